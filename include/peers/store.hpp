@@ -1,0 +1,137 @@
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "peers/error.hpp"
+#include "peers/model.hpp"
+#include "peers/node.hpp"
+#include "peers/yaml.hpp"
+
+namespace peers {
+
+/// How a Store behaves, decided by the caller (the CLI reads these from the environment).
+struct StoreOptions {
+  LoadLimits limits;
+  bool use_cache = true;
+  int slow_write_ms = 0;     // test-only: pause between writing a temp file and renaming it
+  int lock_timeout_ms = 30000;
+};
+
+/// A record file that could not be used, and why.
+struct Problem {
+  Location where;
+  std::string message;
+  std::string hint;
+};
+
+/// One record file as read from disk.
+struct Document {
+  Kind kind;
+  std::string id;
+  std::string path;  // relative to the store root, e.g. "people/maria-lopez.yaml"
+  Node root;
+  bool archived = false;
+};
+
+/// Every record of the store, typed, plus the files that were skipped.
+struct Snapshot {
+  std::vector<Person> people;
+  std::vector<Topic> topics;
+  std::vector<Question> questions;  // archived ones too (Question::archived)
+  std::vector<Problem> skipped;
+
+  const Person* person(std::string_view id) const;
+  const Topic* topic(std::string_view id) const;
+  const Question* question(std::string_view id) const;
+};
+
+/// The directory of YAML files. The only part of peers that touches the disk: reads go through
+/// the strict loader, writes are canonical, verified, atomic and made under the store lock.
+class Store {
+ public:
+  /// Where the store is: `explicit_dir` (from --store), else `env_dir` ($PEERS_STORE), else
+  /// the nearest directory at or above `cwd` that holds peers.yaml. Throws when none is found.
+  static std::filesystem::path discover(const std::optional<std::filesystem::path>& explicit_dir,
+                                        const std::optional<std::filesystem::path>& env_dir,
+                                        const std::filesystem::path& cwd);
+  /// Creates a new store in `dir` (made if missing). Refuses when one is already there.
+  static void init(const std::filesystem::path& dir, const std::string& name);
+
+  explicit Store(std::filesystem::path root, StoreOptions options = {});
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::filesystem::path& root() const { return root_; }
+  const StoreConfig& config() const { return config_; }
+  const StoreOptions& options() const { return options_; }
+
+  /// "people/maria-lopez.yaml" (checks the id first).
+  std::string relative_path(Kind kind, std::string_view id, bool archived = false) const;
+  bool exists(Kind kind, std::string_view id) const;
+  /// Ids of the records of a kind, from the directory listing alone (archived ones included
+  /// when asked), sorted.
+  std::vector<std::string> ids(Kind kind, bool include_archived = false) const;
+
+  /// Reads and strictly parses one record; throws a located Error when it cannot.
+  Document read(Kind kind, std::string_view id) const;
+
+  /// Reads every record of the given kinds, using the validated cache when it can.
+  std::vector<Document> read_all(const std::vector<Kind>& kinds,
+                                 std::vector<Problem>& problems) const;
+  /// Every record, typed. Files that fail to load or validate are listed in `skipped`.
+  Snapshot snapshot() const;
+
+  /// The store's write lock (advisory, released by the kernel if the holder dies).
+  class Lock {
+   public:
+    explicit Lock(int fd) : fd_(fd) {}
+    Lock(Lock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+    Lock& operator=(Lock&&) = delete;
+    ~Lock();
+
+   private:
+    int fd_;
+  };
+  [[nodiscard]] Lock lock();
+
+  /// Writes a record canonically and atomically. Comments of the file it replaces are kept.
+  /// The written text is re-read with the strict loader before it replaces the old file.
+  void write(Kind kind, std::string_view id, Node root, bool archived = false);
+  void write_config(const StoreConfig& config);
+  void remove(Kind kind, std::string_view id, bool archived = false);
+  /// Moves a record between its directory and the archive below it.
+  void move_to_archive(Kind kind, std::string_view id);
+
+  /// Writes any file below the root atomically (used for .gitignore, .gitattributes).
+  void write_text_file(const std::string& relative, const std::string& text);
+
+ private:
+  std::filesystem::path root_;
+  StoreOptions options_;
+  StoreConfig config_;
+};
+
+/// Reads a whole regular file (no symlinks, FIFOs or directories), at most `max_bytes`.
+/// `display` names it in errors.
+std::string read_regular_file(const std::filesystem::path& path, const std::string& display,
+                              std::size_t max_bytes);
+
+/// Writes `text` to `path` atomically: temp file in the same directory, fsync, rename, fsync of
+/// the directory. The temp file is removed on failure.
+void write_file_atomically(const std::filesystem::path& path, const std::string& text,
+                           int slow_write_ms = 0);
+
+// Typed reads and writes of single records.
+Person read_person(const Store& store, std::string_view id);
+Topic read_topic(const Store& store, std::string_view id);
+Question read_question(const Store& store, std::string_view id);
+void write_person(Store& store, const Person& person);
+void write_topic(Store& store, const Topic& topic);
+void write_question(Store& store, const Question& question);
+
+}  // namespace peers

@@ -1,0 +1,50 @@
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace peers {
+
+/// Byte offset of the first byte that is not valid UTF-8 (overlongs and surrogates included).
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
+/// Lowercase, accents and compatibility forms folded (utf8proc NFKC casefold, marks stripped):
+/// "María-José" -> "maria-jose". Invalid UTF-8 is passed through byte by byte.
+std::string fold(std::string_view text);
+
+/// The id made from a name: folded to lowercase ASCII, every other run of characters -> '-',
+/// at most 64 characters. Empty when nothing usable is left.
+std::string slugify(std::string_view name);
+
+/// ^[a-z0-9][a-z0-9-]{0,63}$ and not a reserved device name (con, nul, com1, ...).
+bool is_valid_id(std::string_view id);
+
+/// The string with control characters, escape sequences and bidi/invisible format characters
+/// made visible (\e, \x07, <U+202E>), so it cannot take over a terminal. Newlines and tabs
+/// are kept when `keep_newlines` is set.
+std::string terminal_safe(std::string_view text, bool keep_newlines = false);
+
+/// A description of the first character that user input may not contain (controls other than
+/// newline and tab when `multiline`, DEL, C1 controls, bidi overrides), or nothing.
+std::optional<std::string> forbidden_character(std::string_view text, bool multiline);
+
+/// Levenshtein distance, stopping early once it exceeds `limit`.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit = 64);
+
+/// Up to three candidates close to `wanted` (by edit distance or shared prefix), closest first.
+std::vector<std::string> closest_matches(std::string_view wanted,
+                                         const std::vector<std::string>& candidates);
+
+std::string trim(std::string_view text);
+std::string to_lower_ascii(std::string_view text);
+std::vector<std::string> split(std::string_view text, char separator);
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
+/// Number of terminal columns the UTF-8 string takes (wide East Asian characters count 2).
+std::size_t display_width(std::string_view text);
+/// Cut to at most `width` columns, ending in "…" when cut.
+std::string truncate_to_width(std::string_view text, std::size_t width);
+
+}  // namespace peers

@@ -1,0 +1,177 @@
+#include <CLI/CLI.hpp>
+
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "context.hpp"
+#include "input.hpp"
+#include "output.hpp"
+#include "people.hpp"
+#include "peers/error.hpp"
+#include "peers/text.hpp"
+#include "peers/yaml.hpp"
+#include "process.hpp"
+#include "resolve.hpp"
+
+namespace peers::cli {
+namespace {
+
+struct Options {
+  std::string id;
+  std::vector<std::string> set;
+  std::vector<std::string> knows;
+  std::vector<std::string> forget;
+  std::vector<std::string> tags;
+  std::vector<std::string> untags;
+};
+
+const char* settable_keys =
+    "name, title, department, email, phone, notes, met, status, forward_to, away_until, "
+    "handles.NETWORK";
+
+void apply_set(Person& p, const std::string& assignment, Store& store) {
+  auto eq = assignment.find('=');
+  if (eq == std::string::npos)
+    throw Error(fmt::format("--set needs KEY=VALUE, got '{}'", safe(assignment)),
+                "for example: --set title=\"Director\"", exit_usage);
+  std::string key = trim(assignment.substr(0, eq));
+  std::string value = clean_input(assignment.substr(eq + 1), "--set " + key, key == "notes");
+  if (key == "name") {
+    if (value.empty()) throw Error("a person needs a name", {}, exit_usage);
+    p.name = value;
+  } else if (key == "title") {
+    p.title = value;
+  } else if (key == "department" || key == "dept") {
+    p.department = value;
+  } else if (key == "email") {
+    validate_email(value);
+    p.email = value;
+  } else if (key == "phone") {
+    p.phone = value;
+  } else if (key == "notes" || key == "note") {
+    p.notes = value;
+  } else if (key == "met") {
+    p.met = value.empty() ? std::nullopt : std::optional(parse_date_input(value, "--set met"));
+  } else if (key == "away_until") {
+    p.away_until =
+        value.empty() ? std::nullopt : std::optional(parse_date_input(value, "--set away_until"));
+  } else if (key == "status") {
+    if (value != "active" && value != "left")
+      throw Error(fmt::format("status is 'active' or 'left', not '{}'", safe(value)), {},
+                  exit_usage);
+    p.status = value;
+  } else if (key == "forward_to") {
+    p.forward_to = value.empty() ? "" : resolve_id(store, Kind::person, value);
+    if (p.forward_to == p.id) throw Error("a person cannot forward to themselves", {}, exit_usage);
+  } else if (key.starts_with("handles.")) {
+    set_handle(p.handles, key.substr(8) + "=" + value);
+  } else {
+    throw Error(fmt::format("cannot set '{}'", safe(key)),
+                fmt::format("the keys --set knows: {}; other keys: 'peers edit {}' in your editor",
+                            settable_keys, p.id),
+                exit_usage);
+  }
+}
+
+/// Opens the record in the editor until it is valid or the person gives up.
+void edit_in_editor(Context& ctx, const std::string& id) {
+  Store& store = ctx.store();
+  if (!ctx.env.stdin_is_terminal)
+    throw Error("'peers edit' without flags opens an editor, and there is no terminal",
+                "use --set KEY=VALUE, --knows, --forget, --tag or --untag in scripts", exit_usage);
+  std::string editor = ctx.env.editor.value_or("vi");
+  Document doc = store.read(Kind::person, id);
+  std::string original = emit_yaml(doc.root);
+  std::string temp_path = fmt::format("/tmp/peers-edit-{}-XXXXXX.yaml", id);
+  std::vector<char> buf(temp_path.begin(), temp_path.end());
+  buf.push_back('\0');
+  int fd = ::mkstemps(buf.data(), 5);
+  if (fd < 0) throw Error("cannot create a temporary file to edit");
+  ::close(fd);
+  std::string path(buf.data());
+  struct Cleanup {
+    std::string path;
+    ~Cleanup() { ::unlink(path.c_str()); }
+  } cleanup{path};
+  { std::ofstream(path, std::ios::binary) << original; }
+  std::string path_in_messages = doc.path;
+  while (true) {
+    int status = run_shell_with_argument(editor, path);
+    if (status != 0)
+      throw Error(fmt::format("the editor ({}) exited with status {}; nothing was changed",
+                              safe(editor), status));
+    std::string edited = read_regular_file(path, path_in_messages, 1 << 20);
+    if (edited == original) {
+      ctx.io.note("No change.");
+      return;
+    }
+    try {
+      Node root = parse_yaml(edited, path_in_messages);
+      Person p = person_from_node(root, id, path_in_messages);
+      auto lock = store.lock();
+      store.write(Kind::person, id, root.same_data(person_to_node(p)) ? root : person_to_node(p));
+      ctx.record_change(fmt::format("edit {}", p.name));
+      ctx.io.note(fmt::format("Saved {}", doc.path));
+      return;
+    } catch (const Error& e) {
+      ctx.io.err << "peers: error: " << safe(format_location(e.where())) << ": " << e.what()
+                 << '\n';
+      if (!confirm(ctx.io, "Edit again? (no: discard your changes)"))
+        throw Error("nothing was changed", {}, exit_error);
+    }
+  }
+}
+
+void run_edit(const Options& opts, Context& ctx) {
+  Store& store = ctx.store();
+  std::string id = resolve_id(store, Kind::person, opts.id);
+  bool has_flags = !opts.set.empty() || !opts.knows.empty() || !opts.forget.empty() ||
+                   !opts.tags.empty() || !opts.untags.empty();
+  if (!has_flags) return edit_in_editor(ctx, id);
+
+  auto lock = store.lock();
+  Person p = read_person(store, id);
+  for (const auto& s : opts.set) apply_set(p, s, store);
+  for (const auto& k : opts.knows) add_unique(p.expertise, clean_input(k, "--knows"));
+  for (const auto& f : opts.forget)
+    if (!remove_matching(p.expertise, clean_input(f, "--forget")))
+      throw Error(fmt::format("{} has no expertise '{}'", id, safe(f)),
+                  p.expertise.empty() ? "they have no expertise listed"
+                                      : "their expertise: " + safe(join(p.expertise, ", ")),
+                  exit_usage);
+  for (const auto& t : opts.tags) add_unique(p.tags, clean_input(t, "--tag"));
+  for (const auto& t : opts.untags)
+    if (!remove_matching(p.tags, clean_input(t, "--untag")))
+      throw Error(fmt::format("{} has no tag '{}'", id, safe(t)), {}, exit_usage);
+  write_person(store, p);
+  ctx.record_change(fmt::format("edit {}", p.name));
+  ctx.io.note(fmt::format("Updated {}", id));
+}
+
+}  // namespace
+
+void add_edit(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand(
+      "edit", "Change a person: in $VISUAL/$EDITOR (validated on save), or with flags");
+  cmd->add_option("id", opts->id, "The person's id or a unique prefix")->required();
+  cmd->add_option("--set", opts->set, "Set a field, KEY=VALUE (empty VALUE clears it)")
+      ->option_text("KEY=VALUE");
+  cmd->add_option("--knows", opts->knows, "Add expertise (repeatable)")->option_text("TOPIC");
+  cmd->add_option("--forget", opts->forget, "Remove expertise (repeatable)")->option_text("TOPIC");
+  cmd->add_option("--tag", opts->tags, "Add a tag (repeatable)");
+  cmd->add_option("--untag", opts->untags, "Remove a tag (repeatable)");
+  cmd->footer(examples({"peers edit maria-lopez          # opens your editor",
+                        "peers edit maria-lopez --set title=\"Director\" --knows \"campus tours\" "
+                        "--forget admissions",
+                        "peers edit kwame --set status=left --set forward_to=ama-owusu",
+                        "peers edit kwame --set away_until=2027-01-10"}));
+  cmd->callback([opts, &ctx] { run_edit(*opts, ctx); });
+}
+
+}  // namespace peers::cli

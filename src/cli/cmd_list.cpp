@@ -1,0 +1,73 @@
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "context.hpp"
+#include "output.hpp"
+#include "peers/query.hpp"
+#include "peers/text.hpp"
+#include "records_json.hpp"
+#include "skipped.hpp"
+
+namespace peers::cli {
+namespace {
+
+struct Options {
+  PeopleFilter filter;
+  bool active_only = false;
+  bool json = false;
+};
+
+void run_list(const Options& opts, Context& ctx) {
+  Snapshot snapshot = ctx.store().snapshot();
+  report_skipped(ctx.io, snapshot.skipped);
+  PeopleFilter filter = opts.filter;
+  filter.include_left = !opts.active_only;
+  std::vector<const Person*> people;
+  for (const auto& p : snapshot.people)
+    if (matches(p, filter, snapshot.topics)) people.push_back(&p);
+  std::sort(people.begin(), people.end(), [](const Person* a, const Person* b) {
+    return fold(a->name) < fold(b->name) || (fold(a->name) == fold(b->name) && a->id < b->id);
+  });
+
+  if (opts.json) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const Person* p : people) out.push_back(to_json(*p));
+    print_json(ctx.io, out);
+    return;
+  }
+  Table table;
+  table.styles = {"bold", "", ""};
+  for (const Person* p : people) {
+    std::vector<std::string> role;
+    if (!p->title.empty()) role.push_back(safe(p->title));
+    if (!p->department.empty()) role.push_back(safe(p->department));
+    std::vector<std::string> knows;
+    for (const auto& e : p->expertise) knows.push_back(safe(e));
+    std::string name = safe(p->name) + (p->has_left() ? " (left)" : "");
+    table.add({p->id, name, join(role, ", "), join(knows, ", ")});
+  }
+  table.print(ctx.io);
+  if (people.empty()) ctx.io.note("No one matches.");
+}
+
+}  // namespace
+
+void add_list(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("list", "List people, one line each");
+  cmd->add_option("--topic", opts->filter.topic, "Only people who know this topic");
+  cmd->add_option("--dept,--department", opts->filter.department,
+                  "Only people whose department contains this");
+  cmd->add_option("--tag", opts->filter.tag, "Only people with this tag");
+  cmd->add_flag("--active", opts->active_only, "Leave out people who have left");
+  cmd->add_flag("--json", opts->json, "Print a JSON array of people");
+  cmd->footer(examples({"peers list", "peers list --topic admissions --dept admissions --tag orientation",
+                        "peers list --json | jq -r '.[].email'"}));
+  cmd->callback([opts, &ctx] { run_list(*opts, ctx); });
+}
+
+}  // namespace peers::cli

@@ -1,0 +1,86 @@
+#pragma once
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "peers/store.hpp"
+#include "peers/time.hpp"
+
+namespace peers::cli {
+
+/// What peers reads from its surroundings, captured once by main and passed in.
+struct Environment {
+  std::filesystem::path cwd;
+  std::optional<std::string> peers_store;  // $PEERS_STORE
+  std::optional<std::string> editor;       // $VISUAL, else $EDITOR
+  std::optional<std::string> user;         // $PEERS_USER: who is typing (else git's user.name)
+  std::optional<std::string> now;          // $PEERS_NOW: a fixed clock, for tests and demos
+  std::optional<std::string> xdg_cache_home;
+  bool no_color = false;                   // $NO_COLOR set, or TERM=dumb
+  bool stdin_is_terminal = false;
+  bool stdout_is_terminal = false;
+  int columns = 0;                         // terminal width; 0 when not a terminal
+  int slow_write_ms = 0;                   // $PEERS_TEST_SLOW_WRITE_MS (tests only)
+  bool no_cache = false;                   // $PEERS_NO_CACHE
+
+  static Environment from_process();
+};
+
+/// Options that every command accepts, before or after the command name.
+struct GlobalOptions {
+  std::string store;  // --store DIR
+  bool no_color = false;
+  bool quiet = false;
+};
+
+/// Where output goes. Data goes to `out`; messages, warnings and prompts to `err`.
+struct Output {
+  std::ostream& out;
+  std::ostream& err;
+  std::istream& in;
+  bool color = false;
+  bool quiet = false;
+  int width = 0;  // columns available for tables; 0 = unlimited
+
+  /// A message for the person at the terminal (stderr; silenced by -q).
+  void note(const std::string& text) const;
+  /// A warning (stderr; never silenced).
+  void warn(const std::string& text) const;
+  /// ANSI style when colour is on: "bold", "dim", "green", "yellow", "red", "cyan".
+  std::string style(const std::string& text, const char* how) const;
+};
+
+/// Everything a command needs, passed in; no globals.
+class Context {
+ public:
+  Context(Environment environment, std::ostream& out, std::ostream& err, std::istream& in);
+  ~Context();
+
+  Environment env;
+  GlobalOptions global;
+  Output io;
+
+  /// The store for this command, found and opened on first use.
+  Store& store();
+  /// The current time (from $PEERS_NOW when set).
+  Timestamp now() const;
+  /// Today's date in local time.
+  Date today() const;
+  /// Who on the team is running the command: $PEERS_USER, else git's user.name, else $USER.
+  std::string team_member();
+  /// Applies the global options once the command line is parsed.
+  void finish_setup();
+  /// Notes a change a command made to the store ("add Maria Lopez"), for the commit message
+  /// when git.autocommit is on.
+  void record_change(std::string summary) { changes.push_back(std::move(summary)); }
+
+  std::vector<std::string> changes;
+
+ private:
+  std::unique_ptr<Store> store_;
+};
+
+}  // namespace peers::cli

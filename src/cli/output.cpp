@@ -1,0 +1,110 @@
+#include "output.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "peers/text.hpp"
+
+namespace peers::cli {
+
+std::string safe(std::string_view text) { return terminal_safe(text); }
+std::string safe_multiline(std::string_view text) { return terminal_safe(text, true); }
+
+void print_json(const Output& io, const nlohmann::ordered_json& data) {
+  io.out << data.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+}
+
+void Table::print(const Output& io) const {
+  if (rows.empty()) return;
+  std::size_t columns = 0;
+  for (const auto& row : rows) columns = std::max(columns, row.size());
+  std::vector<std::size_t> widths(columns, 0);
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c + 1 < row.size(); ++c)
+      widths[c] = std::max(widths[c], display_width(row[c]));
+  for (const auto& row : rows) {
+    std::string line;
+    std::size_t used = 0;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      std::string cell = row[c];
+      bool last = c + 1 == row.size();
+      if (last && io.width > 0) {
+        std::size_t room = io.width > static_cast<int>(used) + 1
+                               ? static_cast<std::size_t>(io.width) - used
+                               : 1;
+        cell = truncate_to_width(cell, room);
+      }
+      std::size_t w = display_width(cell);
+      const char* how = c < styles.size() ? styles[c] : "";
+      line += (how && *how) ? io.style(cell, how) : cell;
+      if (!last) {
+        std::size_t pad = widths[c] - w + 2;
+        line.append(pad, ' ');
+        used += widths[c] + 2;
+      }
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    io.out << line << '\n';
+  }
+}
+
+std::string describe_parse_error(const CLI::App& app, const CLI::ParseError& error) {
+  std::string message = error.what();
+  const CLI::App* command = &app;
+  while (!command->get_subcommands().empty()) command = command->get_subcommands().front();
+  if (dynamic_cast<const CLI::ExtrasError*>(&error) && command == &app) {
+    std::vector<std::string> names;
+    for (const auto& entry : command_registry()) names.emplace_back(entry.name);
+    std::string word = app.remaining().empty() ? std::string() : app.remaining().front();
+    if (word.empty()) {
+      auto pos = message.find(": ");
+      if (pos != std::string::npos) word = trim(message.substr(pos + 2));
+    }
+    if (!word.empty() && word[0] != '-') {
+      auto close = closest_matches(word, names);
+      std::string text = fmt::format("unknown command '{}'", safe(word));
+      if (!close.empty()) text += fmt::format(" (did you mean '{}'?)", close.front());
+      return text;
+    }
+  }
+  if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
+  return safe(message);
+}
+
+std::string usage_hint(const CLI::App& app) {
+  std::string path = "peers";
+  const CLI::App* command = &app;
+  while (!command->get_subcommands().empty()) {
+    command = command->get_subcommands().front();
+    path += " " + command->get_name();
+  }
+  return fmt::format("run '{} --help' for usage", path);
+}
+
+std::string examples(std::initializer_list<const char*> lines) {
+  std::string text = "Examples:\n";
+  for (const char* line : lines) text += fmt::format("  {}\n", line);
+  return text;
+}
+
+bool confirm(const Output& io, const std::string& question) {
+  io.err << question << " [y/N] " << std::flush;
+  std::string answer;
+  if (!std::getline(io.in, answer)) return false;
+  answer = to_lower_ascii(trim(answer));
+  return answer == "y" || answer == "yes";
+}
+
+std::string prompt_line(const Output& io, const std::string& label) {
+  io.err << label << ": " << std::flush;
+  std::string answer;
+  if (!std::getline(io.in, answer)) return {};
+  return trim(answer);
+}
+
+}  // namespace peers::cli

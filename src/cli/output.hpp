@@ -1,0 +1,48 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "context.hpp"
+
+namespace CLI {
+class App;
+class ParseError;
+}  // namespace CLI
+
+namespace peers::cli {
+
+/// Store text made safe for a terminal (control characters and bidi overrides made visible).
+std::string safe(std::string_view text);
+std::string safe_multiline(std::string_view text);
+
+/// Prints JSON data on stdout, two-space indented.
+void print_json(const Output& io, const nlohmann::ordered_json& data);
+
+/// Rows of columns, aligned; the last column is cut to fit the terminal width with an ellipsis.
+/// Cells must already be terminal-safe.
+struct Table {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<const char*> styles;  // per column, "" for none
+
+  void add(std::vector<std::string> row) { rows.push_back(std::move(row)); }
+  void print(const Output& io) const;
+};
+
+/// "unknown command 'ad' (did you mean 'add'?)" and the like, from a CLI11 parse error.
+std::string describe_parse_error(const CLI::App& app, const CLI::ParseError& error);
+/// "run 'peers add --help' for usage" for the command being parsed.
+std::string usage_hint(const CLI::App& app);
+
+/// Formats an examples block for a command's help footer.
+std::string examples(std::initializer_list<const char*> lines);
+
+/// Asks a yes/no question on the terminal (stderr prompt, stdin answer). Only call it when
+/// stdin is a terminal.
+bool confirm(const Output& io, const std::string& question);
+/// Asks for a line of text on the terminal; empty when the person just presses Enter.
+std::string prompt_line(const Output& io, const std::string& label);
+
+}  // namespace peers::cli

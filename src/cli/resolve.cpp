@@ -1,0 +1,62 @@
+#include "resolve.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "output.hpp"
+#include "peers/error.hpp"
+#include "peers/text.hpp"
+
+namespace peers::cli {
+
+std::string describe_kinds(const std::vector<Kind>& kinds) {
+  std::vector<std::string> nouns;
+  for (Kind k : kinds) nouns.emplace_back(info(k).noun);
+  if (nouns.size() == 1) return nouns.front();
+  std::string last = nouns.back();
+  nouns.pop_back();
+  return join(nouns, ", ") + " or " + last;
+}
+
+Resolved resolve(const Store& store, std::string_view wanted, const std::vector<Kind>& kinds) {
+  std::string key(wanted);
+  if (!is_valid_id(key)) key = slugify(wanted);
+  if (key.empty())
+    throw Error(fmt::format("'{}' is not an id", safe(wanted)),
+                "ids are lowercase letters, digits and '-', e.g. maria-lopez", exit_usage);
+
+  std::vector<Resolved> prefixed;
+  std::vector<std::string> all;
+  for (Kind kind : kinds) {
+    if (store.exists(kind, key)) return {kind, key};
+    for (auto& id : store.ids(kind, true)) {
+      if (id.starts_with(key)) prefixed.push_back({kind, id});
+      all.push_back(std::move(id));
+    }
+  }
+  if (prefixed.size() == 1) return prefixed.front();
+  if (prefixed.size() > 1) {
+    std::vector<std::string> names;
+    for (const auto& r : prefixed) names.push_back(r.id);
+    std::string listed = names.size() > 10
+                             ? join({names.begin(), names.begin() + 10}, ", ") +
+                                   fmt::format(" and {} more", names.size() - 10)
+                             : join(names, ", ");
+    throw Error(fmt::format("'{}' is ambiguous: it starts {} ids: {}", safe(wanted),
+                            prefixed.size(), listed),
+                "type more of the id", exit_not_found);
+  }
+  auto close = closest_matches(key, all);
+  std::string hint = close.empty()
+                         ? fmt::format("'peers list' shows every id")
+                         : fmt::format("did you mean {}?", join(close, " or "));
+  throw Error(fmt::format("no {} '{}'", describe_kinds(kinds), safe(wanted)), hint,
+              exit_not_found);
+}
+
+std::string resolve_id(const Store& store, Kind kind, std::string_view wanted) {
+  return resolve(store, wanted, {kind}).id;
+}
+
+}  // namespace peers::cli

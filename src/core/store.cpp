@@ -1,0 +1,343 @@
+#include "peers/store.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <random>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "peers/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace peers {
+namespace {
+
+constexpr const char* config_file = "peers.yaml";
+constexpr const char* state_dir = ".peers";
+
+std::string errno_text(int error) { return std::strerror(error); }
+
+struct FileDescriptor {
+  int fd = -1;
+  ~FileDescriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+void fsync_directory(const fs::path& dir) {
+  FileDescriptor d{::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+  if (d.fd >= 0) ::fsync(d.fd);
+}
+
+std::string random_suffix() {
+  std::random_device device;
+  return fmt::format("{:08x}", device());
+}
+
+bool has_yaml_extension(std::string_view name) {
+  return name.size() > 5 && name.substr(name.size() - 5) == ".yaml";
+}
+
+}  // namespace
+
+std::string read_regular_file(const fs::path& path, const std::string& display,
+                              std::size_t max_bytes) {
+  FileDescriptor f{::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)};
+  if (f.fd < 0) {
+    int error = errno;
+    if (error == ELOOP)
+      throw Error(Location{display}, "is a symbolic link; peers does not follow links in a store",
+                  "replace the link with the file itself");
+    if (error == ENOENT) throw Error(Location{display}, "file not found", {}, exit_not_found);
+    throw Error(Location{display}, "cannot read: " + errno_text(error));
+  }
+  struct stat st {};
+  if (::fstat(f.fd, &st) != 0) throw Error(Location{display}, "cannot read: " + errno_text(errno));
+  if (!S_ISREG(st.st_mode))
+    throw Error(Location{display}, "is not a regular file",
+                "a record must be an ordinary file; remove or rename this entry");
+  if (static_cast<std::size_t>(st.st_size) > max_bytes)
+    throw Error(Location{display},
+                fmt::format("file is {} KiB, over the {} KiB limit for one record",
+                            st.st_size / 1024, max_bytes / 1024),
+                "a record this large is almost certainly not hand-made; check where it came from");
+  std::string text;
+  text.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::read(f.fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw Error(Location{display}, "cannot read: " + errno_text(errno));
+    if (n == 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  text.resize(done);
+  return text;
+}
+
+void write_file_atomically(const fs::path& path, const std::string& text, int slow_write_ms) {
+  fs::path dir = path.parent_path();
+  fs::path temp = dir / fmt::format(".{}.tmp-{}-{}", path.filename().string(), ::getpid(),
+                                    random_suffix());
+  FileDescriptor f{::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644)};
+  if (f.fd < 0)
+    throw Error(Location{path.filename().string()},
+                fmt::format("cannot write in {}: {}", dir.string(), errno_text(errno)),
+                "check that the directory exists and is writable; nothing was changed");
+  auto fail = [&](int error) {
+    ::unlink(temp.c_str());
+    throw Error(Location{path.filename().string()}, "cannot write: " + errno_text(error),
+                error == ENOSPC ? "the disk is full; free some space (nothing was changed)"
+                                : "nothing was changed");
+  };
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(f.fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) fail(errno);
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(f.fd) != 0) fail(errno);
+  if (slow_write_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(slow_write_ms));
+  if (::close(f.fd) != 0) {
+    f.fd = -1;
+    fail(errno);
+  }
+  f.fd = -1;
+  if (::rename(temp.c_str(), path.c_str()) != 0) fail(errno);
+  fsync_directory(dir);
+}
+
+fs::path Store::discover(const std::optional<fs::path>& explicit_dir,
+                         const std::optional<fs::path>& env_dir, const fs::path& cwd) {
+  auto check = [](const fs::path& dir, const char* source) {
+    std::error_code ec;
+    if (!fs::is_regular_file(dir / config_file, ec))
+      throw Error(fmt::format("{} ({}) is not a peers store: it has no peers.yaml",
+                              terminal_safe(dir.string()), source),
+                  fmt::format("create one with 'peers init {}', or point at an existing store",
+                              terminal_safe(dir.string())));
+    return fs::absolute(dir).lexically_normal();
+  };
+  if (explicit_dir) return check(*explicit_dir, "--store");
+  if (env_dir) return check(*env_dir, "$PEERS_STORE");
+  std::error_code ec;
+  for (fs::path dir = cwd;; dir = dir.parent_path()) {
+    if (fs::is_regular_file(dir / config_file, ec)) return dir;
+    if (dir == dir.root_path() || dir.empty()) break;
+  }
+  throw Error("not inside a peers store (no peers.yaml here or in any parent directory)",
+              "create one with 'peers init', or point at one with --store DIR or $PEERS_STORE");
+}
+
+void Store::init(const fs::path& dir, const std::string& name) {
+  std::error_code ec;
+  if (fs::exists(dir / config_file, ec))
+    throw Error(fmt::format("{} is already a peers store", terminal_safe(dir.string())),
+                "use it as it is; 'peers check' validates it");
+  if (auto bad = forbidden_character(name, false))
+    throw Error(fmt::format("the store name contains {}", *bad), "use plain text");
+  fs::create_directories(dir, ec);
+  if (ec)
+    throw Error(fmt::format("cannot create {}: {}", terminal_safe(dir.string()), ec.message()));
+  for (const auto& kind : all_kinds()) {
+    fs::create_directories(dir / kind.directory, ec);
+    if (ec)
+      throw Error(fmt::format("cannot create {}: {}", (dir / kind.directory).string(),
+                              ec.message()));
+    if (!fs::exists(dir / kind.directory / ".gitkeep"))
+      write_file_atomically(dir / kind.directory / ".gitkeep", "");
+  }
+  write_file_atomically(dir / ".gitignore", "# peers' local cache and lock: never committed\n/.peers/\n");
+  StoreConfig config;
+  config.name = name;
+  write_file_atomically(dir / config_file, emit_yaml(config_to_node(config)));
+}
+
+Store::Store(fs::path root, StoreOptions options)
+    : root_(std::move(root)), options_(std::move(options)) {
+  std::string text = read_regular_file(root_ / config_file, config_file, options_.limits.max_bytes);
+  config_ = config_from_node(parse_yaml(text, config_file, options_.limits), config_file);
+}
+
+Store::~Store() = default;
+
+std::string Store::relative_path(Kind kind, std::string_view id, bool archived) const {
+  if (!is_valid_id(id))
+    throw Error(fmt::format("'{}' is not a valid {} id", terminal_safe(id), info(kind).noun),
+                "ids are lowercase letters, digits and '-' (at most 64), e.g. maria-lopez",
+                exit_usage);
+  return fmt::format("{}/{}{}.yaml", info(kind).directory, archived ? "archive/" : "", id);
+}
+
+bool Store::exists(Kind kind, std::string_view id) const {
+  if (!is_valid_id(id)) return false;
+  struct stat st {};
+  if (::lstat((root_ / relative_path(kind, id)).c_str(), &st) == 0) return true;
+  return kind == Kind::question &&
+         ::lstat((root_ / relative_path(kind, id, true)).c_str(), &st) == 0;
+}
+
+std::vector<std::string> Store::ids(Kind kind, bool include_archived) const {
+  std::vector<std::string> out;
+  auto scan = [&](const fs::path& dir) {
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) return;
+    while (dirent* e = ::readdir(d)) {
+      std::string_view name = e->d_name;
+      if (name.empty() || name[0] == '.' || !has_yaml_extension(name)) continue;
+      std::string_view stem = name.substr(0, name.size() - 5);
+      if (is_valid_id(stem)) out.emplace_back(stem);
+    }
+    ::closedir(d);
+  };
+  scan(root_ / info(kind).directory);
+  if (include_archived && kind == Kind::question) scan(root_ / info(kind).directory / "archive");
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+Document Store::read(Kind kind, std::string_view id) const {
+  std::string path = relative_path(kind, id);
+  bool archived = false;
+  struct stat st {};
+  if (kind == Kind::question && ::lstat((root_ / path).c_str(), &st) != 0 &&
+      ::lstat((root_ / relative_path(kind, id, true)).c_str(), &st) == 0) {
+    path = relative_path(kind, id, true);
+    archived = true;
+  }
+  std::string text = read_regular_file(root_ / path, path, options_.limits.max_bytes);
+  return Document{kind, std::string(id), path, parse_yaml(text, path, options_.limits), archived};
+}
+
+Store::Lock::~Lock() {
+  if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+}
+
+Store::Lock Store::lock() {
+  fs::path dir = root_ / state_dir;
+  ::mkdir(dir.c_str(), 0755);
+  fs::path path = dir / "lock";
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0)
+    throw Error(fmt::format("cannot open the store lock {}: {}", path.string(), errno_text(errno)),
+                "check that the store directory is writable; nothing was changed");
+  Lock lock(fd);
+  auto deadline = std::chrono::steady_clock::now() +
+                  std::chrono::milliseconds(options_.lock_timeout_ms);
+  while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK && errno != EINTR)
+      throw Error(fmt::format("cannot lock the store: {}", errno_text(errno)));
+    if (std::chrono::steady_clock::now() > deadline)
+      throw Error("the store is busy: another peers command is still writing to it",
+                  "wait for it to finish and try again; nothing was changed");
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return lock;
+}
+
+void Store::write(Kind kind, std::string_view id, Node root, bool archived) {
+  std::string path = relative_path(kind, id, archived);
+  fs::path full = root_ / path;
+  struct stat st {};
+  if (::lstat(full.c_str(), &st) == 0) {
+    try {
+      std::string old = read_regular_file(full, path, options_.limits.max_bytes);
+      carry_comments(parse_yaml(old, path, options_.limits), root);
+    } catch (const Error&) {
+      // The old file is broken; nothing of it can be kept.
+    }
+  }
+  std::string text = emit_yaml(root);
+  Node reread;
+  try {
+    reread = parse_yaml(text, path, options_.limits);
+  } catch (const Error& e) {
+    throw Error(Location{path}, fmt::format("refusing to write a record that would not read back ({})", e.what()),
+                "this is a bug in peers; please report it with the command you ran");
+  }
+  if (!reread.same_data(root))
+    throw Error(Location{path}, "refusing to write a record that would read back differently",
+                "this is a bug in peers; please report it with the command you ran");
+  std::error_code ec;
+  fs::create_directories(full.parent_path(), ec);
+  write_file_atomically(full, text, options_.slow_write_ms);
+}
+
+void Store::write_config(const StoreConfig& config) {
+  Node root = config_to_node(config);
+  try {
+    carry_comments(parse_yaml(read_regular_file(root_ / config_file, config_file,
+                                                options_.limits.max_bytes),
+                              config_file, options_.limits),
+                   root);
+  } catch (const Error&) {
+  }
+  write_file_atomically(root_ / config_file, emit_yaml(root), options_.slow_write_ms);
+  config_ = config;
+}
+
+void Store::remove(Kind kind, std::string_view id, bool archived) {
+  fs::path full = root_ / relative_path(kind, id, archived);
+  if (::unlink(full.c_str()) != 0)
+    throw Error(Location{relative_path(kind, id, archived)},
+                "cannot remove: " + errno_text(errno));
+  fsync_directory(full.parent_path());
+}
+
+void Store::move_to_archive(Kind kind, std::string_view id) {
+  fs::path from = root_ / relative_path(kind, id);
+  fs::path to = root_ / relative_path(kind, id, true);
+  std::error_code ec;
+  fs::create_directories(to.parent_path(), ec);
+  if (::rename(from.c_str(), to.c_str()) != 0)
+    throw Error(Location{relative_path(kind, id)}, "cannot archive: " + errno_text(errno));
+  fsync_directory(from.parent_path());
+  fsync_directory(to.parent_path());
+}
+
+void Store::write_text_file(const std::string& relative, const std::string& text) {
+  write_file_atomically(root_ / relative, text, options_.slow_write_ms);
+}
+
+Person read_person(const Store& store, std::string_view id) {
+  Document d = store.read(Kind::person, id);
+  return person_from_node(d.root, d.id, d.path);
+}
+
+Topic read_topic(const Store& store, std::string_view id) {
+  Document d = store.read(Kind::topic, id);
+  return topic_from_node(d.root, d.id, d.path);
+}
+
+Question read_question(const Store& store, std::string_view id) {
+  Document d = store.read(Kind::question, id);
+  Question q = question_from_node(d.root, d.id, d.path);
+  q.archived = d.archived;
+  return q;
+}
+
+void write_person(Store& store, const Person& person) {
+  store.write(Kind::person, person.id, person_to_node(person));
+}
+
+void write_topic(Store& store, const Topic& topic) {
+  store.write(Kind::topic, topic.id, topic_to_node(topic));
+}
+
+void write_question(Store& store, const Question& question) {
+  store.write(Kind::question, question.id, question_to_node(question), question.archived);
+}
+
+}  // namespace peers

@@ -1,0 +1,307 @@
+#include "peers/text.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+#include <fmt/format.h>
+
+namespace peers {
+namespace {
+
+/// Decodes one code point at `i`; returns its length, or 0 when the bytes are not valid UTF-8.
+std::size_t decode(std::string_view s, std::size_t i, char32_t& out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  std::size_t left = s.size() - i;
+  if (p[0] < 0x80) {
+    out = p[0];
+    return 1;
+  }
+  std::size_t len = 0;
+  char32_t cp = 0;
+  char32_t min = 0;
+  if ((p[0] & 0xE0) == 0xC0) {
+    len = 2, cp = p[0] & 0x1F, min = 0x80;
+  } else if ((p[0] & 0xF0) == 0xE0) {
+    len = 3, cp = p[0] & 0x0F, min = 0x800;
+  } else if ((p[0] & 0xF8) == 0xF0) {
+    len = 4, cp = p[0] & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (left < len) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((p[k] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (p[k] & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  out = cp;
+  return len;
+}
+
+bool is_bidi_or_invisible(char32_t cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+         cp == 0x200F || cp == 0x061C || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
+         cp == 0x200B;
+}
+
+bool is_control(char32_t cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F); }
+
+constexpr std::array<std::string_view, 22> reserved_names = {
+    "con",  "prn",  "aux",  "nul",  "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+    "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9"};
+
+}  // namespace
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp;
+    std::size_t n = decode(text, i, cp);
+    if (n == 0) return i;
+    i += n;
+  }
+  return std::nullopt;
+}
+
+std::string fold(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp;
+    std::size_t n = decode(text, i, cp);
+    if (n == 0) {
+      out += text[i++];
+      continue;
+    }
+    i += n;
+    if (cp < 0x80) {
+      char c = static_cast<char>(cp);
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      continue;
+    }
+    utf8proc_int32_t buffer[16];
+    auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
+                                                  UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+    utf8proc_ssize_t count =
+        utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), buffer, 16, options, nullptr);
+    if (count < 0 || count > 16) continue;
+    for (utf8proc_ssize_t k = 0; k < count; ++k) {
+      utf8proc_uint8_t bytes[4];
+      utf8proc_ssize_t len = utf8proc_encode_char(buffer[k], bytes);
+      out.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(len));
+    }
+  }
+  // A few letters that do not decompose to ASCII.
+  std::string result;
+  result.reserve(out.size());
+  for (std::size_t i = 0; i < out.size();) {
+    char32_t cp;
+    std::size_t n = decode(out, i, cp);
+    if (n == 0) {
+      result += out[i++];
+      continue;
+    }
+    switch (cp) {
+      case U'ß': result += "ss"; break;
+      case U'æ': result += "ae"; break;
+      case U'œ': result += "oe"; break;
+      case U'ø': result += "o"; break;
+      case U'đ': result += "d"; break;
+      case U'ł': result += "l"; break;
+      case U'þ': result += "th"; break;
+      case U'ı': result += "i"; break;
+      case U'\u2019': result += "'"; break;
+      default: result.append(out, i, n);
+    }
+    i += n;
+  }
+  return result;
+}
+
+std::string slugify(std::string_view name) {
+  std::string folded = fold(name);
+  std::string slug;
+  bool pending_dash = false;
+  for (char c : folded) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (c == '\'') continue;  // "O'Brien" -> "obrien"
+    if (!keep) {
+      pending_dash = !slug.empty();
+      continue;
+    }
+    if (pending_dash) slug += '-';
+    pending_dash = false;
+    slug += c;
+  }
+  if (slug.size() > 64) {
+    slug.resize(64);
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  }
+  return slug;
+}
+
+bool is_valid_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  auto ok = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (!ok(id[0])) return false;
+  for (char c : id)
+    if (!ok(c) && c != '-') return false;
+  std::string_view stem = id.substr(0, id.find('.'));
+  return std::find(reserved_names.begin(), reserved_names.end(), stem) == reserved_names.end();
+}
+
+std::string terminal_safe(std::string_view text, bool keep_newlines) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp;
+    std::size_t n = decode(text, i, cp);
+    if (n == 0) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[i]));
+      ++i;
+      continue;
+    }
+    if (keep_newlines && (cp == '\n' || cp == '\t')) {
+      out += static_cast<char>(cp);
+    } else if (cp == 0x1B) {
+      out += "\\e";
+    } else if (cp == '\n') {
+      out += "\\n";
+    } else if (cp == '\t') {
+      out += "\\t";
+    } else if (cp == '\r') {
+      out += "\\r";
+    } else if (is_control(cp)) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
+    } else if (is_bidi_or_invisible(cp)) {
+      out += fmt::format("<U+{:04X}>", static_cast<unsigned>(cp));
+    } else {
+      out.append(text, i, n);
+    }
+    i += n;
+  }
+  return out;
+}
+
+std::optional<std::string> forbidden_character(std::string_view text, bool multiline) {
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp;
+    std::size_t n = decode(text, i, cp);
+    if (n == 0) return std::string("invalid UTF-8");
+    i += n;
+    if (multiline && (cp == '\n' || cp == '\t')) continue;
+    if (is_control(cp) || is_bidi_or_invisible(cp))
+      return fmt::format("the control character U+{:04X}", static_cast<unsigned>(cp));
+  }
+  return std::nullopt;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > limit) return limit + 1;
+  std::vector<std::size_t> prev(a.size() + 1), cur(a.size() + 1);
+  for (std::size_t i = 0; i <= a.size(); ++i) prev[i] = i;
+  for (std::size_t j = 1; j <= b.size(); ++j) {
+    cur[0] = j;
+    std::size_t row_min = cur[0];
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[i] = std::min({prev[i] + 1, cur[i - 1] + 1, prev[i - 1] + cost});
+      row_min = std::min(row_min, cur[i]);
+    }
+    if (row_min > limit) return limit + 1;
+    std::swap(prev, cur);
+  }
+  return prev[a.size()];
+}
+
+std::vector<std::string> closest_matches(std::string_view wanted,
+                                         const std::vector<std::string>& candidates) {
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  std::size_t limit = std::max<std::size_t>(2, wanted.size() / 3);
+  for (const auto& c : candidates) {
+    std::size_t d = edit_distance(wanted, c.substr(0, std::max(wanted.size(), c.size())), limit);
+    std::size_t prefix_d = edit_distance(wanted, c.substr(0, wanted.size()), limit);
+    d = std::min(d, prefix_d + 1);
+    if (d <= limit) scored.emplace_back(d, c);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < scored.size() && i < 3; ++i) out.push_back(scored[i].second);
+  return out;
+}
+
+std::string trim(std::string_view text) {
+  std::size_t b = text.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  std::size_t e = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(b, e - b + 1));
+}
+
+std::string to_lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::vector<std::string> split(std::string_view text, char separator) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t end = text.find(separator, start);
+    parts.emplace_back(text.substr(start, end - start));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return parts;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp;
+    std::size_t n = decode(text, i, cp);
+    if (n == 0) {
+      ++width, ++i;
+      continue;
+    }
+    i += n;
+    int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
+    width += static_cast<std::size_t>(std::max(w, 0));
+  }
+  return width;
+}
+
+std::string truncate_to_width(std::string_view text, std::size_t width) {
+  if (display_width(text) <= width) return std::string(text);
+  if (width == 0) return {};
+  std::string out;
+  std::size_t used = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp;
+    std::size_t n = decode(text, i, cp);
+    if (n == 0) n = 1, cp = '?';
+    std::size_t w = static_cast<std::size_t>(
+        std::max(utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp)), 0));
+    if (used + w > width - 1) break;
+    out.append(text, i, n);
+    used += w;
+    i += n;
+  }
+  return out + "…";
+}
+
+}  // namespace peers
