@@ -42,6 +42,8 @@ Environment Environment::from_process() {
   }
   if (auto slow = get("PEERS_TEST_SLOW_WRITE_MS")) env.slow_write_ms = std::atoi(slow->c_str());
   env.no_cache = get("PEERS_NO_CACHE").has_value();
+  if (auto seed = get("PEERS_TEST_ID_SEED"))
+    env.question_id_seed = std::strtoull(seed->c_str(), nullptr, 10);
   return env;
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <iosfwd>
 #include <memory>
@@ -25,6 +26,7 @@ struct Environment {
   int columns = 0;                         // terminal width; 0 when not a terminal
   int slow_write_ms = 0;                   // $PEERS_TEST_SLOW_WRITE_MS (tests only)
   bool no_cache = false;                   // $PEERS_NO_CACHE
+  std::optional<std::uint64_t> question_id_seed;  // $PEERS_TEST_ID_SEED: predictable ids (tests)
 
   static Environment from_process();
 };
