@@ -110,10 +110,15 @@ class Store {
   /// Writes any file below the root atomically (used for .gitignore, .gitattributes).
   void write_text_file(const std::string& relative, const std::string& text);
 
+  /// The files this Store wrote, removed or moved, relative to the root, in order (what
+  /// git.autocommit commits).
+  const std::vector<std::string>& changed_files() const { return changed_files_; }
+
  private:
   std::filesystem::path root_;
   StoreOptions options_;
   StoreConfig config_;
+  std::vector<std::string> changed_files_;
 };
 
 /// Reads a whole regular file (no symlinks, FIFOs or directories), at most `max_bytes`.

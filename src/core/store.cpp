@@ -273,6 +273,7 @@ void Store::write(Kind kind, std::string_view id, Node root, bool archived) {
   std::error_code ec;
   fs::create_directories(full.parent_path(), ec);
   write_file_atomically(full, text, options_.slow_write_ms);
+  changed_files_.push_back(path);
 }
 
 void Store::write_config(const StoreConfig& config) {
@@ -286,6 +287,7 @@ void Store::write_config(const StoreConfig& config) {
   }
   write_file_atomically(root_ / config_file, emit_yaml(root), options_.slow_write_ms);
   config_ = config;
+  changed_files_.push_back(config_file);
 }
 
 void Store::remove(Kind kind, std::string_view id, bool archived) {
@@ -294,6 +296,7 @@ void Store::remove(Kind kind, std::string_view id, bool archived) {
     throw Error(Location{relative_path(kind, id, archived)},
                 "cannot remove: " + errno_text(errno));
   fsync_directory(full.parent_path());
+  changed_files_.push_back(relative_path(kind, id, archived));
 }
 
 void Store::move_to_archive(Kind kind, std::string_view id) {
@@ -305,10 +308,13 @@ void Store::move_to_archive(Kind kind, std::string_view id) {
     throw Error(Location{relative_path(kind, id)}, "cannot archive: " + errno_text(errno));
   fsync_directory(from.parent_path());
   fsync_directory(to.parent_path());
+  changed_files_.push_back(relative_path(kind, id));
+  changed_files_.push_back(relative_path(kind, id, true));
 }
 
 void Store::write_text_file(const std::string& relative, const std::string& text) {
   write_file_atomically(root_ / relative, text, options_.slow_write_ms);
+  changed_files_.push_back(relative);
 }
 
 Person read_person(const Store& store, std::string_view id) {
