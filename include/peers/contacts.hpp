@@ -1,0 +1,89 @@
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "peers/model.hpp"
+
+namespace peers {
+
+/// A person read from a contacts file, with the line their card or row starts on.
+/// `person.id` is empty unless the file suggests one (X-PEERS-ID, an `id` column).
+struct ImportedContact {
+  Person person;
+  int line = 0;
+};
+
+/// A line (or card, or row) of a contacts file that could not be read, and why.
+struct ContactProblem {
+  int line = 0;
+  std::string message;
+};
+
+/// What a contacts file holds: the people that could be read and the lines that could not.
+struct ContactsFile {
+  std::vector<ImportedContact> contacts;
+  std::vector<ContactProblem> problems;
+};
+
+/// Reads vCards (2.1, 3.0 and 4.0, as Google Contacts, Apple Contacts and Outlook export them):
+/// several cards per file, folded lines, quoted-printable values, CRLF or LF, a UTF-8 BOM.
+/// A property line that cannot be read is reported and skipped; the rest of its card is kept.
+ContactsFile parse_vcards(std::string_view text);
+
+/// vCard 3.0 text for `people` (CRLF, lines folded at 75 octets). `organisation` becomes the
+/// first part of ORG. Fields vCard has no property for go into X-PEERS-* properties, so
+/// parse_vcards reads back the same people.
+std::string write_vcards(const std::vector<Person>& people, std::string_view organisation);
+
+/// One record of a CSV file: its cells and the line it starts on.
+struct CsvRow {
+  int line = 0;
+  std::vector<std::string> cells;
+};
+
+struct CsvTable {
+  std::vector<CsvRow> rows;
+  std::vector<ContactProblem> problems;  // unterminated quotes, text that is not UTF-8
+  char separator = ',';
+};
+
+/// RFC 4180 CSV (quoted fields may span lines), separated by the first of `,` `;` or tab that
+/// the first line uses. A quoted field that never closes is reported and reading resumes on
+/// the next line.
+CsvTable parse_csv(std::string_view text);
+
+/// The person field a column header names ("E-mail 1 - Value" -> "email"), or "" when none.
+std::string csv_field_for_header(std::string_view header);
+
+/// The fields `--map COLUMN=FIELD` accepts: name, first_name, middle_name, last_name, title,
+/// department, email, phone, notes, tags, expertise, handles, met, status, id, ignore.
+const std::vector<std::string>& contact_fields();
+
+/// A `--map` choice: a column (header text, or 1-based number) read as a field.
+struct ColumnMapping {
+  std::string column;
+  std::string field;
+};
+
+/// People from a campus directory export, a Google Contacts CSV or peers' own CSV. The header
+/// row is found among the first lines by its column names; `mappings` override or replace it.
+/// Throws an Error when a mapping names an unknown field or column, or no header is found.
+ContactsFile contacts_from_csv(std::string_view text, const std::vector<ColumnMapping>& mappings);
+
+/// CSV with a header row, the columns contacts_from_csv reads back into the same people.
+std::string write_csv(const std::vector<Person>& people);
+
+/// The person in `people` that `incoming` is: the same email (ignoring case), else the same
+/// name and department (ignoring case and accents).
+std::optional<std::size_t> find_same_person(const std::vector<Person>& people,
+                                            const Person& incoming);
+
+/// Brings what `incoming` says into `existing`: title, department, email and phone when given,
+/// handles, new tags and expertise, notes not already there, `met` when missing. The name and
+/// id stay. Returns the names of the fields that changed.
+std::vector<std::string> merge_contact(Person& existing, const Person& incoming);
+
+}  // namespace peers

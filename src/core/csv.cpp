@@ -1,0 +1,414 @@
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "peers/contacts.hpp"
+#include "peers/error.hpp"
+#include "peers/text.hpp"
+
+namespace peers {
+namespace {
+
+constexpr std::size_t header_search_rows = 10;
+
+/// The separator the start of the file uses most: ',' ';' or tab (',' on a tie).
+char detect_separator(std::string_view text) {
+  std::size_t counts[3] = {0, 0, 0};
+  const char candidates[3] = {',', ';', '\t'};
+  int lines = 0;
+  bool quoted = false;
+  for (char c : text) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n' && ++lines == 5) break;
+    for (int i = 0; i < 3; ++i)
+      if (c == candidates[i]) ++counts[i];
+  }
+  int best = 0;
+  for (int i = 1; i < 3; ++i)
+    if (counts[i] > counts[best]) best = i;
+  return candidates[best];
+}
+
+bool blank(const std::vector<std::string>& cells) {
+  return std::all_of(cells.begin(), cells.end(),
+                     [](const std::string& c) { return trim(c).empty(); });
+}
+
+}  // namespace
+
+CsvTable parse_csv(std::string_view text) {
+  CsvTable table;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  table.separator = detect_separator(text);
+  const char sep = table.separator;
+  std::size_t pos = 0;
+  int line = 1;
+  while (pos < text.size()) {
+    CsvRow row;
+    row.line = line;
+    const std::size_t row_start = pos;
+    std::string cell;
+    std::string problem;
+    bool row_done = false;
+    while (!row_done) {
+      bool was_quoted = false;
+      if (pos < text.size() && text[pos] == '"') {
+        was_quoted = true;
+        ++pos;
+        bool closed = false;
+        while (pos < text.size()) {
+          char c = text[pos++];
+          if (c == '"') {
+            if (pos < text.size() && text[pos] == '"') {
+              cell += '"';
+              ++pos;
+            } else {
+              closed = true;
+              break;
+            }
+          } else {
+            if (c == '\n') ++line;
+            if (!(c == '\r' && pos < text.size() && text[pos] == '\n')) cell += c;
+          }
+        }
+        if (!closed) {
+          problem = "a quoted field does not end";
+          break;
+        }
+      }
+      std::size_t unquoted_start = pos;
+      while (pos < text.size() && text[pos] != sep && text[pos] != '\n') cell += text[pos++];
+      if (!cell.empty() && cell.back() == '\r') cell.pop_back();
+      if (was_quoted && problem.empty() &&
+          !trim(text.substr(unquoted_start, pos - unquoted_start)).empty())
+        problem = "text after the closing quote of a field";
+      row.cells.push_back(std::move(cell));
+      cell.clear();
+      if (pos >= text.size()) {
+        row_done = true;
+      } else if (text[pos] == sep) {
+        ++pos;
+      } else {  // newline
+        ++pos;
+        ++line;
+        row_done = true;
+      }
+    }
+    if (!problem.empty()) {
+      // Resume on the line after the row's first, so a stray quote costs one line only.
+      table.problems.push_back({row.line, problem + "; line skipped"});
+      std::size_t next = text.find('\n', row_start);
+      pos = next == std::string_view::npos ? text.size() : next + 1;
+      line = row.line + 1;
+      continue;
+    }
+    if (blank(row.cells)) continue;
+    bool utf8 = std::none_of(row.cells.begin(), row.cells.end(), [](const std::string& c) {
+      return first_invalid_utf8(c).has_value();
+    });
+    if (!utf8) {
+      table.problems.push_back({row.line, "not UTF-8 text; line skipped"});
+      continue;
+    }
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+namespace {
+
+std::string header_key(std::string_view header) {
+  std::string out;
+  for (char c : fold(header))
+    if (std::isalnum(static_cast<unsigned char>(c))) out += c;
+  return out;
+}
+
+const std::vector<std::pair<const char*, std::vector<const char*>>>& header_names() {
+  static const std::vector<std::pair<const char*, std::vector<const char*>>> names = {
+      {"name", {"name", "fullname", "displayname", "contactname", "fn"}},
+      {"first_name", {"firstname", "givenname", "first", "forename"}},
+      {"middle_name", {"middlename", "additionalname"}},
+      {"last_name", {"lastname", "familyname", "surname", "last"}},
+      {"title",
+       {"title", "jobtitle", "organizationtitle", "organization1title", "position", "role"}},
+      {"department",
+       {"department", "dept", "organizationdepartment", "organization1department", "unit",
+        "division", "departmentname"}},
+      {"email",
+       {"email", "emailaddress", "email1value", "workemail", "primaryemail", "mail",
+        "emailaddress1"}},
+      {"phone",
+       {"phone", "telephone", "phonenumber", "phone1value", "workphone", "officephone",
+        "businessphone", "tel", "telephonenumber"}},
+      {"notes", {"notes", "note", "comments"}},
+      {"tags", {"tags", "labels", "groupmembership", "categories"}},
+      {"expertise", {"expertise", "knows", "areasofexpertise", "expertiseareas", "topics"}},
+      {"handles", {"handles"}},
+      {"met", {"met"}},
+      {"status", {"status"}},
+      {"id", {"id"}},
+  };
+  return names;
+}
+
+bool is_number(std::string_view text) {
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// Multi-valued cells: Google joins values with " ::: ", peers writes "; ", others use ','.
+std::vector<std::string> split_list(std::string_view cell) {
+  std::vector<std::string> parts;
+  if (cell.find(":::") != std::string_view::npos) {
+    std::size_t start = 0;
+    while (true) {
+      std::size_t at = cell.find(":::", start);
+      parts.push_back(trim(cell.substr(start, at == std::string_view::npos ? at : at - start)));
+      if (at == std::string_view::npos) break;
+      start = at + 3;
+    }
+  } else {
+    parts = split(cell, cell.find(';') != std::string_view::npos ? ';' : ',');
+    for (auto& p : parts) p = trim(p);
+  }
+  parts.erase(std::remove(parts.begin(), parts.end(), std::string()), parts.end());
+  return parts;
+}
+
+void add_unique_folded(std::vector<std::string>& list, const std::string& value) {
+  std::string key = fold(value);
+  if (key.empty()) return;
+  for (const auto& v : list)
+    if (fold(v) == key) return;
+  list.push_back(value);
+}
+
+/// The columns' fields, by header text and then by the mappings. Throws on a mapping that
+/// names no column.
+std::vector<std::string> column_fields(const std::vector<std::string>* header,
+                                       const std::vector<ColumnMapping>& mappings,
+                                       std::size_t columns) {
+  std::vector<std::string> fields(columns);
+  if (header)
+    for (std::size_t i = 0; i < header->size(); ++i)
+      fields[i] = csv_field_for_header((*header)[i]);
+  for (const auto& m : mappings) {
+    std::optional<std::size_t> index;
+    if (is_number(m.column)) {
+      std::size_t n = std::stoul(m.column);
+      if (n >= 1 && n <= columns) index = n - 1;
+    } else if (header) {
+      for (std::size_t i = 0; i < header->size() && !index; ++i)
+        if (header_key((*header)[i]) == header_key(m.column)) index = i;
+    }
+    if (!index) {
+      std::string known = header ? join(*header, ", ") : fmt::format("1 to {}", columns);
+      throw Error(fmt::format("--map: there is no column '{}'", m.column),
+                  fmt::format("the columns are: {}", known), exit_usage);
+    }
+    fields[*index] = m.field;
+  }
+  return fields;
+}
+
+bool names_a_person(const std::vector<std::string>& fields) {
+  return std::any_of(fields.begin(), fields.end(), [](const std::string& f) {
+    return f == "name" || f == "first_name" || f == "last_name";
+  });
+}
+
+/// Fills `person` from one cell; a message when the cell cannot be used.
+std::optional<std::string> apply_cell(Person& person, std::vector<std::string>& name_parts,
+                                      const std::string& field, const std::string& raw) {
+  std::string cell = trim(raw);
+  if (cell.empty() || field.empty() || field == "ignore") return std::nullopt;
+  auto first_value = [&] {
+    auto values = split_list(cell);
+    return values.empty() ? std::string() : values.front();
+  };
+  auto set_once = [](std::string& target, const std::string& value) {
+    if (target.empty()) target = value;
+  };
+  if (field == "name") set_once(person.name, cell);
+  else if (field == "first_name") name_parts[0] = cell;
+  else if (field == "middle_name") name_parts[1] = cell;
+  else if (field == "last_name") name_parts[2] = cell;
+  else if (field == "title") set_once(person.title, cell);
+  else if (field == "department") set_once(person.department, cell);
+  else if (field == "email") set_once(person.email, cell.find(":::") != std::string::npos ? first_value() : cell);
+  else if (field == "phone") set_once(person.phone, cell.find(":::") != std::string::npos ? first_value() : cell);
+  else if (field == "notes") person.notes += (person.notes.empty() ? "" : "\n") + cell;
+  else if (field == "id") set_once(person.id, cell);
+  else if (field == "tags") {
+    for (auto tag : split_list(cell)) {
+      if (tag.rfind("* ", 0) == 0) tag = trim(tag.substr(2));  // Google's system groups
+      std::string folded = fold(tag);
+      if (folded == "mycontacts" || folded == "starred") continue;
+      add_unique_folded(person.tags, tag);
+    }
+  } else if (field == "expertise") {
+    for (const auto& topic : split_list(cell)) add_unique_folded(person.expertise, topic);
+  } else if (field == "handles") {
+    for (const auto& item : split_list(cell)) {
+      auto eq = item.find('=');
+      if (eq == std::string::npos || eq == 0)
+        return fmt::format("handle '{}' is not NETWORK=HANDLE", item);
+      std::string network = to_lower_ascii(trim(item.substr(0, eq)));
+      std::string handle = trim(item.substr(eq + 1));
+      if (!handle.empty()) person.handles.emplace_back(network, handle);
+    }
+  } else if (field == "met") {
+    auto date = Date::parse(cell);
+    if (!date) return fmt::format("met '{}' is not a date (YYYY-MM-DD)", cell);
+    person.met = date;
+  } else if (field == "status") {
+    std::string status = to_lower_ascii(cell);
+    if (status != "active" && status != "left")
+      return fmt::format("status '{}' is not active or left", cell);
+    person.status = status;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string csv_field_for_header(std::string_view header) {
+  std::string key = header_key(header);
+  for (const auto& [field, names] : header_names())
+    for (const char* name : names)
+      if (key == name) return field;
+  return {};
+}
+
+const std::vector<std::string>& contact_fields() {
+  static const std::vector<std::string> fields = {
+      "name",  "first_name", "middle_name", "last_name", "title",   "department",
+      "email", "phone",      "notes",       "tags",      "expertise", "handles",
+      "met",   "status",     "id",          "ignore"};
+  return fields;
+}
+
+ContactsFile contacts_from_csv(std::string_view text, const std::vector<ColumnMapping>& mappings) {
+  for (const auto& m : mappings) {
+    const auto& known = contact_fields();
+    if (std::find(known.begin(), known.end(), m.field) == known.end())
+      throw Error(fmt::format("--map: unknown field '{}'", m.field),
+                  "the fields are: " + join(known, ", "), exit_usage);
+  }
+  CsvTable table = parse_csv(text);
+  ContactsFile result;
+  result.problems = table.problems;
+  std::size_t columns = 0;
+  for (const auto& row : table.rows) columns = std::max(columns, row.cells.size());
+
+  std::optional<std::size_t> header_row;
+  std::vector<std::string> fields;
+  for (std::size_t r = 0; r < table.rows.size() && r < header_search_rows; ++r) {
+    // Numbered mappings say nothing about which row is the header: leave them out here.
+    std::vector<ColumnMapping> named;
+    for (const auto& m : mappings)
+      if (!is_number(m.column)) named.push_back(m);
+    std::vector<std::string> candidate;
+    try {
+      candidate = column_fields(&table.rows[r].cells, named, columns);
+    } catch (const Error&) {
+      continue;  // a --map column this row does not have: not the header
+    }
+    auto known = std::count_if(candidate.begin(), candidate.end(), [](const std::string& f) {
+      return !f.empty() && f != "ignore";
+    });
+    if (known >= 2 && names_a_person(candidate)) {
+      header_row = r;
+      fields = column_fields(&table.rows[r].cells, mappings, columns);
+      break;
+    }
+  }
+  if (!header_row) {
+    bool all_numbered = !mappings.empty() &&
+                        std::all_of(mappings.begin(), mappings.end(),
+                                    [](const ColumnMapping& m) { return is_number(m.column); });
+    if (!all_numbered)
+      throw Error("no header row found in the first lines of the CSV file",
+                  "name the columns with --map, e.g. --map 1=name --map 4=email", exit_usage);
+    fields = column_fields(nullptr, mappings, columns);
+    if (!names_a_person(fields))
+      throw Error("no column is mapped to a name", "add --map N=name", exit_usage);
+  }
+
+  std::size_t header_width =
+      header_row ? table.rows[*header_row].cells.size() : columns;
+  for (std::size_t r = header_row ? *header_row + 1 : 0; r < table.rows.size(); ++r) {
+    const CsvRow& row = table.rows[r];
+    bool extra_text = false;
+    for (std::size_t c = header_width; c < row.cells.size(); ++c)
+      if (!trim(row.cells[c]).empty()) extra_text = true;
+    if (extra_text) {
+      result.problems.push_back(
+          {row.line, fmt::format("{} fields where the header has {}; line skipped",
+                                 row.cells.size(), header_width)});
+      continue;
+    }
+    Person person;
+    std::vector<std::string> name_parts(3);
+    std::optional<std::string> problem;
+    for (std::size_t c = 0; c < row.cells.size() && c < fields.size() && !problem; ++c)
+      problem = apply_cell(person, name_parts, fields[c], row.cells[c]);
+    if (person.name.empty()) {
+      std::vector<std::string> words;
+      for (const auto& part : name_parts)
+        if (!part.empty()) words.push_back(part);
+      person.name = join(words, " ");
+    }
+    if (!problem && person.name.empty()) problem = "no name";
+    if (problem) {
+      result.problems.push_back({row.line, *problem + "; line skipped"});
+      continue;
+    }
+    result.contacts.push_back({std::move(person), row.line});
+  }
+  return result;
+}
+
+namespace {
+
+std::string csv_cell(const std::string& text) {
+  bool quote = text.find_first_of(",\"\n\r;") != std::string::npos ||
+               (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+  if (!quote) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+}  // namespace
+
+std::string write_csv(const std::vector<Person>& people) {
+  std::string out = "id,name,title,department,email,phone,handles,expertise,tags,met,status,notes\n";
+  for (const Person& p : people) {
+    std::vector<std::string> handles;
+    for (const auto& [network, handle] : p.handles) handles.push_back(network + "=" + handle);
+    std::vector<std::string> cells = {p.id,
+                                      p.name,
+                                      p.title,
+                                      p.department,
+                                      p.email,
+                                      p.phone,
+                                      join(handles, "; "),
+                                      join(p.expertise, "; "),
+                                      join(p.tags, "; "),
+                                      p.met ? p.met->str() : "",
+                                      p.status,
+                                      p.notes};
+    for (auto& cell : cells) cell = csv_cell(cell);
+    out += join(cells, ",") + "\n";
+  }
+  return out;
+}
+
+}  // namespace peers
