@@ -16,10 +16,14 @@ struct Options {
 };
 
 void run_init(const Options& opts, Context& ctx) {
-  std::filesystem::path dir = opts.dir;
-  if (dir.is_relative()) dir = ctx.env.cwd / dir;
+  std::filesystem::path dir = opts.dir;  // relative to the working directory, as typed
   std::string name = clean_input(opts.name, "--name");
-  if (name.empty()) name = std::filesystem::absolute(dir).lexically_normal().filename().string();
+  if (name.empty()) {
+    auto full = (ctx.env.cwd / dir).lexically_normal();
+    if (!full.has_filename()) full = full.parent_path();
+    name = full.filename().string();
+  }
+  if (name.empty()) name = "peers";
   Store::init(dir, name);
   ctx.io.note(fmt::format("Created a peers store for '{}' in {}", safe(name), safe(opts.dir)));
   ctx.io.note("Next: peers add \"Maria Lopez\" --knows admissions   (then commit the files to git)");

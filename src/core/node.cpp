@@ -62,6 +62,14 @@ bool has_comments(const Node& n) {
   return !n.comments_before.empty() || !n.comment_after.empty();
 }
 
+/// Every comment in a subtree that has no place in the new record.
+void collect_orphans(const Node& n, std::vector<std::string>& orphans) {
+  for (const auto& c : n.comments_before) orphans.push_back(c);
+  if (!n.comment_after.empty()) orphans.push_back(n.comment_after);
+  for (const auto& item : n.items) collect_orphans(item, orphans);
+  for (const auto& entry : n.entries) collect_orphans(entry.value, orphans);
+}
+
 void carry_into(const Node& from, Node& to, std::vector<std::string>& orphans) {
   if (to.comments_before.empty()) to.comments_before = from.comments_before;
   if (to.comment_after.empty()) to.comment_after = from.comment_after;
@@ -70,9 +78,8 @@ void carry_into(const Node& from, Node& to, std::vector<std::string>& orphans) {
       Node* target = to.find(entry.key);
       if (target) {
         carry_into(entry.value, *target, orphans);
-      } else if (has_comments(entry.value)) {
-        for (const auto& c : entry.value.comments_before) orphans.push_back(c);
-        if (!entry.value.comment_after.empty()) orphans.push_back(entry.value.comment_after);
+      } else {
+        collect_orphans(entry.value, orphans);
       }
     }
   } else if (from.is_sequence() && to.is_sequence()) {
@@ -87,10 +94,7 @@ void carry_into(const Node& from, Node& to, std::vector<std::string>& orphans) {
           break;
         }
       }
-      if (!placed && has_comments(item)) {
-        for (const auto& c : item.comments_before) orphans.push_back(c);
-        if (!item.comment_after.empty()) orphans.push_back(item.comment_after);
-      }
+      if (!placed) collect_orphans(item, orphans);
     }
   }
 }

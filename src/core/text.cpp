@@ -199,9 +199,10 @@ std::optional<std::string> forbidden_character(std::string_view text, bool multi
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  // Optimal string alignment: insertions, deletions, substitutions and adjacent swaps ("lsit").
   if (a.size() > b.size()) std::swap(a, b);
   if (b.size() - a.size() > limit) return limit + 1;
-  std::vector<std::size_t> prev(a.size() + 1), cur(a.size() + 1);
+  std::vector<std::size_t> before(a.size() + 1), prev(a.size() + 1), cur(a.size() + 1);
   for (std::size_t i = 0; i <= a.size(); ++i) prev[i] = i;
   for (std::size_t j = 1; j <= b.size(); ++j) {
     cur[0] = j;
@@ -209,9 +210,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
     for (std::size_t i = 1; i <= a.size(); ++i) {
       std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
       cur[i] = std::min({prev[i] + 1, cur[i - 1] + 1, prev[i - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        cur[i] = std::min(cur[i], before[i - 2] + 1);
       row_min = std::min(row_min, cur[i]);
     }
     if (row_min > limit) return limit + 1;
+    std::swap(before, prev);
     std::swap(prev, cur);
   }
   return prev[a.size()];
