@@ -1,11 +1,94 @@
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <filesystem>
+
+#include <fmt/format.h>
+
 #include "commands.hpp"
 #include "context.hpp"
+#include "output.hpp"
+#include "peers/contacts.hpp"
+#include "peers/error.hpp"
+#include "peers/query.hpp"
+#include "peers/text.hpp"
+#include "records_json.hpp"
+#include "skipped.hpp"
 
 namespace peers::cli {
+namespace {
 
-// Not written yet: `peers export` is not registered until it is.
-void add_export(CLI::App&, Context&) {}
+struct Options {
+  std::string format;
+  std::string output;
+  PeopleFilter filter;
+  bool active_only = false;
+};
+
+std::string format_for(const Options& opts) {
+  if (!opts.format.empty()) return opts.format;
+  std::string extension = to_lower_ascii(std::filesystem::path(opts.output).extension().string());
+  if (extension == ".vcf" || extension == ".vcard") return "vcard";
+  if (extension == ".csv") return "csv";
+  return "json";
+}
+
+void run_export(const Options& opts, Context& ctx) {
+  std::string format = format_for(opts);
+  Store& store = ctx.store();
+  Snapshot snapshot = store.snapshot();
+  report_skipped(ctx.io, snapshot.skipped);
+  PeopleFilter filter = opts.filter;
+  filter.include_left = !opts.active_only;
+  std::vector<Person> people;
+  for (const auto& p : snapshot.people)
+    if (matches(p, filter, snapshot.topics)) people.push_back(p);
+  std::sort(people.begin(), people.end(), [](const Person& a, const Person& b) {
+    return fold(a.name) < fold(b.name) || (fold(a.name) == fold(b.name) && a.id < b.id);
+  });
+
+  std::string text;
+  if (format == "vcard") {
+    text = write_vcards(people, store.config().name);
+  } else if (format == "csv") {
+    text = write_csv(people);
+  } else {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& p : people) out.push_back(to_json(p));
+    text = out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  }
+  if (opts.output.empty() || opts.output == "-") {
+    ctx.io.out << text;
+  } else {
+    write_file_atomically(opts.output, text);
+    ctx.io.note(fmt::format("Exported {} {} to {} ({})", people.size(),
+                            people.size() == 1 ? "person" : "people", safe(opts.output), format));
+  }
+  if (people.empty()) ctx.io.note("No one matches.");
+}
+
+}  // namespace
+
+void add_export(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("export", "Write people out as vCard, CSV or JSON");
+  cmd->add_option("--format", opts->format,
+                  "vcard, csv or json (default: from the -o file's extension, else json)")
+      ->check(CLI::IsMember({"vcard", "csv", "json"}));
+  cmd->add_option("-o,--output", opts->output, "Write to FILE instead of stdout")
+      ->option_text("FILE");
+  cmd->add_option("--topic", opts->filter.topic, "Only people who know this topic");
+  cmd->add_option("--dept,--department", opts->filter.department,
+                  "Only people whose department contains this");
+  cmd->add_option("--tag", opts->filter.tag, "Only people with this tag");
+  cmd->add_flag("--active", opts->active_only, "Leave out people who have left");
+  cmd->footer(examples({"peers export --format vcard -o westbrook.vcf",
+                        "peers export -o press-contacts.csv --tag press",
+                        "peers export --format json --topic admissions | jq '.[].email'"}) +
+              "\nWhat 'peers import' reads back: vCard 3.0 (extra fields as X-PEERS-*) and CSV\n"
+              "with the columns id, name, title, department, email, phone, handles, expertise,\n"
+              "tags, met, status, notes. JSON has the fields of 'peers show --json'.\n");
+  cmd->callback([opts, &ctx] { run_export(*opts, ctx); });
+}
 
 }  // namespace peers::cli

@@ -1,11 +1,234 @@
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <iterator>
+#include <set>
+
+#include <fmt/format.h>
+
 #include "commands.hpp"
 #include "context.hpp"
+#include "input.hpp"
+#include "output.hpp"
+#include "peers/contacts.hpp"
+#include "peers/error.hpp"
+#include "peers/text.hpp"
+#include "skipped.hpp"
 
 namespace peers::cli {
+namespace {
 
-// Not written yet: `peers import` is not registered until it is.
-void add_import(CLI::App&, Context&) {}
+constexpr std::size_t max_import_bytes = 64 * 1024 * 1024;
+
+struct Options {
+  std::string file;
+  std::string format;  // vcard, csv, or empty to tell from the file
+  std::vector<std::string> maps;
+  std::vector<std::string> tags;
+  bool dry_run = false;
+};
+
+/// What import does with one contact.
+struct Action {
+  enum class What { add, update, skip } what;
+  int line = 0;
+  std::string id;
+  std::string name;
+  std::string detail;  // fields changed, or why it was skipped
+};
+
+std::vector<ColumnMapping> parse_mappings(const std::vector<std::string>& maps) {
+  std::vector<ColumnMapping> out;
+  for (const auto& map : maps) {
+    std::string text = clean_input(map, "--map");
+    auto eq = text.rfind('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == text.size())
+      throw Error(fmt::format("--map needs COLUMN=FIELD, got '{}'", safe(text)),
+                  "for example: --map \"Work Email=email\" or --map 3=department", exit_usage);
+    out.push_back({trim(text.substr(0, eq)), to_lower_ascii(trim(text.substr(eq + 1)))});
+  }
+  return out;
+}
+
+bool looks_like_vcard(std::string_view text) {
+  std::string start = to_lower_ascii(text.substr(0, 4096));
+  return start.find("begin:vcard") != std::string::npos;
+}
+
+/// Why a person read from the file cannot be stored as it is, or nothing.
+std::optional<std::string> unusable(const Person& p) {
+  for (const std::string* text : {&p.name, &p.title, &p.department, &p.email, &p.phone})
+    if (auto bad = forbidden_character(*text, false)) return *bad;
+  if (auto bad = forbidden_character(p.notes, true)) return *bad;
+  for (const auto& list : {&p.tags, &p.expertise})
+    for (const auto& item : *list)
+      if (auto bad = forbidden_character(item, false)) return *bad;
+  for (const auto& [network, handle] : p.handles)
+    if (auto bad = forbidden_character(network + handle, false)) return *bad;
+  if (!p.email.empty() &&
+      (p.email.find('@') == std::string::npos || p.email.find(' ') != std::string::npos))
+    return fmt::format("'{}' is not an email address", p.email);
+  try {
+    person_from_node(person_to_node(p), "x", "import");
+  } catch (const Error& e) {
+    return std::string(e.what());
+  }
+  return std::nullopt;
+}
+
+/// A free id for `p`: the one the file suggests when it is their name's slug (as peers'
+/// own exports write it), else the slug, with -2, -3... when taken or retired.
+std::string new_id(const Person& p, const std::set<std::string>& taken) {
+  std::string base = slugify(p.name);
+  if (base.empty()) return {};
+  auto free = [&](const std::string& id) { return is_valid_id(id) && !taken.count(id); };
+  bool suggested_is_slug = p.id == base || (p.id.rfind(base + "-", 0) == 0 &&
+                                            p.id.size() > base.size() + 1 &&
+                                            std::all_of(p.id.begin() + base.size() + 1,
+                                                        p.id.end(), [](char c) { return c >= '0' && c <= '9'; }));
+  if (suggested_is_slug && free(p.id)) return p.id;
+  std::string id = base;
+  for (int n = 2; !free(id); ++n) {
+    std::string suffix = fmt::format("-{}", n);
+    id = base.substr(0, 64 - suffix.size()) + suffix;
+  }
+  return id;
+}
+
+void print_plan(const Output& io, const std::vector<Action>& actions, const std::string& file) {
+  Table table;
+  table.styles = {"", "bold", "", ""};
+  for (const auto& a : actions) {
+    switch (a.what) {
+      case Action::What::add: table.add({"add", a.id, safe(a.name), ""}); break;
+      case Action::What::update:
+        table.add({"update", a.id, safe(a.name), "(" + a.detail + ")"});
+        break;
+      case Action::What::skip:
+        table.add({"skip", fmt::format("{}:{}", safe(file), a.line),
+                   a.name.empty() ? "" : safe(a.name), safe(a.detail)});
+        break;
+    }
+  }
+  table.print(io);
+}
+
+void run_import(const Options& opts, Context& ctx) {
+  auto mappings = parse_mappings(opts.maps);
+  std::vector<std::string> extra_tags;
+  for (const auto& t : opts.tags) extra_tags.push_back(clean_input(t, "--tag"));
+  std::string display = opts.file == "-" ? "stdin" : opts.file;
+  std::string text;
+  if (opts.file == "-") {
+    text.assign(std::istreambuf_iterator<char>(ctx.io.in), std::istreambuf_iterator<char>());
+  } else {
+    text = read_regular_file(opts.file, opts.file, max_import_bytes);
+  }
+  std::string format = opts.format.empty() ? (looks_like_vcard(text) ? "vcard" : "csv")
+                                           : opts.format;
+  if (format == "vcard" && !mappings.empty())
+    throw Error("--map is for CSV files", "leave out --map for vCards", exit_usage);
+  ContactsFile contacts =
+      format == "vcard" ? parse_vcards(text) : contacts_from_csv(text, mappings);
+
+  Store& store = ctx.store();
+  std::optional<Store::Lock> lock;
+  if (!opts.dry_run) lock.emplace(store.lock());
+  Snapshot snapshot = store.snapshot();
+  report_skipped(ctx.io, snapshot.skipped);
+  std::vector<Person> people = snapshot.people;
+  std::set<std::string> taken(store.config().retired_ids.begin(),
+                              store.config().retired_ids.end());
+  for (const auto& id : store.ids(Kind::person)) taken.insert(id);
+  std::vector<std::size_t> changed_people;  // indexes into `people`
+
+  const std::string added_by = ctx.team_member();
+  std::vector<Action> actions;
+  for (const auto& problem : contacts.problems)
+    actions.push_back({Action::What::skip, problem.line, "", "", problem.message});
+  for (auto& [incoming, line] : contacts.contacts) {
+    incoming.name = trim(incoming.name);
+    for (const auto& tag : extra_tags)
+      if (std::none_of(incoming.tags.begin(), incoming.tags.end(),
+                       [&](const std::string& t) { return fold(t) == fold(tag); }))
+        incoming.tags.push_back(tag);
+    if (auto why = unusable(incoming)) {
+      actions.push_back({Action::What::skip, line, "", incoming.name, *why});
+      continue;
+    }
+    if (auto match = find_same_person(people, incoming)) {
+      Person& existing = people[*match];
+      auto fields = merge_contact(existing, incoming);
+      if (fields.empty()) {
+        actions.push_back({Action::What::skip, line, existing.id, incoming.name,
+                           fmt::format("{} is up to date", existing.id)});
+        continue;
+      }
+      if (std::find(changed_people.begin(), changed_people.end(), *match) ==
+          changed_people.end())
+        changed_people.push_back(*match);
+      actions.push_back(
+          {Action::What::update, line, existing.id, existing.name, join(fields, ", ")});
+      continue;
+    }
+    Person person = incoming;
+    person.id = new_id(incoming, taken);
+    if (person.id.empty()) {
+      actions.push_back({Action::What::skip, line, "", incoming.name,
+                         "cannot make an id from the name"});
+      continue;
+    }
+    person.added_by = added_by;
+    taken.insert(person.id);
+    people.push_back(person);
+    changed_people.push_back(people.size() - 1);
+    actions.push_back({Action::What::add, line, person.id, person.name, ""});
+  }
+  std::stable_sort(actions.begin(), actions.end(),
+                   [](const Action& a, const Action& b) { return a.line < b.line; });
+  print_plan(ctx.io, actions, display);
+
+  auto count = [&](Action::What what) {
+    return std::count_if(actions.begin(), actions.end(),
+                         [&](const Action& a) { return a.what == what; });
+  };
+  std::string summary = fmt::format("{} added, {} updated, {} skipped", count(Action::What::add),
+                                    count(Action::What::update), count(Action::What::skip));
+  if (opts.dry_run) {
+    ctx.io.note("Dry run: " + summary + "; nothing was written.");
+    return;
+  }
+  for (std::size_t index : changed_people) write_person(store, people[index]);
+  if (!changed_people.empty())
+    ctx.record_change(fmt::format("import {} people from {}", changed_people.size(),
+                                  std::filesystem::path(display).filename().string()));
+  ctx.io.note("Imported from " + safe(display) + ": " + summary + ".");
+}
+
+}  // namespace
+
+void add_import(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand(
+      "import", "Bring in people from a vCard or CSV file (Google, Apple, Outlook, directories)");
+  cmd->add_option("file", opts->file, "The .vcf or .csv file ('-' reads stdin)")->required();
+  cmd->add_option("--format", opts->format, "vcard or csv (default: told from the contents)")
+      ->check(CLI::IsMember({"vcard", "csv"}));
+  cmd->add_option("--map", opts->maps,
+                  "Read a CSV column as a field: COLUMN=FIELD, COLUMN a header or a number; "
+                  "fields: " + join(contact_fields(), ", ") + " (repeatable)")
+      ->option_text("COLUMN=FIELD");
+  cmd->add_option("--tag", opts->tags, "Add this tag to everyone imported (repeatable)");
+  cmd->add_flag("-n,--dry-run", opts->dry_run,
+                "Show what would be added, updated or skipped; change nothing");
+  cmd->footer(
+      examples({"peers import contacts.vcf --dry-run",
+                "peers import google-contacts.csv --tag press-list",
+                "peers import directory.csv --map \"Office Phone=phone\" --map Building=ignore",
+                "peers import nolabels.csv --map 1=name --map 2=email"}) +
+      "\nPeople already in the store (same email, or same name and department) are updated,\n"
+      "not added again. Lines that cannot be read are listed as 'skip' with their line number.\n");
+  cmd->callback([opts, &ctx] { run_import(*opts, ctx); });
+}
 
 }  // namespace peers::cli

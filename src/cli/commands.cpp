@@ -49,6 +49,7 @@ const std::vector<CommandEntry>& command_registry() {
       {"recent", add_recent},
       {"completion", add_completion},
       {"__complete", add_complete},
+      {"__man", add_man},
       {"help", add_help},
   };
   return commands;

@@ -65,5 +65,6 @@ void add_stale(CLI::App&, Context&);
 void add_recent(CLI::App&, Context&);
 void add_completion(CLI::App&, Context&);
 void add_complete(CLI::App&, Context&);
+void add_man(CLI::App&, Context&);
 
 }  // namespace peers::cli

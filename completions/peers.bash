@@ -1,0 +1,46 @@
+# bash completion for peers                                        -*- shell-script -*-
+# Installed as bash-completion/completions/peers; or add to ~/.bashrc:
+#   source <(peers completion bash)
+# Live values (person and question ids, topics, tags, departments) come from the store
+# through `peers __complete`.
+
+_peers() {
+    local cur words cword
+    if declare -F _init_completion >/dev/null 2>&1; then
+        _init_completion -n =: || return
+    else
+        cur=${COMP_WORDS[COMP_CWORD]}
+        words=("${COMP_WORDS[@]}")
+        cword=$COMP_CWORD
+    fi
+    local typed=$cur quote=
+    case $typed in
+        \"* | \'*) quote=${typed:0:1} typed=${typed:1} ;;
+    esac
+
+    local line values=()
+    while IFS= read -r line; do
+        values+=("${line%%$'\t'*}")
+    done < <("${words[0]}" __complete -- "${words[@]:1:cword-1}" "$typed" 2>/dev/null)
+
+    COMPREPLY=()
+    case ${values[0]-} in
+        __files__)
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+            return ;;
+        __dirs__)
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+            return ;;
+    esac
+    local value
+    for value in "${values[@]}"; do
+        if [[ -n $quote ]]; then
+            COMPREPLY+=("$value")
+        else
+            COMPREPLY+=("$(printf '%q' "$value")")
+        fi
+    done
+}
+complete -F _peers peers
