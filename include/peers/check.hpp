@@ -1,0 +1,83 @@
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "peers/error.hpp"
+#include "peers/model.hpp"
+#include "peers/node.hpp"
+#include "peers/store.hpp"
+#include "peers/yaml.hpp"
+
+namespace peers {
+
+enum class Severity { error, warning };
+const char* to_string(Severity severity);
+
+/// One thing `peers check` found. `code` is stable: scripts and docs/format.md rely on it.
+struct Finding {
+  Location where;
+  Severity severity = Severity::error;
+  std::string code;  // "yaml-syntax", "unknown-person", "possible-duplicate", ...
+  std::string message;
+  std::string hint;
+  bool fixable = false;  // `peers check --fix` repairs it
+};
+
+/// One file of the store as it is on disk, and what the strict loader made of it.
+struct StoreFile {
+  std::string path;          // relative to the store root: "people/maria-lopez.yaml"
+  std::optional<Kind> kind;  // none for peers.yaml
+  std::string id;            // the file name without ".yaml"
+  bool archived = false;
+  std::string text;
+  std::optional<Node> root;  // when the loader accepted the file
+  std::optional<Error> load_error;
+  std::optional<Error> record_error;  // when the typed record could not be made from `root`
+};
+
+/// What the checkers look at: every file of the store, read and parsed once.
+struct CheckInput {
+  std::vector<StoreFile> files;           // peers.yaml first, then records by kind and path
+  std::vector<std::string> bad_names;     // "people/Maria.yaml": *.yaml that is not an id
+  std::vector<std::string> temp_files;    // "people/.x.yaml.tmp-123-abc": a writer's leftover
+  Snapshot records;                       // the typed records of the files that validated
+};
+
+/// A file as read from disk (`path` relative to the store root), classified and parsed.
+StoreFile load_store_file(std::string path, std::string text, const LoadLimits& limits = {});
+
+/// Builds the input from files already read (tests use this with text held in memory).
+CheckInput make_check_input(std::vector<StoreFile> files, std::vector<std::string> bad_names = {},
+                            std::vector<std::string> temp_files = {});
+
+/// Reads every file of the store at `root`. Works on a broken peers.yaml too, so the store can
+/// always be checked.
+CheckInput read_store_for_check(const std::filesystem::path& root, const LoadLimits& limits = {});
+
+/// A checker adds its findings about the store. To add one, write it in your own file,
+/// declare it in your header and add one line to the list in checkers() (src/core/check.cpp).
+using Checker = void (*)(const CheckInput& input, std::vector<Finding>& findings);
+const std::vector<Checker>& checkers();
+
+/// Runs every checker; findings sorted by file, line and column.
+std::vector<Finding> check_store(const CheckInput& input);
+
+/// The record as peers would write it (canonical key order and style, comments kept), for
+/// files whose kind peers converts (peers.yaml, people, topics, questions). Nothing when the
+/// record does not validate or its kind is not known here.
+std::optional<std::string> canonical_text(const StoreFile& file);
+
+/// "people/x.yaml" -> person, "questions/archive/x.yaml" -> question (archived); nothing for
+/// peers.yaml and paths outside the record directories. `path` may have leading directories
+/// (a path inside the git repository): the last two or three components decide.
+struct PathKind {
+  std::optional<Kind> kind;
+  std::string id;
+  bool archived = false;
+  bool is_config = false;
+};
+PathKind classify_path(const std::string& path);
+
+}  // namespace peers

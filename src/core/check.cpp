@@ -1,0 +1,724 @@
+#include "peers/check.hpp"
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "peers/text.hpp"
+#include "peers/time.hpp"
+
+namespace fs = std::filesystem;
+
+namespace peers {
+namespace {
+
+constexpr const char* config_path = "peers.yaml";
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+Finding make_finding(Location where, Severity severity, std::string code, std::string message,
+                     std::string hint, bool fixable = false) {
+  return Finding{std::move(where), severity, std::move(code), std::move(message),
+                 std::move(hint), fixable};
+}
+
+Location at(const StoreFile& file, const Node* node) {
+  if (!node) return Location{file.path, 0, 0};
+  return Location{file.path, node->mark.line, node->mark.column};
+}
+
+// ---- loading: syntax, conflict markers, CRLF ----
+
+bool is_marker(std::string_view line, std::string_view marker) {
+  return line.substr(0, 7) == marker && (line.size() == 7 || line[7] == ' ');
+}
+
+std::string short_line(std::string_view line) {
+  std::string text = trim(line);
+  if (text.empty()) return "(nothing)";
+  return "'" + truncate_to_width(terminal_safe(text), 50) + "'";
+}
+
+/// One finding per conflict block, saying what each side holds.
+void explain_conflicts(const StoreFile& file, std::vector<Finding>& findings) {
+  std::vector<std::string> lines = split(file.text, '\n');
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line = lines[i];
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!is_marker(line, "<<<<<<<")) continue;
+    std::size_t start = i;
+    std::vector<std::string> ours, theirs;
+    std::vector<std::string>* side = &ours;
+    std::size_t end = i;
+    for (std::size_t j = i + 1; j < lines.size(); ++j) {
+      std::string_view l = lines[j];
+      if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+      if (is_marker(l, "|||||||")) {
+        side = nullptr;  // the common ancestor's lines (diff3 style)
+      } else if (is_marker(l, "=======")) {
+        side = &theirs;
+      } else if (is_marker(l, ">>>>>>>")) {
+        end = j;
+        break;
+      } else if (side) {
+        side->emplace_back(l);
+      }
+      end = j;
+    }
+    auto first = [](const std::vector<std::string>& side_lines) {
+      for (const auto& l : side_lines)
+        if (!trim(l).empty()) return short_line(l);
+      return std::string("(nothing)");
+    };
+    findings.push_back(make_finding(
+        Location{file.path, static_cast<int>(start) + 1, 1}, Severity::error, "conflict-marker",
+        fmt::format("unresolved merge conflict (lines {}-{}): one side has {}, the other {}",
+                    start + 1, end + 1, first(ours), first(theirs)),
+        "keep the lines that are right, delete the lines '<<<<<<<', '=======' and '>>>>>>>', "
+        "then run 'peers check' again"));
+    i = end;
+  }
+}
+
+void check_loading(const CheckInput& input, std::vector<Finding>& findings) {
+  for (const auto& file : input.files) {
+    if (file.text.find("\r\n") != std::string::npos) {
+      std::size_t offset = file.text.find("\r\n");
+      int line = 1 + static_cast<int>(std::count(file.text.begin(),
+                                                 file.text.begin() + static_cast<long>(offset), '\n'));
+      bool fixable = file.root && !file.record_error && canonical_text(file).has_value();
+      findings.push_back(make_finding(
+          Location{file.path, line, 0}, Severity::warning, "crlf", "Windows (CRLF) line endings",
+          fixable ? "'peers check --fix' rewrites the file with LF endings"
+                  : "save the file with LF (Unix) line endings",
+          fixable));
+    }
+    if (!file.load_error) continue;
+    const Error& e = *file.load_error;
+    std::string message = e.what();
+    if (message.starts_with("unresolved merge conflict")) {
+      explain_conflicts(file, findings);
+      continue;
+    }
+    std::string code = message.starts_with("YAML syntax error") ? "yaml-syntax" : "bad-file";
+    Location where = e.where();
+    where.file = file.path;
+    findings.push_back(make_finding(where, Severity::error, code, message, e.hint()));
+  }
+}
+
+void check_file_names(const CheckInput& input, std::vector<Finding>& findings) {
+  for (const auto& path : input.bad_names)
+    findings.push_back(make_finding(
+        Location{path}, Severity::error, "invalid-file-name",
+        "file name is not a valid id, so peers ignores this file",
+        "rename it to lowercase letters, digits and '-' (at most 64), e.g. maria-lopez.yaml"));
+}
+
+void check_temp_files(const CheckInput& input, std::vector<Finding>& findings) {
+  for (const auto& path : input.temp_files)
+    findings.push_back(make_finding(
+        Location{path}, Severity::warning, "temp-file",
+        "left-over temporary file of an interrupted write",
+        "'peers check --fix' removes it (the record it was for is unchanged)", true));
+}
+
+// ---- fields: required keys, types, dates ----
+
+enum class FieldType { text, list, map, date, time, id, ids, choice, integer, records };
+
+struct FieldSpec {
+  const char* key;
+  FieldType type;
+  bool required = false;
+  std::vector<const char*> choices = {};
+  std::vector<FieldSpec> item_fields = {};
+};
+
+const std::vector<FieldSpec>& fields_of(const StoreFile& file) {
+  static const std::vector<FieldSpec> config = {
+      {"peers", FieldType::integer, true},
+      {"name", FieldType::text},
+      {"archive_after_days", FieldType::integer},
+      {"retired_ids", FieldType::ids},
+  };
+  static const std::vector<FieldSpec> person = {
+      {"name", FieldType::text, true},
+      {"title", FieldType::text},
+      {"department", FieldType::text},
+      {"email", FieldType::text},
+      {"phone", FieldType::text},
+      {"handles", FieldType::map},
+      {"expertise", FieldType::list},
+      {"tags", FieldType::list},
+      {"met", FieldType::date},
+      {"status", FieldType::choice, false, {"active", "left"}},
+      {"forward_to", FieldType::id},
+      {"away_until", FieldType::date},
+      {"added_by", FieldType::text},
+      {"notes", FieldType::text},
+      {"log", FieldType::records, false, {},
+       {{"date", FieldType::date, true}, {"by", FieldType::text}, {"note", FieldType::text}}},
+  };
+  static const std::vector<FieldSpec> topic = {
+      {"name", FieldType::text, true},
+      {"aliases", FieldType::list},
+      {"description", FieldType::text},
+      {"related", FieldType::ids},
+  };
+  static const std::vector<FieldSpec> question = {
+      {"text", FieldType::text, true},
+      {"from", FieldType::text},
+      {"channel", FieldType::text},
+      {"asked_at", FieldType::time, true},
+      {"status", FieldType::choice, false, {"open", "routed", "answered", "closed"}},
+      {"routed_to", FieldType::id},
+      {"answer", FieldType::text},
+      {"answered_by", FieldType::id},
+      {"answered_at", FieldType::time},
+      {"topics", FieldType::list},
+      {"history", FieldType::records, false, {},
+       {{"at", FieldType::time, true},
+        {"event", FieldType::text, true},
+        {"to", FieldType::text},
+        {"by", FieldType::text},
+        {"note", FieldType::text}}},
+  };
+  static const std::vector<FieldSpec> none;
+  if (!file.kind) return classify_path(file.path).is_config ? config : none;
+  switch (*file.kind) {
+    case Kind::person: return person;
+    case Kind::topic: return topic;
+    case Kind::question: return question;
+    default: return none;
+  }
+}
+
+std::string describe(const Node& node) {
+  if (node.is_map()) return "a map";
+  if (node.is_sequence()) return "a list";
+  if (node.is_null()) return "nothing";
+  return "'" + truncate_to_width(terminal_safe(node.scalar), 40) + "'";
+}
+
+void check_fields(const StoreFile& file, const Node& map, const std::vector<FieldSpec>& specs,
+                  const std::string& where_prefix, std::vector<Finding>& findings) {
+  auto wrong = [&](const Node& node, const std::string& key, const std::string& expected,
+                   const char* code = "wrong-type") {
+    findings.push_back(make_finding(
+        at(file, &node), Severity::error, code,
+        fmt::format("'{}{}' should be {}, found {}", where_prefix, key, expected, describe(node)),
+        fmt::format("fix the value on line {}", node.mark.line)));
+  };
+  for (const auto& spec : specs) {
+    const Node* node = map.find(spec.key);
+    bool empty = !node || node->is_null() || (node->is_scalar() && trim(node->scalar).empty());
+    if (empty) {
+      if (spec.required)
+        findings.push_back(make_finding(
+            node ? at(file, node) : Location{file.path, map.mark.line, map.mark.column},
+            Severity::error, "missing-key",
+            fmt::format("'{}{}' is required and missing", where_prefix, spec.key),
+            fmt::format("add a line '{}: ...'", spec.key)));
+      continue;
+    }
+    const Node& value = *node;
+    switch (spec.type) {
+      case FieldType::text:
+        if (!value.is_scalar()) wrong(value, spec.key, "text");
+        break;
+      case FieldType::integer: {
+        bool digits = value.is_scalar() && !value.scalar.empty() &&
+                      value.scalar.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits) wrong(value, spec.key, "a whole number");
+        break;
+      }
+      case FieldType::list:
+        if (!value.is_sequence()) {
+          wrong(value, spec.key, "a list");
+          break;
+        }
+        for (const auto& item : value.items)
+          if (!item.is_scalar() && !item.is_null()) wrong(item, spec.key, "a list of text items");
+        break;
+      case FieldType::map:
+        if (!value.is_map()) {
+          wrong(value, spec.key, "a map of 'name: value' lines");
+          break;
+        }
+        for (const auto& entry : value.entries)
+          if (!entry.value.is_scalar() && !entry.value.is_null())
+            wrong(entry.value, std::string(spec.key) + "." + entry.key, "text");
+        break;
+      case FieldType::date:
+        if (!value.is_scalar())
+          wrong(value, spec.key, "a date (YYYY-MM-DD)");
+        else if (!Date::parse(value.scalar))
+          wrong(value, spec.key, "a date (YYYY-MM-DD)", "bad-date");
+        break;
+      case FieldType::time:
+        if (!value.is_scalar())
+          wrong(value, spec.key, "a time (e.g. 2026-11-20T14:03:00Z)");
+        else if (!parse_timestamp(value.scalar))
+          wrong(value, spec.key, "a time (e.g. 2026-11-20T14:03:00Z)", "bad-date");
+        break;
+      case FieldType::id:
+        if (!value.is_scalar() || !is_valid_id(value.scalar))
+          wrong(value, spec.key, "an id (lowercase letters, digits and '-')");
+        break;
+      case FieldType::ids:
+        if (!value.is_sequence()) {
+          wrong(value, spec.key, "a list of ids");
+          break;
+        }
+        for (const auto& item : value.items)
+          if (!item.is_scalar() || !is_valid_id(item.scalar))
+            wrong(item, spec.key, "a list of ids (lowercase letters, digits and '-')");
+        break;
+      case FieldType::choice:
+        if (!value.is_scalar() || std::find_if(spec.choices.begin(), spec.choices.end(),
+                                               [&](const char* c) { return value.scalar == c; }) ==
+                                      spec.choices.end()) {
+          std::vector<std::string> names(spec.choices.begin(), spec.choices.end());
+          wrong(value, spec.key, "one of: " + join(names, ", "), "bad-value");
+        }
+        break;
+      case FieldType::records:
+        if (!value.is_sequence()) {
+          wrong(value, spec.key, "a list of entries");
+          break;
+        }
+        for (std::size_t i = 0; i < value.items.size(); ++i) {
+          const Node& item = value.items[i];
+          if (!item.is_map()) {
+            wrong(item, spec.key, "a list of entries, each a map of 'key: value'");
+            continue;
+          }
+          check_fields(file, item, spec.item_fields,
+                       fmt::format("{}{}[{}].", where_prefix, spec.key, i + 1), findings);
+        }
+        break;
+    }
+  }
+}
+
+void check_record_fields(const CheckInput& input, std::vector<Finding>& findings) {
+  for (const auto& file : input.files) {
+    if (!file.root) continue;
+    std::size_t before = findings.size();
+    check_fields(file, *file.root, fields_of(file), "", findings);
+    if (findings.size() == before && file.record_error) {
+      // Something the table above does not describe; report what the reader said.
+      const Error& e = *file.record_error;
+      findings.push_back(
+          make_finding(e.where(), Severity::error, "bad-value", e.what(), e.hint()));
+    }
+  }
+}
+
+void check_canonical(const CheckInput& input, std::vector<Finding>& findings) {
+  for (const auto& file : input.files) {
+    if (!file.root || file.record_error) continue;
+    auto canonical = canonical_text(file);
+    if (!canonical) continue;
+    std::string text = file.text;
+    for (std::size_t pos; (pos = text.find("\r\n")) != std::string::npos;) text.erase(pos, 1);
+    if (text == *canonical) continue;
+    std::vector<std::string> have = split(text, '\n'), want = split(*canonical, '\n');
+    std::size_t line = 0;
+    while (line < have.size() && line < want.size() && have[line] == want[line]) ++line;
+    findings.push_back(make_finding(
+        Location{file.path, static_cast<int>(line) + 1, 0}, Severity::warning, "not-canonical",
+        "not in the canonical format, so the next change by peers will also reformat it",
+        "'peers check --fix' rewrites it canonically (the data and comments stay the same)",
+        true));
+  }
+}
+
+// ---- references between records ----
+
+const StoreFile* file_of(const CheckInput& input, Kind kind, const std::string& id,
+                         bool archived = false) {
+  for (const auto& file : input.files)
+    if (file.kind == kind && file.id == id && file.archived == archived) return &file;
+  return nullptr;
+}
+
+bool person_exists(const CheckInput& input, const std::string& id) {
+  return input.records.person(id) != nullptr || file_of(input, Kind::person, id) != nullptr;
+}
+
+bool topic_exists(const CheckInput& input, const std::string& id) {
+  return input.records.topic(id) != nullptr || file_of(input, Kind::topic, id) != nullptr;
+}
+
+void report_unknown(const CheckInput& input, const StoreFile* file, const char* key,
+                    const std::string& id, const Node* node, Kind kind,
+                    std::vector<Finding>& findings) {
+  std::vector<std::string> candidates;
+  if (kind == Kind::person)
+    for (const auto& p : input.records.people) candidates.push_back(p.id);
+  else
+    for (const auto& t : input.records.topics) candidates.push_back(t.id);
+  auto close = closest_matches(id, candidates);
+  std::string hint = close.empty()
+                         ? fmt::format("add the {} or fix the id", info(kind).noun)
+                         : fmt::format("did you mean '{}'?", close.front());
+  findings.push_back(make_finding(
+      file ? at(*file, node) : Location{}, Severity::error,
+      kind == Kind::person ? "unknown-person" : "unknown-topic",
+      fmt::format("'{}' refers to {} '{}', which does not exist", key, info(kind).noun, id),
+      hint));
+}
+
+void check_references(const CheckInput& input, std::vector<Finding>& findings) {
+  for (const auto& p : input.records.people) {
+    if (p.forward_to.empty() || person_exists(input, p.forward_to)) continue;
+    const StoreFile* file = file_of(input, Kind::person, p.id);
+    report_unknown(input, file, "forward_to", p.forward_to,
+                   file ? file->root->find("forward_to") : nullptr, Kind::person, findings);
+  }
+  for (const auto& q : input.records.questions) {
+    const StoreFile* file = file_of(input, Kind::question, q.id, q.archived);
+    for (auto [key, value] : {std::pair<const char*, const std::string*>{"routed_to", &q.routed_to},
+                              {"answered_by", &q.answered_by}}) {
+      if (value->empty() || person_exists(input, *value)) continue;
+      report_unknown(input, file, key, *value, file ? file->root->find(key) : nullptr,
+                     Kind::person, findings);
+    }
+  }
+  for (const auto& t : input.records.topics) {
+    const StoreFile* file = file_of(input, Kind::topic, t.id);
+    const Node* related = file ? file->root->find("related") : nullptr;
+    for (std::size_t i = 0; i < t.related.size(); ++i) {
+      if (topic_exists(input, t.related[i])) continue;
+      const Node* item = related && i < related->items.size() ? &related->items[i] : related;
+      report_unknown(input, file, "related", t.related[i], item, Kind::topic, findings);
+    }
+  }
+}
+
+// ---- possible duplicates, alias clashes, question status ----
+
+/// Folded name with its words sorted: "López, María" and "Maria Lopez" -> "lopez maria".
+std::string name_key(const std::string& name) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : fold(name) + " ") {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      word += c;
+    } else if (!word.empty()) {
+      words.push_back(word);
+      word.clear();
+    }
+  }
+  std::sort(words.begin(), words.end());
+  return join(words, " ");
+}
+
+bool similar_names(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return false;
+  if (a == b) return true;
+  std::size_t shorter = std::min(a.size(), b.size());
+  std::size_t allowed = shorter >= 14 ? 2 : shorter >= 8 ? 1 : 0;
+  if (allowed == 0) return false;
+  std::size_t diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (diff > allowed) return false;
+  return edit_distance(a, b, allowed) <= allowed;
+}
+
+void check_duplicates(const CheckInput& input, std::vector<Finding>& findings) {
+  const auto& people = input.records.people;
+  std::vector<std::string> keys, emails;
+  for (const auto& p : people) {
+    keys.push_back(name_key(p.name));
+    emails.push_back(to_lower_ascii(trim(p.email)));
+  }
+  for (std::size_t j = 0; j < people.size(); ++j) {
+    for (std::size_t i = 0; i < j; ++i) {
+      std::string why;
+      if (!emails[i].empty() && emails[i] == emails[j])
+        why = fmt::format("the same email, {}", emails[j]);
+      else if (keys[i] == keys[j])
+        why = "the same name";
+      else if (similar_names(keys[i], keys[j]))
+        why = fmt::format("a very similar name ('{}')", people[i].name);
+      if (why.empty()) continue;
+      const StoreFile* file = file_of(input, Kind::person, people[j].id);
+      findings.push_back(make_finding(
+          file ? at(*file, file->root->find("name")) : Location{}, Severity::warning,
+          "possible-duplicate",
+          fmt::format("{} may be the same person as {}: {}", people[j].id, people[i].id, why),
+          fmt::format("if so, 'peers merge-people {} {}' folds {} into {}", people[i].id,
+                      people[j].id, people[j].id, people[i].id)));
+      break;  // one finding per person is enough
+    }
+  }
+}
+
+void check_aliases(const CheckInput& input, std::vector<Finding>& findings) {
+  std::map<std::string, std::string> claimed;  // folded word -> topic id
+  for (const auto& t : input.records.topics) {
+    const StoreFile* file = file_of(input, Kind::topic, t.id);
+    const Node* aliases = file ? file->root->find("aliases") : nullptr;
+    std::set<std::string> own;
+    std::vector<std::pair<std::string, const Node*>> words = {
+        {t.name, file ? file->root->find("name") : nullptr}};
+    for (std::size_t i = 0; i < t.aliases.size(); ++i)
+      words.emplace_back(t.aliases[i], aliases && i < aliases->items.size() ? &aliases->items[i]
+                                                                           : aliases);
+    for (const auto& [word, node] : words) {
+      std::string key = fold(trim(word));
+      if (key.empty() || !own.insert(key).second) continue;
+      auto [it, inserted] = claimed.emplace(key, t.id);
+      if (inserted) continue;
+      findings.push_back(make_finding(
+          file ? at(*file, node) : Location{}, Severity::warning, "alias-conflict",
+          fmt::format("'{}' names both topic {} and topic {}", word, it->second, t.id),
+          "keep it on one topic only, so questions that use it are routed one way"));
+    }
+  }
+}
+
+/// The statuses the last event of a question's history allows.
+std::vector<QuestionStatus> statuses_after(const std::string& event) {
+  using S = QuestionStatus;
+  if (event == "asked") return {S::open, S::routed};
+  if (event == "routed") return {S::routed};
+  if (event == "answered") return {S::answered};
+  if (event == "closed") return {S::closed};
+  if (event == "reopened") return {S::open, S::routed};
+  return {};  // edited, or an event peers does not know: says nothing about the status
+}
+
+void check_question_status(const CheckInput& input, std::vector<Finding>& findings) {
+  for (const auto& q : input.records.questions) {
+    const StoreFile* file = file_of(input, Kind::question, q.id, q.archived);
+    const Node* status = file ? file->root->find("status") : nullptr;
+    Location where = file ? at(*file, status ? status : file->root.operator->()) : Location{};
+    auto report = [&](std::string message, std::string hint) {
+      findings.push_back(make_finding(where, Severity::warning, "status-mismatch",
+                                      std::move(message), std::move(hint)));
+    };
+    if (q.status == QuestionStatus::routed && q.routed_to.empty()) {
+      report("status is 'routed' but 'routed_to' is empty",
+             fmt::format("route it again with 'peers route {} PERSON'", q.id));
+      continue;
+    }
+    if (q.status == QuestionStatus::answered && q.answer.empty() && q.answered_by.empty()) {
+      report("status is 'answered' but there is no answer",
+             fmt::format("record the answer with 'peers answer {}'", q.id));
+      continue;
+    }
+    const HistoryEntry* last = nullptr;
+    for (const auto& h : q.history)
+      if (!statuses_after(h.event).empty() && (!last || h.at >= last->at)) last = &h;
+    if (!last) continue;
+    auto allowed = statuses_after(last->event);
+    if (std::find(allowed.begin(), allowed.end(), q.status) != allowed.end()) continue;
+    report(fmt::format("status is '{}' but the last event in its history is '{}' ({})",
+                       to_string(q.status), last->event, format_timestamp(last->at)),
+           "set the status that matches what happened last, or add the missing history entry");
+  }
+}
+
+std::vector<std::string> list_names(const fs::path& dir) {
+  std::vector<std::string> names;
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return names;
+  while (dirent* e = ::readdir(d)) {
+    std::string name = e->d_name;
+    if (name != "." && name != "..") names.push_back(name);
+  }
+  ::closedir(d);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+bool is_temp_file(const std::string& name) {
+  return name.size() > 1 && name[0] == '.' && name.find(".yaml.tmp-") != std::string::npos;
+}
+
+}  // namespace
+
+const char* to_string(Severity severity) {
+  return severity == Severity::error ? "error" : "warning";
+}
+
+PathKind classify_path(const std::string& path) {
+  PathKind out;
+  std::vector<std::string> parts = split(path, '/');
+  if (parts.empty()) return out;
+  const std::string& name = parts.back();
+  if (name == config_path) {
+    out.is_config = true;
+    return out;
+  }
+  if (!ends_with(name, ".yaml") || parts.size() < 2) return out;
+  std::string dir = parts[parts.size() - 2];
+  if (dir == "archive" && parts.size() >= 3) {
+    dir = parts[parts.size() - 3];
+    out.archived = true;
+  }
+  for (const auto& kind : all_kinds()) {
+    if (dir != kind.directory) continue;
+    if (out.archived && kind.kind != Kind::question) return out;
+    out.kind = kind.kind;
+    out.id = name.substr(0, name.size() - 5);
+    return out;
+  }
+  out.archived = false;
+  return out;
+}
+
+StoreFile load_store_file(std::string path, std::string text, const LoadLimits& limits) {
+  StoreFile file;
+  PathKind kind = classify_path(path);
+  file.path = std::move(path);
+  file.kind = kind.kind;
+  file.id = kind.id;
+  file.archived = kind.archived;
+  file.text = std::move(text);
+  try {
+    file.root = parse_yaml(file.text, file.path, limits);
+  } catch (const Error& e) {
+    file.load_error = e;
+    return file;
+  }
+  try {
+    if (!file.kind) {
+      if (kind.is_config) config_from_node(*file.root, file.path);
+    } else if (*file.kind == Kind::person) {
+      person_from_node(*file.root, file.id, file.path);
+    } else if (*file.kind == Kind::topic) {
+      topic_from_node(*file.root, file.id, file.path);
+    } else if (*file.kind == Kind::question) {
+      question_from_node(*file.root, file.id, file.path);
+    }
+  } catch (const Error& e) {
+    file.record_error = e;
+  }
+  return file;
+}
+
+CheckInput make_check_input(std::vector<StoreFile> files, std::vector<std::string> bad_names,
+                            std::vector<std::string> temp_files) {
+  CheckInput input;
+  input.files = std::move(files);
+  input.bad_names = std::move(bad_names);
+  input.temp_files = std::move(temp_files);
+  for (const auto& file : input.files) {
+    if (!file.root || file.record_error || !file.kind) continue;
+    switch (*file.kind) {
+      case Kind::person:
+        input.records.people.push_back(person_from_node(*file.root, file.id, file.path));
+        break;
+      case Kind::topic:
+        input.records.topics.push_back(topic_from_node(*file.root, file.id, file.path));
+        break;
+      case Kind::question: {
+        Question q = question_from_node(*file.root, file.id, file.path);
+        q.archived = file.archived;
+        input.records.questions.push_back(std::move(q));
+        break;
+      }
+      default: break;
+    }
+  }
+  auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+  std::stable_sort(input.records.people.begin(), input.records.people.end(), by_id);
+  std::stable_sort(input.records.topics.begin(), input.records.topics.end(), by_id);
+  return input;
+}
+
+CheckInput read_store_for_check(const fs::path& root, const LoadLimits& limits) {
+  std::vector<StoreFile> files;
+  std::vector<std::string> bad_names, temp_files;
+  auto read = [&](const std::string& relative) {
+    try {
+      files.push_back(load_store_file(relative, read_regular_file(root / relative, relative,
+                                                                  limits.max_bytes),
+                                      limits));
+    } catch (const Error& e) {
+      StoreFile file;
+      PathKind kind = classify_path(relative);
+      file.path = relative;
+      file.kind = kind.kind;
+      file.id = kind.id;
+      file.archived = kind.archived;
+      file.load_error = e;
+      files.push_back(std::move(file));
+    }
+  };
+  read(config_path);
+  for (const auto& kind : all_kinds()) {
+    std::vector<std::string> dirs = {kind.directory};
+    if (kind.kind == Kind::question) dirs.push_back(std::string(kind.directory) + "/archive");
+    for (const auto& dir : dirs) {
+      for (const auto& name : list_names(root / dir)) {
+        std::string relative = dir + "/" + name;
+        if (is_temp_file(name)) {
+          temp_files.push_back(relative);
+        } else if (name[0] == '.' || !ends_with(name, ".yaml")) {
+          continue;
+        } else if (!is_valid_id(name.substr(0, name.size() - 5))) {
+          bad_names.push_back(relative);
+        } else {
+          read(relative);
+        }
+      }
+    }
+  }
+  return make_check_input(std::move(files), std::move(bad_names), std::move(temp_files));
+}
+
+const std::vector<Checker>& checkers() {
+  static const std::vector<Checker> list = {
+      check_loading,         check_file_names, check_temp_files,
+      check_record_fields,   check_canonical,  check_references,
+      check_duplicates,      check_aliases,    check_question_status,
+  };
+  return list;
+}
+
+std::vector<Finding> check_store(const CheckInput& input) {
+  std::vector<Finding> findings;
+  for (Checker checker : checkers()) checker(input, findings);
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    bool a_config = a.where.file == config_path, b_config = b.where.file == config_path;
+    return std::tuple(!a_config, a.where.file, a.where.line, a.where.column) <
+           std::tuple(!b_config, b.where.file, b.where.line, b.where.column);
+  });
+  return findings;
+}
+
+std::optional<std::string> canonical_text(const StoreFile& file) {
+  if (!file.root) return std::nullopt;
+  try {
+    Node canonical;
+    if (!file.kind && classify_path(file.path).is_config)
+      canonical = config_to_node(config_from_node(*file.root, file.path));
+    else if (!file.kind)
+      return std::nullopt;
+    else if (*file.kind == Kind::person)
+      canonical = person_to_node(person_from_node(*file.root, file.id, file.path));
+    else if (*file.kind == Kind::topic)
+      canonical = topic_to_node(topic_from_node(*file.root, file.id, file.path));
+    else if (*file.kind == Kind::question)
+      canonical = question_to_node(question_from_node(*file.root, file.id, file.path));
+    else
+      return std::nullopt;
+    carry_comments(*file.root, canonical);
+    return emit_yaml(canonical);
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace peers

@@ -1,0 +1,179 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "peers/check.hpp"
+#include "peers/text.hpp"
+
+using namespace peers;
+
+namespace {
+
+const char* config = "peers: 1\nname: Westbrook\n";
+const char* maria = "name: Maria Lopez\nemail: mlopez@westbrook.edu\n";
+
+std::vector<Finding> check(std::vector<std::pair<std::string, std::string>> files,
+                           std::vector<std::string> bad_names = {},
+                           std::vector<std::string> temp_files = {}) {
+  std::vector<StoreFile> loaded;
+  loaded.push_back(load_store_file("peers.yaml", config));
+  for (auto& [path, text] : files) loaded.push_back(load_store_file(path, text));
+  return check_store(make_check_input(std::move(loaded), std::move(bad_names),
+                                      std::move(temp_files)));
+}
+
+const Finding* find_code(const std::vector<Finding>& findings, const std::string& code) {
+  auto it = std::find_if(findings.begin(), findings.end(),
+                         [&](const Finding& f) { return f.code == code; });
+  return it == findings.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+TEST_CASE("check: a clean store has no findings") {
+  CHECK(check({{"people/maria-lopez.yaml", maria},
+               {"topics/admissions.yaml", "name: Admissions\naliases:\n  - enrollment\n"}})
+            .empty());
+}
+
+TEST_CASE("check: YAML syntax errors with file, line and column") {
+  auto f = check({{"people/maria-lopez.yaml", "name: Maria\ntitle: [Director\n"}});
+  const Finding* syntax = find_code(f, "yaml-syntax");
+  REQUIRE(syntax);
+  CHECK(syntax->severity == Severity::error);
+  CHECK(syntax->where.file == "people/maria-lopez.yaml");
+  CHECK(syntax->where.line >= 2);
+  CHECK(syntax->where.column >= 1);
+}
+
+TEST_CASE("check: conflict markers are explained, one finding per block") {
+  auto f = check({{"people/maria-lopez.yaml",
+                   "name: Maria Lopez\n<<<<<<< ours\nemail: a@x.org\n=======\nemail: b@x.org\n"
+                   ">>>>>>> theirs\n"}});
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].code == "conflict-marker");
+  CHECK(f[0].where.line == 2);
+  CHECK(f[0].message ==
+        "unresolved merge conflict (lines 2-6): one side has 'email: a@x.org', the other "
+        "'email: b@x.org'");
+}
+
+TEST_CASE("check: missing required keys, wrong types, bad dates, bad values") {
+  auto f = check({{"people/a.yaml", "title: Dean\n"},
+                  {"people/b.yaml", "name: B\ntags: press\n"},
+                  {"people/c.yaml", "name: C\nmet: 2026-13-40\n"},
+                  {"people/d.yaml", "name: D\nstatus: gone\n"},
+                  {"questions/q1.yaml", "text: Hi\nasked_at: yesterday\n"},
+                  {"people/e.yaml", "name: E\nlog:\n  - by: Sam\n"}});
+  auto at = [&](const std::string& file) {
+    std::vector<std::string> codes;
+    for (const auto& x : f)
+      if (x.where.file == file) codes.push_back(x.code);
+    return codes;
+  };
+  CHECK(at("people/a.yaml") == std::vector<std::string>{"missing-key"});
+  CHECK(at("people/b.yaml") == std::vector<std::string>{"wrong-type"});
+  CHECK(at("people/c.yaml") == std::vector<std::string>{"bad-date"});
+  CHECK(at("people/d.yaml") == std::vector<std::string>{"bad-value"});
+  CHECK(at("questions/q1.yaml") == std::vector<std::string>{"bad-date"});
+  CHECK(at("people/e.yaml") == std::vector<std::string>{"missing-key"});
+  const Finding* date = find_code(f, "bad-date");
+  REQUIRE(date);
+  CHECK(date->where.line == 2);
+  CHECK(date->where.column == 6);
+}
+
+TEST_CASE("check: references to people and topics that do not exist") {
+  auto f = check({{"people/maria-lopez.yaml", "name: Maria Lopez\nforward_to: jose-nunez\n"},
+                  {"topics/admissions.yaml", "name: Admissions\nrelated:\n  - financial-aid\n"},
+                  {"questions/q2.yaml",
+                   "text: Hi\nasked_at: 2026-11-20T10:00:00Z\nstatus: answered\nanswer: March 1\n"
+                   "answered_by: maria-lopz\n"}});
+  std::vector<std::string> codes;
+  for (const auto& x : f) codes.push_back(x.code + " " + x.where.file);
+  CHECK(join(codes, ", ") ==
+        "unknown-person people/maria-lopez.yaml, unknown-person questions/q2.yaml, "
+        "unknown-topic topics/admissions.yaml");
+  const Finding* typo = nullptr;
+  for (const auto& x : f)
+    if (x.where.file == "questions/q2.yaml") typo = &x;
+  REQUIRE(typo);
+  CHECK(typo->hint == "did you mean 'maria-lopez'?");
+}
+
+TEST_CASE("check: possible duplicates by email and by similar name are warnings") {
+  auto f = check({{"people/maria-lopez.yaml", maria},
+                  {"people/maria-lopez-2.yaml", "name: María López\n"},
+                  {"people/m-lopez.yaml", "name: M. Lopez\nemail: MLopez@westbrook.edu\n"},
+                  {"people/jose-nunez.yaml", "name: Jose Nunez\n"},
+                  {"people/jose-nunes.yaml", "name: Jose Nunes\n"}});
+  std::vector<std::string> dups;
+  for (const auto& x : f)
+    if (x.code == "possible-duplicate") {
+      CHECK(x.severity == Severity::warning);
+      dups.push_back(x.where.file);
+    }
+  // Jose Nunes / Jose Nunez: one letter apart; M. Lopez shares Maria's email (reported on the
+  // later id); María López is Maria Lopez with accents.
+  CHECK(join(dups, ", ") ==
+        "people/jose-nunez.yaml, people/maria-lopez-2.yaml, people/maria-lopez.yaml");
+}
+
+TEST_CASE("check: an alias claimed by two topics") {
+  auto f = check({{"topics/financial-aid.yaml", "name: Financial aid\naliases:\n  - FAFSA\n"},
+                  {"topics/scholarships.yaml", "name: Scholarships\naliases:\n  - fafsa\n"}});
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].code == "alias-conflict");
+  CHECK(f[0].where.file == "topics/scholarships.yaml");
+  CHECK(f[0].where.line == 3);
+}
+
+TEST_CASE("check: CRLF and non-canonical files are fixable warnings") {
+  auto f = check({{"people/a.yaml", "name: A\r\ntitle: Dean\r\n"},
+                  {"people/b.yaml", "title: Dean\nname:   B\n"}});
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].code == "crlf");
+  CHECK(f[0].fixable);
+  CHECK(f[1].code == "not-canonical");
+  CHECK(f[1].where.file == "people/b.yaml");
+  CHECK(f[1].where.line == 1);
+  CHECK(f[1].severity == Severity::warning);
+}
+
+TEST_CASE("check: canonical_text keeps comments and unknown keys") {
+  StoreFile file = load_store_file("people/a.yaml", "zeta: 1\n# who\nname: A  # really\n");
+  CHECK(canonical_text(file).value_or("none") == "# who\nname: A  # really\nzeta: '1'\n");
+}
+
+TEST_CASE("check: question status that contradicts its history") {
+  auto f = check({{"people/maria-lopez.yaml", maria},
+                  {"questions/q3.yaml",
+                   "text: Hi\nasked_at: 2026-11-20T10:00:00Z\nstatus: open\nhistory:\n"
+                   "  - at: 2026-11-20T10:00:00Z\n    event: asked\n"
+                   "  - at: 2026-11-21T10:00:00Z\n    event: answered\n    by: maria-lopez\n"},
+                  {"questions/q4.yaml",
+                   "text: Hi\nasked_at: 2026-11-20T10:00:00Z\nstatus: routed\n"}});
+  std::vector<std::string> files;
+  for (const auto& x : f) {
+    CHECK(x.code == "status-mismatch");
+    files.push_back(x.where.file);
+  }
+  CHECK(join(files, ", ") == "questions/q3.yaml, questions/q4.yaml");
+}
+
+TEST_CASE("check: invalid file names and left-over temp files") {
+  auto f = check({}, {"people/Maria Lopez.yaml"}, {"people/.maria-lopez.yaml.tmp-12-abcd"});
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].code == "temp-file");
+  CHECK(f[0].fixable);
+  CHECK(f[1].code == "invalid-file-name");
+  CHECK(f[1].severity == Severity::error);
+}
+
+TEST_CASE("classify_path: kinds, archive and leading directories") {
+  CHECK(classify_path("people/maria-lopez.yaml").kind == Kind::person);
+  CHECK(classify_path("store/questions/archive/abc.yaml").archived);
+  CHECK(classify_path("store/questions/archive/abc.yaml").id == "abc");
+  CHECK(classify_path("peers.yaml").is_config);
+  CHECK_FALSE(classify_path("docs/x.yaml").kind.has_value());
+}

@@ -1,0 +1,201 @@
+#include <doctest/doctest.h>
+
+#include "peers/error.hpp"
+#include "peers/merge.hpp"
+#include "peers/yaml.hpp"
+
+using namespace peers;
+
+namespace {
+
+const char* base_person = R"(name: Maria Lopez
+email: mlopez@westbrook.edu
+expertise:
+  - admissions
+met: 2026-11-20
+log:
+  - date: 2026-11-21
+    by: Sam Lee
+    note: Coffee
+)";
+
+}  // namespace
+
+TEST_CASE("merge: both sides log the same person; entries united in date order") {
+  std::string ours = std::string(base_person) +
+                     "  - date: 2026-11-25\n    by: Sam Lee\n    note: Call about open days\n";
+  std::string theirs = std::string(base_person) +
+                       "  - date: 2026-11-23\n    by: Ana Ruiz\n    note: Lunch\n";
+  MergeResult r = merge_store_file(base_person, ours, theirs, "people/maria-lopez.yaml");
+  CHECK(r.conflicts == 0);
+  CHECK(r.text == R"(name: Maria Lopez
+email: mlopez@westbrook.edu
+expertise:
+  - admissions
+met: 2026-11-20
+log:
+  - date: 2026-11-21
+    by: Sam Lee
+    note: Coffee
+  - date: 2026-11-23
+    by: Ana Ruiz
+    note: Lunch
+  - date: 2026-11-25
+    by: Sam Lee
+    note: Call about open days
+)");
+}
+
+TEST_CASE("merge: different keys changed on each side both land; lists merge as sets") {
+  std::string ours = R"(name: Maria Lopez
+title: Director
+email: mlopez@westbrook.edu
+expertise:
+  - admissions
+  - transfer students
+met: 2026-11-20
+log:
+  - date: 2026-11-21
+    by: Sam Lee
+    note: Coffee
+)";
+  std::string theirs = R"(name: Maria Lopez
+email: mlopez@westbrook.edu
+phone: 555-0100
+expertise:
+  - orientation
+met: 2026-11-20
+log:
+  - date: 2026-11-21
+    by: Sam Lee
+    note: Coffee
+)";
+  // theirs dropped "admissions" and added "orientation"; ours added "transfer students".
+  MergeResult r = merge_store_file(base_person, ours, theirs, "people/maria-lopez.yaml");
+  CHECK(r.conflicts == 0);
+  CHECK(r.text.find("title: Director\n") != std::string::npos);
+  CHECK(r.text.find("phone: '555-0100'\n") != std::string::npos);
+  CHECK(r.text.find("  - admissions\n") == std::string::npos);
+  CHECK(r.text.find("  - transfer students\n  - orientation\n") != std::string::npos);
+  // canonical key order: phone comes before expertise even though theirs added it
+  CHECK(r.text.find("phone:") < r.text.find("expertise:"));
+}
+
+TEST_CASE("merge: a key changed on one side only takes that side's value") {
+  std::string ours = base_person;
+  std::string theirs = std::string(base_person);
+  theirs.replace(theirs.find("mlopez@"), 7, "maria.lopez@");
+  MergeResult r = merge_store_file(base_person, ours, theirs, "people/maria-lopez.yaml");
+  CHECK(r.conflicts == 0);
+  CHECK(r.text == theirs);
+}
+
+TEST_CASE("merge: the same field changed to two values is a conflict with markers") {
+  std::string ours = std::string(base_person);
+  ours.replace(ours.find("mlopez@"), 7, "ours@");
+  std::string theirs = std::string(base_person);
+  theirs.replace(theirs.find("mlopez@"), 7, "theirs@");
+  MergeResult r = merge_store_file(base_person, ours, theirs, "people/maria-lopez.yaml");
+  CHECK(r.conflicts == 1);
+  CHECK(r.text == R"(name: Maria Lopez
+<<<<<<< ours
+email: ours@westbrook.edu
+=======
+email: theirs@westbrook.edu
+>>>>>>> theirs
+expertise:
+  - admissions
+met: 2026-11-20
+log:
+  - date: 2026-11-21
+    by: Sam Lee
+    note: Coffee
+)");
+  // the loader refuses the result until a person resolves it
+  CHECK_THROWS_AS(parse_yaml(r.text, "x.yaml"), Error);
+}
+
+TEST_CASE("merge: a nested conflict keeps its indentation; deleted vs changed conflicts") {
+  std::string base = "name: A\nhandles:\n  twitter: '@a'\nnotes: old\n";
+  std::string ours = "name: A\nhandles:\n  twitter: '@ours'\n";
+  std::string theirs = "name: A\nhandles:\n  twitter: '@theirs'\nnotes: new\n";
+  MergeResult r = merge_store_file(base, ours, theirs, "people/a.yaml");
+  CHECK(r.conflicts == 2);
+  CHECK(r.text == "name: A\nhandles:\n<<<<<<< ours\n  twitter: '@ours'\n=======\n"
+                  "  twitter: '@theirs'\n>>>>>>> theirs\n<<<<<<< ours\n=======\nnotes: new\n"
+                  ">>>>>>> theirs\n");
+}
+
+TEST_CASE("merge: question history from both sides, status from the side that changed it") {
+  std::string base = R"(text: When is the FAFSA deadline?
+asked_at: 2026-11-20T10:00:00Z
+status: routed
+routed_to: maria-lopez
+history:
+  - at: 2026-11-20T10:00:00Z
+    event: asked
+  - at: 2026-11-20T11:00:00Z
+    event: routed
+    to: maria-lopez
+)";
+  std::string ours = std::string(base) + "  - at: 2026-11-22T09:00:00Z\n    event: edited\n";
+  std::string theirs = std::string(base);
+  theirs.replace(theirs.find("status: routed"), 14, "status: answered\nanswer: March 1");
+  theirs += "  - at: 2026-11-21T15:00:00Z\n    event: answered\n    by: maria-lopez\n";
+  MergeResult r = merge_store_file(base, ours, theirs, "questions/7fk2abcd.yaml");
+  CHECK(r.conflicts == 0);
+  CHECK(r.text.find("status: answered\n") != std::string::npos);
+  CHECK(r.text.find("answer: March 1\n") != std::string::npos);
+  auto answered = r.text.find("event: answered");
+  auto edited = r.text.find("event: edited");
+  CHECK(answered != std::string::npos);
+  CHECK(edited != std::string::npos);
+  CHECK(answered < edited);  // time order
+}
+
+TEST_CASE("merge: two clones add the same file (empty base)") {
+  std::string ours = "name: Kwame Asante\nemail: ka@westbrook.edu\n";
+  std::string theirs = "name: Kwame Asante\ntitle: Dean\n";
+  MergeResult r = merge_store_file("", ours, theirs, "people/kwame-asante.yaml");
+  CHECK(r.conflicts == 0);
+  CHECK(r.text == "name: Kwame Asante\ntitle: Dean\nemail: ka@westbrook.edu\n");
+}
+
+TEST_CASE("merge: comments and unchanged keys are untouched") {
+  std::string base = "# our key contact\nname: A\ntitle: Dean  # since 2025\n";
+  std::string ours = base;
+  std::string theirs = base + "tags:\n  - press\n";
+  MergeResult r = merge_store_file(base, ours, theirs, "people/a.yaml");
+  CHECK(r.conflicts == 0);
+  CHECK(r.text == "# our key contact\nname: A\ntitle: Dean  # since 2025\ntags:\n  - press\n");
+}
+
+TEST_CASE("merge: peers.yaml retired ids are united; a path below a directory works") {
+  std::string base = "peers: 1\nname: Westbrook\n";
+  std::string ours = base + "retired_ids:\n  - ana-ruiz\n";
+  std::string theirs = base + "retired_ids:\n  - bo-chen\n";
+  MergeResult r = merge_store_file(base, ours, theirs, "store/peers.yaml");
+  CHECK(r.conflicts == 0);
+  CHECK(r.text == "peers: 1\nname: Westbrook\nretired_ids:\n  - ana-ruiz\n  - bo-chen\n");
+}
+
+TEST_CASE("merge: a side that is not a record throws (the driver falls back to git)") {
+  CHECK_THROWS_AS(merge_store_file("name: A\n", "name: [A\n", "name: B\n", "people/a.yaml"),
+                  Error);
+  CHECK_THROWS_AS(merge_store_file("name: A\n", "<<<<<<< x\nname: A\n", "name: B\n",
+                                   "people/a.yaml"),
+                  Error);
+}
+
+TEST_CASE("merge_nodes: conflicts listed with ours' value kept in the tree") {
+  Node base = parse_yaml("a: 1\nb: x\n", "t");
+  Node ours = parse_yaml("a: 2\nb: x\n", "t");
+  Node theirs = parse_yaml("a: 3\nb: y\n", "t");
+  NodeMerge m = merge_nodes(base, ours, theirs);
+  REQUIRE(m.conflicts.size() == 1);
+  CHECK(m.conflicts[0].key == "a");
+  CHECK(m.conflicts[0].ours->scalar == "2");
+  CHECK(m.conflicts[0].theirs->scalar == "3");
+  CHECK(m.merged.find("a")->scalar == "2");
+  CHECK(m.merged.find("b")->scalar == "y");
+}
