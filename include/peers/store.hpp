@@ -16,7 +16,10 @@ namespace peers {
 /// How a Store behaves, decided by the caller (the CLI reads these from the environment).
 struct StoreOptions {
   LoadLimits limits;
-  bool use_cache = true;
+  bool use_cache = true;     // false ($PEERS_NO_CACHE): always read every file
+  /// Where the record cache goes when <store>/.peers cannot be written (e.g.
+  /// $XDG_CACHE_HOME/peers); empty: then the cache is only read, never written.
+  std::filesystem::path cache_dir;
   int slow_write_ms = 0;     // test-only: pause between writing a temp file and renaming it
   int lock_timeout_ms = 30000;
 };

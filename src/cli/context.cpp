@@ -85,6 +85,7 @@ Store& Context::store() {
     StoreOptions options;
     options.slow_write_ms = env.slow_write_ms;
     options.use_cache = !env.no_cache;
+    if (env.xdg_cache_home) options.cache_dir = std::filesystem::path(*env.xdg_cache_home) / "peers";
     store_ = std::make_unique<Store>(Store::discover(explicit_dir, env_dir, env.cwd), options);
   }
   return *store_;
