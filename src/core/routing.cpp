@@ -410,6 +410,14 @@ RoutingResult route_question(const Snapshot& snap, std::string_view question,
 
   std::unordered_map<std::string_view, std::size_t> topic_index;
   for (std::size_t i = 0; i < snap.topics.size(); ++i) topic_index.emplace(snap.topics[i].id, i);
+  // Related goes both ways: Bursar is related to Financial aid when either one says so.
+  std::vector<std::vector<std::size_t>> related(snap.topics.size());
+  for (std::size_t t = 0; t < snap.topics.size(); ++t)
+    for (const auto& r : snap.topics[t].related)
+      if (auto o = topic_index.find(r); o != topic_index.end() && o->second != t) {
+        related[t].push_back(o->second);
+        related[o->second].push_back(t);
+      }
   std::unordered_map<std::string_view, std::size_t> person_index;
   for (std::size_t i = 0; i < snap.people.size(); ++i) person_index.emplace(snap.people[i].id, i);
 
@@ -468,8 +476,7 @@ RoutingResult route_question(const Snapshot& snap, std::string_view question,
                                        snap.topics[other].name);
         }
       };
-      for (const auto& r : snap.topics[t].related)
-        if (auto o = topic_index.find(r); o != topic_index.end()) consider_related(o->second);
+      for (std::size_t o : related[t]) consider_related(o);
     }
     if (best_topic > 0) {
       for (std::size_t t : pt.topics)

@@ -1,0 +1,230 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "peers/routing.hpp"
+
+using namespace peers;
+
+namespace {
+
+Person person(std::string id, std::string name, std::vector<std::string> expertise = {}) {
+  Person p;
+  p.id = std::move(id);
+  p.name = std::move(name);
+  p.expertise = std::move(expertise);
+  return p;
+}
+
+Topic topic(std::string id, std::string name, std::vector<std::string> aliases,
+            std::vector<std::string> related = {}) {
+  Topic t;
+  t.id = std::move(id);
+  t.name = std::move(name);
+  t.aliases = std::move(aliases);
+  t.related = std::move(related);
+  return t;
+}
+
+Question answered(std::string id, std::string text, std::string by, std::string at) {
+  Question q;
+  q.id = std::move(id);
+  q.text = std::move(text);
+  q.status = QuestionStatus::answered;
+  q.answered_by = std::move(by);
+  q.answer = "Answered.";
+  q.answered_at = parse_timestamp(at);
+  q.asked_at = *q.answered_at;
+  return q;
+}
+
+/// A small campus: aid, bursar, parking, athletics, and a few people around them.
+Snapshot campus() {
+  Snapshot s;
+  s.topics = {topic("financial-aid", "Financial aid", {"FAFSA", "scholarships", "work-study"}, {"bursar"}),
+              topic("bursar", "Bursar", {"tuition bill", "payment plan"}),
+              topic("parking", "Parking", {"visitor parking", "parking permit"}),
+              topic("athletics", "Athletics", {"game day", "season tickets"}),
+              topic("library", "Library", {"study rooms", "interlibrary loan"})};
+  s.people = {person("dana-aid", "Dana Aid", {"financial-aid"}),
+              person("bo-bursar", "Bo Bursar", {"bursar"}),
+              person("pat-park", "Pat Park", {"parking"}),
+              person("al-athletics", "Al Athletics", {"athletics"}),
+              person("lee-library", "Lee Library", {"library"}),
+              person("nia-notary", "Nia Notary"),
+              person("gus-gone", "Gus Gone", {"parking"}),
+              person("rex-reef", "Rex Reef", {"coral reefs"})};
+  s.people[5].title = "Circulation Supervisor";
+  s.people[6].status = "left";
+  s.people[6].forward_to = "pat-park";
+  return s;
+}
+
+RankOptions at_noon() {
+  RankOptions o;
+  o.now = *parse_timestamp("2026-11-27T12:00:00Z");
+  return o;
+}
+
+std::string top(const RoutingResult& r) { return r.people.empty() ? "" : r.people.front().id; }
+
+bool has_reason(const Candidate& c, std::string_view part) {
+  return std::any_of(c.reasons.begin(), c.reasons.end(),
+                     [&](const std::string& r) { return r.find(part) != std::string::npos; });
+}
+
+}  // namespace
+
+TEST_CASE("an alias in the question finds the person who lists the topic, and says so") {
+  auto r = route_question(campus(), "when is the FAFSA deadline?", at_noon());
+  REQUIRE(top(r) == "dana-aid");
+  CHECK(r.good_fit);
+  CHECK(r.people[0].confidence != "low");
+  CHECK(has_reason(r.people[0], "knows Financial aid (alias FAFSA)"));
+}
+
+TEST_CASE("case, accents, punctuation, plurals and typos do not get in the way") {
+  CHECK(top(route_question(campus(), "wen is the fafsa due??", at_noon())) == "dana-aid");
+  CHECK(top(route_question(campus(), "SCHOLARSHIP for juniors", at_noon())) == "dana-aid");
+  CHECK(top(route_question(campus(), "how do i pay my tuition bills", at_noon())) == "bo-bursar");
+  CHECK(top(route_question(campus(), "are there scholarhsips left", at_noon())) == "dana-aid");
+  CHECK(top(route_question(campus(), "Athlétics schedule", at_noon())) == "al-athletics");
+}
+
+TEST_CASE("multi-word aliases count more when every word is there") {
+  auto r = route_question(campus(), "can i book one of the study rooms", at_noon());
+  REQUIRE(top(r) == "lee-library");
+  CHECK(has_reason(r.people[0], "alias study rooms"));
+}
+
+TEST_CASE("free-text expertise and profile text are evidence") {
+  CHECK(top(route_question(campus(), "expert on coral reefs?", at_noon())) == "rex-reef");
+  auto r = route_question(campus(), "who is the circulation supervisor", at_noon());
+  REQUIRE(top(r) == "nia-notary");
+  CHECK(has_reason(r.people[0], "title mentions"));
+}
+
+TEST_CASE("notes and log entries are evidence") {
+  Snapshot s = campus();
+  s.people[5].notes = "Runs the free notary service at the front desk.";
+  s.people[4].log = {{*Date::parse("2026-11-20"), "Library goes 24/7 during finals week.", "Sam", {}}};
+  auto r = route_question(s, "is there a notary on campus", at_noon());
+  REQUIRE(top(r) == "nia-notary");
+  CHECK(has_reason(r.people[0], "notes mention 'notary'"));
+  r = route_question(s, "open during finals?", at_noon());
+  REQUIRE(top(r) == "lee-library");
+  CHECK(has_reason(r.people[0], "log mentions 'finals' (2026-11-20)"));
+  CHECK(has_reason(r.people[0], "last talked 7 days ago"));
+}
+
+TEST_CASE("track record is the strongest evidence") {
+  Snapshot s = campus();
+  s.questions = {answered("q1", "Notary on campus, what hours?", "nia-notary", "2026-06-11T16:45:00Z"),
+                 answered("q2", "Where is the notary on campus", "nia-notary", "2026-10-02T10:00:00Z")};
+  auto r = route_question(s, "is there a notary on campus", at_noon());
+  REQUIRE(top(r) == "nia-notary");
+  CHECK(has_reason(r.people[0], "answered 2 similar questions, latest 2026-10-02"));
+}
+
+TEST_CASE("archived answers count as track record") {
+  Snapshot s = campus();
+  s.questions = {answered("q1", "Where is the notary on campus", "nia-notary", "2026-10-02T10:00:00Z")};
+  s.questions[0].archived = true;
+  CHECK(top(route_question(s, "notary on campus?", at_noon())) == "nia-notary");
+}
+
+TEST_CASE("people who left are never first and point to who to ask instead") {
+  Snapshot s = campus();
+  s.questions = {answered("q1", "How do I appeal a parking citation", "gus-gone", "2026-04-02T13:00:00Z"),
+                 answered("q2", "parking citation appeal deadline", "gus-gone", "2026-05-02T13:00:00Z")};
+  auto r = route_question(s, "how do I appeal a parking citation?", at_noon());
+  REQUIRE(top(r) == "pat-park");
+  CHECK(has_reason(r.people[0], "covers for Gus Gone, who left"));
+  auto gone = std::find_if(r.people.begin(), r.people.end(), [](auto& c) { return c.id == "gus-gone"; });
+  REQUIRE(gone != r.people.end());
+  CHECK(gone->confidence == "low");
+  CHECK(has_reason(*gone, "has left; ask Pat Park (pat-park) instead"));
+}
+
+TEST_CASE("people who are away are pushed down, with the reason") {
+  Snapshot s = campus();
+  s.people.push_back(person("pia-park", "Pia Park", {"parking"}));
+  s.people.back().away_until = Date::parse("2026-12-15");
+  s.people.back().notes = "Visitor parking for games.";
+  auto r = route_question(s, "visitor parking for the game", at_noon());
+  REQUIRE(top(r) == "pat-park");
+  auto away = std::find_if(r.people.begin(), r.people.end(), [](auto& c) { return c.id == "pia-park"; });
+  REQUIRE(away != r.people.end());
+  CHECK(has_reason(*away, "away until 2026-12-15"));
+  s.people.back().away_until = Date::parse("2026-11-01");  // back already
+  CHECK(top(route_question(s, "visitor parking for the game", at_noon())) == "pia-park");
+}
+
+TEST_CASE("many questions already waiting on someone nudge them down") {
+  Snapshot s = campus();
+  s.people.push_back(person("pia-park", "Pia Park", {"parking"}));
+  auto plain = route_question(s, "parking permit price", at_noon());
+  REQUIRE(plain.people.size() >= 2);
+  CHECK(plain.people[0].score == plain.people[1].score);
+  for (int i = 0; i < 3; ++i) {
+    Question q;
+    q.id = "w" + std::to_string(i);
+    q.text = "something else";
+    q.status = QuestionStatus::routed;
+    q.routed_to = "pat-park";
+    s.questions.push_back(q);
+  }
+  auto r = route_question(s, "parking permit price", at_noon());
+  REQUIRE(top(r) == "pia-park");
+  CHECK(has_reason(r.people[1], "3 questions already waiting on them"));
+}
+
+TEST_CASE("related topics count, at a lower weight") {
+  auto r = route_question(campus(), "FAFSA", at_noon());
+  REQUIRE(top(r) == "dana-aid");
+  auto related = std::find_if(r.people.begin(), r.people.end(), [](auto& c) { return c.id == "bo-bursar"; });
+  REQUIRE(related != r.people.end());
+  CHECK(related->score < r.people[0].score);
+  CHECK(has_reason(*related, "knows Bursar, related to Financial aid"));
+}
+
+TEST_CASE("nobody is a good fit for an unrelated question, and the closest topics are given") {
+  auto r = route_question(campus(), "can you recommend a good dentist in town", at_noon());
+  CHECK_FALSE(r.good_fit);
+  CHECK(std::all_of(r.people.begin(), r.people.end(), [](auto& c) { return c.confidence == "low"; }));
+  r = route_question(campus(), "what's the weather for the parade", at_noon());
+  CHECK_FALSE(r.good_fit);
+  r = route_question(campus(), "game tonight weather forecast sunscreen umbrella", at_noon());
+  CHECK_FALSE(r.good_fit);
+  CHECK(r.closest_topics == std::vector<std::string>{"Athletics"});
+  CHECK(route_question(campus(), "???", at_noon()).people.empty());
+}
+
+TEST_CASE("limit and explain") {
+  RankOptions o = at_noon();
+  o.limit = 1;
+  o.explain = true;
+  auto r = route_question(campus(), "FAFSA", o);
+  REQUIRE(r.people.size() == 1);
+  CHECK_FALSE(r.people[0].terms.empty());
+  CHECK(r.people[0].terms[0].first == "topic");
+}
+
+TEST_CASE("similar answered questions, best first, without the excluded one") {
+  Snapshot s = campus();
+  s.questions = {answered("q1", "When is the FAFSA deadline", "dana-aid", "2026-10-02T10:00:00Z"),
+                 answered("q2", "FAFSA deadline for transfer students", "dana-aid", "2026-10-03T10:00:00Z"),
+                 answered("q3", "Where do visitors park", "pat-park", "2026-10-04T10:00:00Z")};
+  Question open;
+  open.id = "q4";
+  open.text = "When is the FAFSA deadline";
+  s.questions.push_back(open);
+  auto similar = similar_answered(s, "when is the fafsa deadline?", 5);
+  REQUIRE(similar.size() == 2);
+  CHECK(similar[0].question->id == "q1");
+  CHECK(similar[0].similarity > similar[1].similarity);
+  CHECK(similar[0].similarity <= 1.0);
+  similar = similar_answered(s, "when is the fafsa deadline?", 5, "q1");
+  REQUIRE(similar.size() == 1);
+  CHECK(similar[0].question->id == "q2");
+}
