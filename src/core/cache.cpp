@@ -1,0 +1,709 @@
+#include "cache.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstring>
+#include <random>
+#include <stdexcept>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "peers/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace peers::cache {
+namespace {
+
+constexpr char cache_magic[8] = {'P', 'E', 'E', 'R', 'S', 'C', 'A', '1'};
+constexpr char journal_magic[8] = {'P', 'E', 'E', 'R', 'S', 'J', 'N', '1'};
+constexpr std::uint32_t format_version = 1;
+constexpr std::size_t header_size = 24;  // magic, version, fingerprint, generation
+constexpr std::size_t frame_size = 12;   // payload length (u32), checksum (u64)
+constexpr std::uint8_t record_entry = 1;
+constexpr std::uint8_t record_tombstone = 2;
+constexpr const char* cache_name = "cache";
+constexpr const char* journal_name = "cache.journal";
+constexpr const char* lock_name = "cache.lock";
+
+struct Corrupt : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct Descriptor {
+  int fd = -1;
+  explicit Descriptor(int f = -1) : fd(f) {}
+  Descriptor(const Descriptor&) = delete;
+  Descriptor& operator=(const Descriptor&) = delete;
+  ~Descriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+template <typename T>
+void put(std::string& out, T value) {
+  char bytes[sizeof(T)];
+  std::memcpy(bytes, &value, sizeof(T));
+  out.append(bytes, sizeof(T));
+}
+
+void put_varint(std::string& out, std::uint64_t value) {
+  while (value >= 0x80) {
+    out.push_back(static_cast<char>((value & 0x7f) | 0x80));
+    value >>= 7;
+  }
+  out.push_back(static_cast<char>(value));
+}
+
+void put_string(std::string& out, std::string_view text) {
+  put_varint(out, text.size());
+  out.append(text);
+}
+
+template <typename T>
+T take(std::string_view& in) {
+  if (in.size() < sizeof(T)) throw Corrupt("truncated");
+  T value;
+  std::memcpy(&value, in.data(), sizeof(T));
+  in.remove_prefix(sizeof(T));
+  return value;
+}
+
+std::uint64_t take_varint(std::string_view& in) {
+  std::uint64_t value = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (in.empty()) throw Corrupt("truncated");
+    auto byte = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+    if (!(byte & 0x80)) return value;
+  }
+  throw Corrupt("bad number");
+}
+
+std::string_view take_string(std::string_view& in) {
+  std::uint64_t size = take_varint(in);
+  if (size > in.size()) throw Corrupt("truncated");
+  std::string_view text = in.substr(0, size);
+  in.remove_prefix(size);
+  return text;
+}
+
+std::int64_t real_time_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+/// Changes whenever a cached tree could mean something else: the format or the load limits.
+std::uint32_t fingerprint(const LoadLimits& limits) {
+  std::string key = fmt::format("peers-cache {} {} {} {} {}", format_version, limits.max_bytes,
+                                limits.max_depth, limits.max_nodes, sizeof(void*));
+  return static_cast<std::uint32_t>(hash_bytes(key));
+}
+
+std::string header(const char (&magic)[8], std::uint32_t print, std::uint64_t generation) {
+  std::string out(magic, 8);
+  put(out, format_version);
+  put(out, print);
+  put(out, generation);
+  return out;
+}
+
+/// The generation of a cache or journal file, when its header is ours.
+std::optional<std::uint64_t> read_header(std::string_view bytes, const char (&magic)[8],
+                                         std::uint32_t print) {
+  if (bytes.size() < header_size || std::memcmp(bytes.data(), magic, 8) != 0) return std::nullopt;
+  bytes.remove_prefix(8);
+  if (take<std::uint32_t>(bytes) != format_version) return std::nullopt;
+  if (take<std::uint32_t>(bytes) != print) return std::nullopt;
+  return take<std::uint64_t>(bytes);
+}
+
+void frame(std::string& out, std::string_view payload) {
+  put(out, static_cast<std::uint32_t>(payload.size()));
+  put(out, hash_bytes(payload));
+  out.append(payload);
+}
+
+/// One cached file, pointing into the mapped cache or the journal buffer.
+struct CachedEntry {
+  Kind kind = Kind::person;
+  bool archived = false;
+  FileStat stat;
+  std::uint64_t content_hash = 0;
+  std::int64_t verified_ns = 0;
+  std::string_view tree;  // encode_node output
+};
+
+void encode_entry(std::string& out, std::string_view path, const CachedEntry& e) {
+  out.push_back(static_cast<char>(record_entry));
+  put_string(out, path);
+  out.push_back(static_cast<char>(e.kind));
+  out.push_back(e.archived ? 1 : 0);
+  put(out, e.stat.size);
+  put(out, e.stat.inode);
+  put(out, e.stat.mtime_ns);
+  put(out, e.stat.ctime_ns);
+  put(out, e.content_hash);
+  put(out, e.verified_ns);
+  put_string(out, e.tree);
+}
+
+void encode_tombstone(std::string& out, std::string_view path) {
+  out.push_back(static_cast<char>(record_tombstone));
+  put_string(out, path);
+}
+
+using Index = std::unordered_map<std::string_view, CachedEntry>;
+
+/// Applies the framed records of `body` to `index`. Returns false when it met a bad frame (the
+/// rest is then ignored).
+bool apply_records(std::string_view body, Index& index) {
+  while (!body.empty()) {
+    if (body.size() < frame_size) return false;
+    auto size = take<std::uint32_t>(body);
+    auto checksum = take<std::uint64_t>(body);
+    if (size > body.size()) return false;
+    std::string_view payload = body.substr(0, size);
+    body.remove_prefix(size);
+    if (hash_bytes(payload) != checksum) return false;
+    try {
+      auto type = take<std::uint8_t>(payload);
+      std::string_view path = take_string(payload);
+      if (type == record_tombstone) {
+        index.erase(path);
+        continue;
+      }
+      if (type != record_entry) return false;
+      CachedEntry e;
+      auto kind = take<std::uint8_t>(payload);
+      if (kind > static_cast<std::uint8_t>(Kind::lead)) return false;
+      e.kind = static_cast<Kind>(kind);
+      e.archived = take<std::uint8_t>(payload) != 0;
+      e.stat.size = take<std::uint64_t>(payload);
+      e.stat.inode = take<std::uint64_t>(payload);
+      e.stat.mtime_ns = take<std::int64_t>(payload);
+      e.stat.ctime_ns = take<std::int64_t>(payload);
+      e.content_hash = take<std::uint64_t>(payload);
+      e.verified_ns = take<std::int64_t>(payload);
+      e.tree = take_string(payload);
+      index[path] = e;
+    } catch (const Corrupt&) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// A read-only mapping of a whole file.
+class Mapping {
+ public:
+  explicit Mapping(const fs::path& path) {
+    Descriptor f(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    struct stat st {};
+    if (f.fd < 0 || ::fstat(f.fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) return;
+    void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, f.fd, 0);
+    if (p == MAP_FAILED) return;
+    data_ = static_cast<const char*>(p);
+    size_ = static_cast<std::size_t>(st.st_size);
+  }
+  Mapping(const Mapping&) = delete;
+  Mapping& operator=(const Mapping&) = delete;
+  ~Mapping() {
+    if (data_) ::munmap(const_cast<char*>(data_), size_);
+  }
+  std::string_view bytes() const { return {data_, size_}; }
+
+ private:
+  const char* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+/// The cache as found on disk, merged with its journal.
+struct LoadedCache {
+  std::unique_ptr<Mapping> mapping;
+  std::string journal;
+  std::uint64_t generation = 0;
+  bool usable = false;        // a cache of ours, all its records sound
+  bool journal_sound = false; // the journal belongs to this cache and all its records are sound
+  Index index;
+};
+
+LoadedCache load_cache(const fs::path& dir, std::uint32_t print) {
+  LoadedCache c;
+  c.mapping = std::make_unique<Mapping>(dir / cache_name);
+  std::string_view bytes = c.mapping->bytes();
+  auto generation = read_header(bytes, cache_magic, print);
+  if (!generation) return c;
+  c.generation = *generation;
+  if (!apply_records(bytes.substr(header_size), c.index)) {
+    c.index.clear();
+    return c;
+  }
+  c.usable = true;
+  try {
+    c.journal = read_regular_file(dir / journal_name, journal_name, std::size_t{1} << 31);
+  } catch (const Error&) {
+    return c;  // no journal yet
+  }
+  if (read_header(c.journal, journal_magic, print) != c.generation) return c;
+  Index overlay = c.index;  // a bad journal record leaves the cache as it was
+  if (apply_records(std::string_view(c.journal).substr(header_size), overlay)) {
+    c.index = std::move(overlay);
+    c.journal_sound = true;
+  }
+  return c;
+}
+
+bool directory_is_writable(const fs::path& dir) {
+  return ::access(dir.c_str(), W_OK | X_OK) == 0;
+}
+
+/// Writes `text` to dir/name through a temp file and a rename; false when it could not.
+bool replace_file(const fs::path& dir, const char* name, const std::string& text) {
+  std::random_device random;
+  fs::path temp = dir / fmt::format(".{}.tmp-{}-{:08x}", name, ::getpid(), random());
+  Descriptor f(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
+  if (f.fd < 0) return false;
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(f.fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::unlink(temp.c_str());
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::rename(temp.c_str(), (dir / name).c_str()) != 0) {
+    ::unlink(temp.c_str());
+    return false;
+  }
+  return true;
+}
+
+bool append_file(const fs::path& path, const std::string& text) {
+  Descriptor f(::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW));
+  if (f.fd < 0) return false;
+  return ::write(f.fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+}
+
+struct FileRef {
+  Kind kind;
+  bool archived;
+  int dir;  // index into the open directory descriptors
+  std::string name;
+  std::string id;
+  std::string path;
+};
+
+/// What happened to one file during a load.
+struct Outcome {
+  std::optional<Document> document;
+  std::optional<Problem> problem;
+  enum class Source { none, trusted, verified, parsed } source = Source::none;
+  CachedEntry fresh;   // for verified and parsed: the entry to record
+  std::string tree;    // for parsed: the encoded tree that `fresh.tree` points into
+};
+
+void list_directory(const fs::path& root, Kind kind, bool archived, std::vector<int>& dirs,
+                    std::vector<FileRef>& files, std::vector<Problem>& problems) {
+  std::string dir = std::string(info(kind).directory) + (archived ? "/archive" : "");
+  int fd = ::open((root / dir).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  DIR* d = ::fdopendir(::dup(fd));
+  if (!d) {
+    ::close(fd);
+    return;
+  }
+  dirs.push_back(fd);
+  int index = static_cast<int>(dirs.size()) - 1;
+  while (dirent* e = ::readdir(d)) {
+    std::string_view name = e->d_name;
+    if (name.empty() || name[0] == '.') continue;  // dot files, temp files of writers
+    if (name.size() <= 5 || name.substr(name.size() - 5) != ".yaml") continue;
+    std::string stem(name.substr(0, name.size() - 5));
+    std::string path = dir + "/" + std::string(name);
+    if (!is_valid_id(stem)) {
+      problems.push_back({Location{path}, "file name is not a valid id",
+                          "rename it to lowercase letters, digits and '-', e.g. maria-lopez.yaml"});
+      continue;
+    }
+    files.push_back({kind, archived, index, std::string(name), std::move(stem), std::move(path)});
+  }
+  ::closedir(d);
+}
+
+}  // namespace
+
+FileStat file_stat(const struct stat& st) {
+  FileStat s;
+  s.size = static_cast<std::uint64_t>(st.st_size);
+  s.inode = static_cast<std::uint64_t>(st.st_ino);
+  s.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+  s.ctime_ns = static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
+  return s;
+}
+
+bool is_racy(const FileStat& stat, std::int64_t verified_ns, std::int64_t margin_ns) {
+  return std::max(stat.mtime_ns, stat.ctime_ns) + margin_ns >= verified_ns;
+}
+
+std::uint64_t hash_bytes(std::string_view bytes) {
+  constexpr std::uint64_t k1 = 0x9E3779B97F4A7C15ull, k2 = 0xC2B2AE3D27D4EB4Full;
+  std::uint64_t h = k2 ^ (bytes.size() * k1);
+  auto mix = [](std::uint64_t x) {
+    x ^= x >> 31;
+    x *= 0x7FB5D329728EA185ull;
+    x ^= x >> 27;
+    x *= 0x81DADEF4BC2DD44Dull;
+    return x ^ (x >> 33);
+  };
+  const char* p = bytes.data();
+  std::size_t n = bytes.size();
+  while (n >= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ (w * k1)) * k2;
+    h = (h << 29) | (h >> 35);
+    p += 8;
+    n -= 8;
+  }
+  std::uint64_t tail = 0;
+  std::memcpy(&tail, p, n);
+  h ^= tail * k1 + n;
+  return mix(h);
+}
+
+namespace {
+enum NodeFlags : std::uint8_t {
+  flag_quoted = 1,
+  flag_verbatim = 2,
+  flag_comments = 4,  // comments_before / comment_after / comments_after follow
+};
+
+void encode_comments(std::string& out, const std::vector<std::string>& lines) {
+  put_varint(out, lines.size());
+  for (const auto& line : lines) put_string(out, line);
+}
+
+std::vector<std::string> decode_comments(std::string_view& in) {
+  std::uint64_t count = take_varint(in);
+  if (count > in.size()) throw Corrupt("bad count");
+  std::vector<std::string> lines;
+  lines.reserve(count);
+  for (std::uint64_t i = 0; i < count; ++i) lines.emplace_back(take_string(in));
+  return lines;
+}
+}  // namespace
+
+void encode_node(const Node& node, std::string& out) {
+  bool comments = !node.comments_before.empty() || !node.comment_after.empty() ||
+                  !node.comments_after.empty();
+  out.push_back(static_cast<char>(node.kind));
+  out.push_back(static_cast<char>((node.quoted ? flag_quoted : 0) |
+                                  (node.verbatim ? flag_verbatim : 0) |
+                                  (comments ? flag_comments : 0)));
+  put_varint(out, static_cast<std::uint64_t>(node.mark.line));
+  put_varint(out, static_cast<std::uint64_t>(node.mark.column));
+  if (comments) {
+    encode_comments(out, node.comments_before);
+    put_string(out, node.comment_after);
+    encode_comments(out, node.comments_after);
+  }
+  switch (node.kind) {
+    case Node::Kind::Null: break;
+    case Node::Kind::Scalar: put_string(out, node.scalar); break;
+    case Node::Kind::Sequence:
+      put_varint(out, node.items.size());
+      for (const Node& item : node.items) encode_node(item, out);
+      break;
+    case Node::Kind::Map:
+      put_varint(out, node.entries.size());
+      for (const auto& entry : node.entries) {
+        put_string(out, entry.key);
+        put_varint(out, static_cast<std::uint64_t>(entry.key_mark.line));
+        put_varint(out, static_cast<std::uint64_t>(entry.key_mark.column));
+        encode_node(entry.value, out);
+      }
+      break;
+  }
+}
+
+Node decode_node(std::string_view& in, int max_depth) {
+  if (max_depth < 0) throw Corrupt("nested too deep");
+  Node node;
+  auto kind = take<std::uint8_t>(in);
+  if (kind > static_cast<std::uint8_t>(Node::Kind::Map)) throw Corrupt("bad node kind");
+  node.kind = static_cast<Node::Kind>(kind);
+  auto flags = take<std::uint8_t>(in);
+  node.quoted = flags & flag_quoted;
+  node.verbatim = flags & flag_verbatim;
+  node.mark.line = static_cast<int>(take_varint(in));
+  node.mark.column = static_cast<int>(take_varint(in));
+  if (flags & flag_comments) {
+    node.comments_before = decode_comments(in);
+    node.comment_after = std::string(take_string(in));
+    node.comments_after = decode_comments(in);
+  }
+  switch (node.kind) {
+    case Node::Kind::Null: break;
+    case Node::Kind::Scalar: node.scalar = std::string(take_string(in)); break;
+    case Node::Kind::Sequence: {
+      std::uint64_t count = take_varint(in);
+      if (count > in.size()) throw Corrupt("bad count");
+      node.items.reserve(count);
+      for (std::uint64_t i = 0; i < count; ++i) node.items.push_back(decode_node(in, max_depth - 1));
+      break;
+    }
+    case Node::Kind::Map: {
+      std::uint64_t count = take_varint(in);
+      if (count > in.size()) throw Corrupt("bad count");
+      node.entries.reserve(count);
+      for (std::uint64_t i = 0; i < count; ++i) {
+        Node::Entry entry;
+        entry.key = std::string(take_string(in));
+        entry.key_mark.line = static_cast<int>(take_varint(in));
+        entry.key_mark.column = static_cast<int>(take_varint(in));
+        entry.value = decode_node(in, max_depth - 1);
+        node.entries.push_back(std::move(entry));
+      }
+      break;
+    }
+  }
+  return node;
+}
+
+fs::path cache_directory(const fs::path& root, const fs::path& fallback) {
+  fs::path local = root / ".peers";
+  struct stat st {};
+  if (::lstat(local.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (directory_is_writable(local) || ::access((local / cache_name).c_str(), R_OK) == 0)
+      return local;
+  } else if (directory_is_writable(root) && ::mkdir(local.c_str(), 0755) == 0) {
+    return local;
+  }
+  if (fallback.empty()) return {};
+  std::string name = fmt::format("{:016x}", hash_bytes(fs::absolute(root).lexically_normal().string()));
+  fs::path dir = fallback / name;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec || !directory_is_writable(dir)) return {};
+  return dir;
+}
+
+std::vector<Document> load_documents(const fs::path& root, const StoreOptions& options,
+                                     const std::vector<Kind>& kinds,
+                                     std::vector<Problem>& problems, Stats* stats,
+                                     const LoadOptions& load) {
+  const std::int64_t now_ns = load.now_ns.value_or(real_time_ns());
+  std::vector<int> dirs;
+  std::vector<FileRef> files;
+  for (Kind kind : kinds) {
+    list_directory(root, kind, false, dirs, files, problems);
+    if (kind == Kind::question) list_directory(root, kind, true, dirs, files, problems);
+  }
+  std::sort(files.begin(), files.end(), [](const FileRef& a, const FileRef& b) {
+    return std::tie(a.kind, a.path) < std::tie(b.kind, b.path);
+  });
+
+  const std::uint32_t print = fingerprint(options.limits);
+  fs::path dir;
+  LoadedCache cache;
+  if (options.use_cache) {
+    dir = cache_directory(root, options.cache_dir);
+    if (!dir.empty()) cache = load_cache(dir, print);
+  }
+
+  const bool recording = options.use_cache && !dir.empty();
+  std::vector<Outcome> outcomes(files.size());
+  std::atomic<bool> corrupt_tree = false;
+  auto work = [&](std::size_t begin, std::size_t step) {
+    for (std::size_t i = begin; i < files.size(); i += step) {
+      const FileRef& f = files[i];
+      Outcome& out = outcomes[i];
+      try {
+        struct stat st {};
+        const CachedEntry* cached = nullptr;
+        if (::fstatat(dirs[f.dir], f.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISREG(st.st_mode)) {
+          auto it = cache.index.find(f.path);
+          if (it != cache.index.end() && it->second.kind == f.kind &&
+              it->second.archived == f.archived)
+            cached = &it->second;
+        }
+        FileStat now_stat = file_stat(st);
+        if (cached && cached->stat == now_stat &&
+            !is_racy(cached->stat, cached->verified_ns, load.racy_margin_ns)) {
+          std::string_view tree = cached->tree;
+          out.document = Document{f.kind, f.id, f.path,
+                                  decode_node(tree, options.limits.max_depth + 2), f.archived};
+          out.source = Outcome::Source::trusted;
+          continue;
+        }
+        std::string text = read_regular_file(root / f.path, f.path, options.limits.max_bytes);
+        std::uint64_t content_hash = hash_bytes(text);
+        out.fresh = CachedEntry{f.kind, f.archived, now_stat, content_hash, now_ns, {}};
+        if (cached && cached->stat.size == text.size() && cached->content_hash == content_hash) {
+          std::string_view tree = cached->tree;
+          out.document = Document{f.kind, f.id, f.path,
+                                  decode_node(tree, options.limits.max_depth + 2), f.archived};
+          out.fresh.tree = cached->tree;
+          out.source = Outcome::Source::verified;
+          continue;
+        }
+        out.document = Document{f.kind, f.id, f.path,
+                                parse_yaml(text, f.path, options.limits), f.archived};
+        out.source = Outcome::Source::parsed;
+        if (!recording) continue;
+        if (now_stat.size == text.size()) {
+          encode_node(out.document->root, out.tree);
+          out.fresh.tree = out.tree;
+        } else {
+          out.source = Outcome::Source::none;  // it changed while it was read: not recorded
+        }
+      } catch (const Error& e) {
+        out.document.reset();
+        out.problem = Problem{e.where(), e.what(), e.hint()};
+      } catch (const Corrupt&) {
+        // A cached tree that passed its checksum but does not decode: read the file instead.
+        corrupt_tree = true;
+        try {
+          std::string text = read_regular_file(root / f.path, f.path, options.limits.max_bytes);
+          out.document = Document{f.kind, f.id, f.path,
+                                  parse_yaml(text, f.path, options.limits), f.archived};
+          out.source = Outcome::Source::none;
+        } catch (const Error& e) {
+          out.document.reset();
+          out.problem = Problem{e.where(), e.what(), e.hint()};
+        }
+      }
+    }
+  };
+  unsigned threads = files.size() > 64 ? 2 : 1;
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t, threads);
+  work(0, threads);
+  for (auto& t : pool) t.join();
+  for (int fd : dirs) ::close(fd);
+
+  Stats local;
+  local.files = files.size();
+  local.cache_found = cache.usable;
+  local.directory = dir;
+  std::size_t changed = 0;
+  for (const Outcome& o : outcomes) {
+    switch (o.source) {
+      case Outcome::Source::trusted: ++local.trusted; break;
+      case Outcome::Source::verified: ++local.verified; ++changed; break;
+      case Outcome::Source::parsed: ++local.parsed; ++changed; break;
+      case Outcome::Source::none: break;
+    }
+  }
+  // Entries of the kinds read now whose file is gone (or no longer usable) are dropped.
+  std::unordered_set<std::string_view> present;
+  present.reserve(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (outcomes[i].source != Outcome::Source::none) present.insert(files[i].path);
+  std::vector<std::string_view> gone;
+  for (const auto& [path, entry] : cache.index)
+    if (std::find(kinds.begin(), kinds.end(), entry.kind) != kinds.end() && !present.count(path))
+      gone.push_back(path);
+  local.dropped = gone.size();
+
+  bool needs_rewrite =
+      !cache.usable || corrupt_tree || (!cache.journal_sound && !cache.journal.empty());
+  if (recording && (needs_rewrite || changed > 0 || !gone.empty()) &&
+      directory_is_writable(dir)) {
+    Descriptor lock(::open((dir / lock_name).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644));
+    if (lock.fd >= 0 && ::flock(lock.fd, LOCK_EX | LOCK_NB) == 0) {
+      // Under the lock: append to the journal of the cache now on disk, unless the journal
+      // has grown past an eighth of the cache, or there is no sound cache: then write it anew.
+      std::string records;
+      for (std::size_t i = 0; i < files.size(); ++i) {
+        const Outcome& o = outcomes[i];
+        if (o.source != Outcome::Source::verified && o.source != Outcome::Source::parsed) continue;
+        std::string payload;
+        encode_entry(payload, files[i].path, o.fresh);
+        frame(records, payload);
+      }
+      for (std::string_view path : gone) {
+        std::string payload;
+        encode_tombstone(payload, path);
+        frame(records, payload);
+      }
+      std::uint64_t disk_generation = 0;
+      bool same_cache = false;
+      if (!needs_rewrite) {
+        Descriptor f(::open((dir / cache_name).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+        char head[header_size];
+        if (f.fd >= 0 && ::pread(f.fd, head, header_size, 0) == static_cast<ssize_t>(header_size))
+          if (auto g = read_header(std::string_view(head, header_size), cache_magic, print)) {
+            disk_generation = *g;
+            same_cache = true;
+          }
+      }
+      std::size_t cache_bytes = cache.mapping->bytes().size();
+      bool compact = needs_rewrite || !same_cache ||
+                     cache.journal.size() + records.size() > cache_bytes / 8 + 64 * 1024;
+      if (!compact) {
+        if (disk_generation == cache.generation && cache.journal_sound) {
+          local.appended = append_file(dir / journal_name, records);
+        } else {
+          local.appended = replace_file(dir, journal_name,
+                                        header(journal_magic, print, disk_generation) + records);
+        }
+      } else {
+        // Everything this load saw, plus the entries of kinds it did not read.
+        std::string body;
+        body.reserve(cache_bytes + records.size());
+        std::uint64_t generation = std::random_device{}();
+        generation = (generation << 32) ^ std::random_device{}();
+        body = header(cache_magic, print, generation);
+        std::string payload;
+        for (std::size_t i = 0; i < files.size(); ++i) {
+          const Outcome& o = outcomes[i];
+          if (o.source == Outcome::Source::none) continue;
+          payload.clear();
+          if (o.source == Outcome::Source::trusted)
+            encode_entry(payload, files[i].path, cache.index.at(files[i].path));
+          else
+            encode_entry(payload, files[i].path, o.fresh);
+          frame(body, payload);
+        }
+        for (const auto& [path, entry] : cache.index) {
+          if (std::find(kinds.begin(), kinds.end(), entry.kind) != kinds.end()) continue;
+          payload.clear();
+          encode_entry(payload, path, entry);
+          frame(body, payload);
+        }
+        if (replace_file(dir, cache_name, body)) {
+          local.rewrote = true;
+          replace_file(dir, journal_name, header(journal_magic, print, generation));
+        }
+      }
+    }
+  }
+  if (stats) *stats = local;
+
+  std::vector<Document> documents;
+  documents.reserve(files.size());
+  for (auto& o : outcomes) {
+    if (o.document) documents.push_back(std::move(*o.document));
+    if (o.problem) problems.push_back(std::move(*o.problem));
+  }
+  return documents;
+}
+
+}  // namespace peers::cache

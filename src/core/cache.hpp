@@ -1,0 +1,86 @@
+#pragma once
+// The record cache behind Store::read_all. Private to peers_core.
+//
+// A derived, local index of parsed records, validated against the files the way git validates
+// its index. It lives in <store>/.peers/ (git-ignored), or under StoreOptions::cache_dir when
+// the store cannot be written, and is never trusted over the files:
+//
+//   cache          header + one framed record per file (path, kind, stat, content hash, the
+//                  time it was verified, the serialized Node tree); replaced atomically
+//   cache.journal  header naming the cache's generation + records appended since (an entry
+//                  for a new or changed file, a tombstone for a deleted one); later ones win
+//   cache.lock     flock taken (without waiting) by the one process that updates the cache
+//
+// Every record carries a checksum; a foreign, truncated or corrupt file is ignored and rebuilt.
+// An entry is used as it is only when size, mtime, ctime (ns) and inode all match and it is not
+// racy: its mtime and ctime are at least `racy_margin_ns` older than the moment its content
+// was read. A racy entry, or one whose stat changed but size did not, is checked against the
+// file's content hash; anything else is re-read and parsed.
+#include <sys/stat.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "peers/store.hpp"
+
+namespace peers::cache {
+
+/// What the cache compares to decide that a file has not changed.
+struct FileStat {
+  std::uint64_t size = 0;
+  std::uint64_t inode = 0;
+  std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;
+  bool operator==(const FileStat&) const = default;
+};
+FileStat file_stat(const struct stat& st);
+
+/// True when a file last changed so close to `verified_ns` (when its content was read) that a
+/// change in the same timestamp tick could have gone unseen.
+bool is_racy(const FileStat& stat, std::int64_t verified_ns, std::int64_t margin_ns);
+
+/// A fast 64-bit hash (not cryptographic) for file contents and record checksums.
+std::uint64_t hash_bytes(std::string_view bytes);
+
+/// Compact binary form of a Node tree (data, marks and comments). decode_node throws
+/// std::runtime_error on malformed input and never reads past `in` or nests deeper than
+/// `max_depth`.
+void encode_node(const Node& node, std::string& out);
+Node decode_node(std::string_view& in, int max_depth);
+
+/// What one load did, for tests and the benchmark.
+struct Stats {
+  std::size_t files = 0;
+  std::size_t trusted = 0;   // used from the cache on stat alone
+  std::size_t verified = 0;  // content hash matched the cached entry: not parsed again
+  std::size_t parsed = 0;    // read and parsed
+  std::size_t dropped = 0;   // cache entries of files that are gone
+  bool cache_found = false;  // a usable cache was there
+  bool rewrote = false;      // the whole cache was written anew
+  bool appended = false;     // records were appended to the journal
+  std::filesystem::path directory;  // where the cache is (empty when none could be used)
+};
+
+struct LoadOptions {
+  std::optional<std::int64_t> now_ns;  // the clock (default: the real time)
+  std::int64_t racy_margin_ns = 2'000'000'000;
+};
+
+/// Reads every record of `kinds` below `root`, using and updating the cache when
+/// `options.use_cache`. Files that cannot be used are added to `problems`. Documents come
+/// sorted by kind, then path.
+std::vector<Document> load_documents(const std::filesystem::path& root,
+                                     const StoreOptions& options, const std::vector<Kind>& kinds,
+                                     std::vector<Problem>& problems, Stats* stats = nullptr,
+                                     const LoadOptions& load = {});
+
+/// The directory a store's cache lives in: <root>/.peers when it can be written (or already
+/// holds a cache), else a directory below `fallback` named after the store's path, else empty.
+std::filesystem::path cache_directory(const std::filesystem::path& root,
+                                      const std::filesystem::path& fallback);
+
+}  // namespace peers::cache
