@@ -71,6 +71,9 @@ bool due_for_archive(const Question& question, int archive_after_days, Timestamp
 /// mean of the two middle values (rounded down).
 std::optional<std::int64_t> median(std::vector<std::int64_t> durations);
 
+/// A duration for stats, to two units: "45m", "3h", "3h 20m", "1d 12h", "2w 3d".
+std::string format_duration(std::int64_t seconds);
+
 /// Counts and median times of a group of questions.
 struct QuestionStats {
   int asked = 0;

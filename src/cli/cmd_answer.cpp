@@ -1,11 +1,57 @@
 #include <CLI/CLI.hpp>
 
+#include <fmt/format.h>
+
 #include "commands.hpp"
 #include "context.hpp"
+#include "input.hpp"
+#include "output.hpp"
+#include "peers/error.hpp"
+#include "questions.hpp"
+#include "resolve.hpp"
 
 namespace peers::cli {
+namespace {
 
-// Not written yet: `peers answer` is not registered until it is.
-void add_answer(CLI::App&, Context&) {}
+struct Options {
+  std::string question;
+  std::string answer;
+  std::string by;
+  std::string note;
+};
+
+void run_answer(const Options& opts, Context& ctx) {
+  std::string answer = clean_input(opts.answer, "the answer", true);
+  if (answer.empty())
+    throw Error("an answer needs its text", "peers answer 7fk2 \"March 1\"", exit_usage);
+  std::string note = clean_input(opts.note, "--note", true);
+  Store& store = ctx.store();
+  auto lock = store.lock();
+  Question q = read_question_by_prefix(store, opts.question);
+  std::string by = opts.by.empty() ? "" : resolve_id(store, Kind::person, opts.by);
+  answer_question(q, answer, by, change_now(ctx, note));
+  write_question(store, q);
+  ctx.record_change(fmt::format("answer {}", q.id));
+  ctx.io.note(fmt::format("Answered {}{}", q.id,
+                          q.answered_by.empty() ? "" : " (by " + q.answered_by + ")"));
+}
+
+}  // namespace
+
+void add_answer(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("answer", "Record the answer to a question");
+  cmd->add_option("question", opts->question, "The question's id or a unique prefix")
+      ->required();
+  cmd->add_option("answer", opts->answer, "The answer, as the team gave it")->required();
+  cmd->add_option("--by", opts->by,
+                  "The person who gave the answer (default: the one it was routed to)")
+      ->option_text("PERSON");
+  cmd->add_option("--note", opts->note, "A note for the history");
+  cmd->footer(examples(
+      {"peers answer 7fk2 \"March 1; see admissions.westbrook.edu/transfer\"",
+       "peers answer 7fk2 \"March 1\" --by maria-lopez"}));
+  cmd->callback([opts, &ctx] { run_answer(*opts, ctx); });
+}
 
 }  // namespace peers::cli

@@ -1,11 +1,56 @@
 #include <CLI/CLI.hpp>
 
+#include <fmt/format.h>
+
 #include "commands.hpp"
 #include "context.hpp"
+#include "output.hpp"
+#include "peers/questions.hpp"
+#include "skipped.hpp"
 
 namespace peers::cli {
+namespace {
 
-// Not written yet: `peers archive` is not registered until it is.
-void add_archive(CLI::App&, Context&) {}
+struct Options {
+  bool dry_run = false;
+};
+
+void run_archive(const Options& opts, Context& ctx) {
+  Store& store = ctx.store();
+  int days = store.config().archive_after_days;
+  auto lock = store.lock();
+  Snapshot snapshot = store.snapshot();
+  report_skipped(ctx.io, snapshot.skipped);
+  Timestamp now = ctx.now();
+  int moved = 0;
+  for (const auto& q : snapshot.questions) {
+    if (!due_for_archive(q, days, now)) continue;
+    if (!opts.dry_run) store.move_to_archive(Kind::question, q.id);
+    ctx.io.out << q.id << '\n';
+    ++moved;
+  }
+  std::string what = fmt::format("{} question{}", moved, moved == 1 ? "" : "s");
+  if (opts.dry_run) {
+    ctx.io.note(fmt::format("Would archive {} (answered or closed over {} days ago)", what, days));
+    return;
+  }
+  if (moved > 0) ctx.record_change("archive " + what);
+  ctx.io.note(moved == 0
+                  ? fmt::format("Nothing to archive (answered or closed over {} days ago)", days)
+                  : fmt::format("Archived {} to questions/archive/", what));
+}
+
+}  // namespace
+
+void add_archive(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand(
+      "archive",
+      "Move answered and closed questions older than archive_after_days to questions/archive/");
+  cmd->add_flag("-n,--dry-run", opts->dry_run, "Only list what would be moved");
+  cmd->footer(examples({"peers archive --dry-run", "peers archive",
+                        "# the age is archive_after_days in peers.yaml (default 180)"}));
+  cmd->callback([opts, &ctx] { run_archive(*opts, ctx); });
+}
 
 }  // namespace peers::cli

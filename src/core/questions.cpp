@@ -156,6 +156,27 @@ std::optional<std::int64_t> median(std::vector<std::int64_t> durations) {
   return (durations[mid - 1] + durations[mid]) / 2;
 }
 
+std::string format_duration(std::int64_t seconds) {
+  if (seconds < 0) seconds = 0;
+  if (seconds < 60) return fmt::format("{}s", seconds);
+  struct Unit {
+    std::int64_t seconds;
+    const char* name;
+  };
+  static constexpr Unit units[] = {{7 * 86400, "w"}, {86400, "d"}, {3600, "h"}, {60, "m"}};
+  for (std::size_t i = 0; i < std::size(units); ++i) {
+    std::int64_t whole = seconds / units[i].seconds;
+    if (whole == 0) continue;
+    std::string text = fmt::format("{}{}", whole, units[i].name);
+    if (i + 1 < std::size(units)) {
+      std::int64_t rest = (seconds % units[i].seconds) / units[i + 1].seconds;
+      if (rest > 0) text += fmt::format(" {}{}", rest, units[i + 1].name);
+    }
+    return text;
+  }
+  return {};
+}
+
 namespace {
 
 struct Accumulator {
