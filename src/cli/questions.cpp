@@ -28,7 +28,7 @@ void print_question(const Output& io, const Question& q, Timestamp now) {
   row("answered by", safe(q.answered_by));
   if (q.answered_at)
     row("answered", format_local_time(*q.answered_at) + " (" +
-                        format_age(*q.answered_at - q.asked_at) + " after it was asked)");
+                        format_duration(*q.answered_at - q.asked_at) + " after it was asked)");
   t.print(io);
   if (!q.answer.empty()) {
     io.out << io.style("Answer", "bold") << '\n';

@@ -120,7 +120,7 @@ void reopen_question(Question& q, const Change& change) {
   Change entry = change;
   if (!q.answer.empty()) {
     std::string previous = "previous answer: " + q.answer;
-    entry.note = entry.note.empty() ? previous : entry.note + "\n" + previous;
+    entry.note = entry.note.empty() ? previous : entry.note + "; " + previous;
   }
   q.status = q.routed_to.empty() ? QuestionStatus::open : QuestionStatus::routed;
   q.answer.clear();

@@ -112,7 +112,7 @@ TEST_CASE("a question's life: asked, routed, answered, closed, reopened") {
   CHECK(q.answered_by.empty());
   CHECK_FALSE(q.answered_at);
   CHECK(q.history.back().event == "reopened");
-  CHECK(q.history.back().note == "the date moved\nprevious answer: March 1");
+  CHECK(q.history.back().note == "the date moved; previous answer: March 1");
   CHECK(q.history.size() == 6);
   CHECK(last_activity(q) == t0 + 3 * day);
 }
