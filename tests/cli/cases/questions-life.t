@@ -103,6 +103,12 @@ history:
     event: answered
     by: ana-owusu
 
+# Files hold UTC; the screen shows local time.
+$ TZ=America/New_York PEERS_NOW=2026-11-30T12:00:00Z peers show byx | grep -E '^  (asked|answered)  '
+  asked        2026-11-27 07:00 (3d ago)
+  answered     2026-11-29 05:00 (1d 22h after it was asked)
+@unchanged
+
 # A second question with the same seed gets the next id, not the first one again.
 $ peers ask "Where do I send my transcripts?" --channel email | head -1
 a0hhhyje
