@@ -45,8 +45,7 @@ void run_archive(const Options& opts, Context& ctx) {
 void add_archive(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
-      "archive",
-      "Move answered and closed questions older than archive_after_days to questions/archive/");
+      "archive", "Move old answered and closed questions to questions/archive/");
   cmd->add_flag("-n,--dry-run", opts->dry_run, "Only list what would be moved");
   cmd->footer(examples({"peers archive --dry-run", "peers archive",
                         "# the age is archive_after_days in peers.yaml (default 180)"}));

@@ -101,7 +101,8 @@ void add_inbox(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand(
       "inbox", "What is waiting: open and routed questions, grouped by who they wait on");
   cmd->add_flag("--json", opts->json, "Print the groups as JSON");
-  cmd->footer(examples({"peers inbox", "peers inbox --json | jq '.[] | {waiting_on, n: (.questions | length)}'"}));
+  cmd->footer(examples(
+      {"peers inbox", "peers inbox --json | jq '.[] | {waiting_on, n: (.questions | length)}'"}));
   cmd->callback([opts, &ctx] { run_inbox(*opts, ctx); });
 }
 

@@ -14,7 +14,9 @@ constexpr Timestamp t0 = 1'800'000'000;
 constexpr std::int64_t hour = 3600;
 constexpr std::int64_t day = 86400;
 
-Change at(Timestamp when, std::string note = {}) { return Change{when, "Sam Lee", std::move(note)}; }
+Change at(Timestamp when, std::string note = {}) {
+  return Change{when, "Sam Lee", std::move(note)};
+}
 
 Person person(std::string id, std::string status = "active", std::string forward_to = {}) {
   Person p;
