@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "peers/events.hpp"
 #include "peers/text.hpp"
 #include "peers/time.hpp"
 
@@ -207,6 +208,20 @@ std::string describe(const Node& node) {
   return "'" + truncate_to_width(terminal_safe(node.scalar), 40) + "'";
 }
 
+std::string hint_for(const std::string& key, const std::string& expected) {
+  if (expected.starts_with("a list of entries"))
+    return fmt::format("write each entry as a map under '{}:', e.g. '  - date: 2026-11-20'", key);
+  if (expected.starts_with("a list"))
+    return fmt::format("write one item per line: '{}:' then '  - first', '  - second'", key);
+  if (expected.starts_with("a map"))
+    return fmt::format("write one 'name: value' per line under '{}:', e.g. '  twitter: \"@x\"'", key);
+  if (expected.starts_with("a date")) return "write the date as YYYY-MM-DD, e.g. 2026-11-20";
+  if (expected.starts_with("a time")) return "write the time as RFC 3339, e.g. 2026-11-20T14:03:00Z";
+  if (expected.starts_with("an id")) return "ids are lowercase letters, digits and '-', e.g. maria-lopez";
+  if (expected.starts_with("one of")) return "use " + expected;
+  return fmt::format("write it as '{}: some text'", key);
+}
+
 void check_fields(const StoreFile& file, const Node& map, const std::vector<FieldSpec>& specs,
                   const std::string& where_prefix, std::vector<Finding>& findings) {
   auto wrong = [&](const Node& node, const std::string& key, const std::string& expected,
@@ -214,7 +229,7 @@ void check_fields(const StoreFile& file, const Node& map, const std::vector<Fiel
     findings.push_back(make_finding(
         at(file, &node), Severity::error, code,
         fmt::format("'{}{}' should be {}, found {}", where_prefix, key, expected, describe(node)),
-        fmt::format("fix the value on line {}", node.mark.line)));
+        hint_for(key, expected)));
   };
   for (const auto& spec : specs) {
     const Node* node = map.find(spec.key);
@@ -425,6 +440,13 @@ std::string name_key(const std::string& name) {
 bool similar_names(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return false;
   if (a == b) return true;
+  auto digits = [](const std::string& s) {
+    std::string d;
+    for (char c : s)
+      if (c >= '0' && c <= '9') d += c;
+    return d;
+  };
+  if (digits(a) != digits(b)) return false;  // "Team 1" and "Team 2" are not typos
   std::size_t shorter = std::min(a.size(), b.size());
   std::size_t allowed = shorter >= 14 ? 2 : shorter >= 8 ? 1 : 0;
   if (allowed == 0) return false;
@@ -683,6 +705,7 @@ const std::vector<Checker>& checkers() {
       check_loading,         check_file_names, check_temp_files,
       check_record_fields,   check_canonical,  check_references,
       check_duplicates,      check_aliases,    check_question_status,
+      check_events,
   };
   return list;
 }
@@ -712,6 +735,10 @@ std::optional<std::string> canonical_text(const StoreFile& file) {
       canonical = topic_to_node(topic_from_node(*file.root, file.id, file.path));
     else if (*file.kind == Kind::question)
       canonical = question_to_node(question_from_node(*file.root, file.id, file.path));
+    else if (*file.kind == Kind::event)
+      canonical = event_to_node(event_from_node(*file.root, file.id, file.path));
+    else if (*file.kind == Kind::lead)
+      canonical = lead_to_node(lead_from_node(*file.root, file.id, file.path));
     else
       return std::nullopt;
     carry_comments(*file.root, canonical);
