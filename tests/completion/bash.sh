@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Loads `peers completion bash` in bash with bash-completion, as an interactive shell does, and
+# checks what it completes on the fixture store tests/fixtures/shell.
+#   bash.sh PEERS_BINARY REPO
+set -u
+source "$(dirname "$0")/common.sh"
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+cd "$work/store" || exit 1
+diff <(peers completion bash) "$repo/completions/peers.bash" > /dev/null ||
+  fail "'peers completion bash' differs from completions/peers.bash"
+[ -f /usr/share/bash-completion/bash_completion ] || { echo "bash-completion is not installed"; exit 1; }
+source /usr/share/bash-completion/bash_completion
+source <(peers completion bash)
+complete -p peers | grep -q -- '-F _peers' || fail "complete -p peers: $(complete -p peers)"
+
+# complete WORD... : completes the last word, as if the cursor were at the end of the line,
+# and prints COMPREPLY one per line, sorted.
+complete_words() {
+  COMP_WORDS=("$@")
+  COMP_CWORD=$(($# - 1))
+  COMP_LINE="$*"
+  COMP_POINT=${#COMP_LINE}
+  COMPREPLY=()
+  _peers peers "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+  printf '%s\n' "${COMPREPLY[@]}" | sort
+}
+# expect "WANT (lines joined by spaces)" WORD...
+expect() {
+  local want=$1
+  shift
+  local got
+  got=$(complete_words "$@" | paste -sd' ')
+  [ "$got" = "$want" ] || fail "peers ${*:2} -> got '$got', want '$want'"
+}
+# contains "CANDIDATE" WORD... / lacks "CANDIDATE" WORD...
+contains() { complete_words "${@:2}" | grep -qx -- "$1" || fail "peers ${*:3}: no '$1' in: $(complete_words "${@:2}" | paste -sd' ')"; }
+lacks() { ! complete_words "${@:2}" | grep -qx -- "$1" || fail "peers ${*:3}: '$1' should not be offered"; }
+
+contains list peers ""
+contains stale peers ""
+contains completion peers ""
+lacks __complete peers ""
+lacks __man peers ""
+expect "list" peers li
+expect "recent reopen rm route" peers r
+contains --topic peers list --
+contains --dept peers list --
+contains --json peers list --
+contains --store peers list --
+contains --quiet peers list --
+expect "--days --department --dept" peers stale --d
+expect "maria-lopez" peers show ma
+expect "jose-nunez kwame-asante maria-lopez tom-okafor ulla-berg" peers log ""
+expect "7fk2m9qa" peers answer 7
+expect "7fk2m9qa b3xw8hnd" peers close ""
+expect "jose-nunez" peers show j
+expect 'Undergraduate\ Admissions' peers list --dept Und
+expect 'Undergraduate Admissions' peers list --dept '"Und'
+expect 'Earth\ and\ Environmental\ Sciences' peers stale --department E
+expect "experts" peers list --tag ex
+expect "orientation" peers export --tag o
+expect 'Financial\ aid' peers list --topic Fin
+expect "financial-aid" peers list --topic fin
+expect 'Ana\ Park' peers recent --by A
+expect "csv json vcard" peers export --format ""
+expect "csv vcard" peers import --format ""
+expect "bash fish zsh" peers completion ""
+expect "contacts/directory.csv contacts/google.vcf" peers import contacts/
+expect "2026-11-27" peers log maria --date 2
+expect "maria-lopez" peers --store "$work/store" log m
+
+cd "$work/nostore" || exit 1
+expect "" peers show ma
+[ -z "$(peers __complete -- show ma 2>&1)" ] || fail "__complete outside a store printed something"
+
+if [ "$failures" -gt 0 ]; then
+  echo "bash completion: $failures failure(s)"
+  exit 1
+fi
+echo "bash completion: all checks passed"
