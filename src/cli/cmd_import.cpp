@@ -95,6 +95,8 @@ std::string new_id(const Person& p, const std::set<std::string>& taken) {
   return id;
 }
 
+/// The plan on stdout, one line per person; lines of the file that could not be read are
+/// warnings on stderr, as FILE:LINE: reason.
 void print_plan(const Output& io, const std::vector<Action>& actions, const std::string& file) {
   Table table;
   table.styles = {"", "bold", "", ""};
@@ -105,8 +107,10 @@ void print_plan(const Output& io, const std::vector<Action>& actions, const std:
         table.add({"update", a.id, safe(a.name), "(" + a.detail + ")"});
         break;
       case Action::What::skip:
-        table.add({"skip", fmt::format("{}:{}", safe(file), a.line),
-                   a.name.empty() ? "" : safe(a.name), safe(a.detail)});
+        if (a.name.empty())
+          io.warn(fmt::format("{}:{}: {}", safe(file), a.line, safe(a.detail)));
+        else
+          table.add({"skip", a.id.empty() ? "-" : a.id, safe(a.name), "(" + safe(a.detail) + ")"});
         break;
     }
   }
@@ -153,7 +157,8 @@ void run_import(const Options& opts, Context& ctx) {
                        [&](const std::string& t) { return fold(t) == fold(tag); }))
         incoming.tags.push_back(tag);
     if (auto why = unusable(incoming)) {
-      actions.push_back({Action::What::skip, line, "", incoming.name, *why});
+      actions.push_back({Action::What::skip, line, "", "",
+                         fmt::format("{}: {}; skipped", incoming.name, *why)});
       continue;
     }
     if (auto match = find_same_person(people, incoming)) {
@@ -161,7 +166,7 @@ void run_import(const Options& opts, Context& ctx) {
       auto fields = merge_contact(existing, incoming);
       if (fields.empty()) {
         actions.push_back({Action::What::skip, line, existing.id, incoming.name,
-                           fmt::format("{} is up to date", existing.id)});
+                           "up to date"});
         continue;
       }
       if (std::find(changed_people.begin(), changed_people.end(), *match) ==
@@ -174,8 +179,8 @@ void run_import(const Options& opts, Context& ctx) {
     Person person = incoming;
     person.id = new_id(incoming, taken);
     if (person.id.empty()) {
-      actions.push_back({Action::What::skip, line, "", incoming.name,
-                         "cannot make an id from the name"});
+      actions.push_back({Action::What::skip, line, "", "",
+                         fmt::format("{}: cannot make an id from the name; skipped", incoming.name)});
       continue;
     }
     person.added_by = added_by;
