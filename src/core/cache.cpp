@@ -143,7 +143,8 @@ struct CachedEntry {
   FileStat stat;
   std::uint64_t content_hash = 0;
   std::int64_t verified_ns = 0;
-  std::string_view tree;  // encode_node output
+  std::string_view tree;    // encode_node output
+  std::string_view record;  // encode_record output; empty when the tree is not a valid record
 };
 
 void encode_entry(std::string& out, std::string_view path, const CachedEntry& e) {
@@ -158,6 +159,7 @@ void encode_entry(std::string& out, std::string_view path, const CachedEntry& e)
   put(out, e.content_hash);
   put(out, e.verified_ns);
   put_string(out, e.tree);
+  put_string(out, e.record);
 }
 
 void encode_tombstone(std::string& out, std::string_view path) {
@@ -165,11 +167,20 @@ void encode_tombstone(std::string& out, std::string_view path) {
   put_string(out, path);
 }
 
-using Index = std::unordered_map<std::string_view, CachedEntry>;
+/// A cached file, or (deleted) a tombstone from the journal.
+struct IndexedEntry {
+  std::string_view path;
+  CachedEntry entry;
+  bool deleted = false;
+};
+/// Sorted by path, one element per path.
+using Index = std::vector<IndexedEntry>;
 
-/// Applies the framed records of `body` to `index`. Returns false when it met a bad frame (the
-/// rest is then ignored).
-bool apply_records(std::string_view body, Index& index) {
+bool by_path(const IndexedEntry& a, const IndexedEntry& b) { return a.path < b.path; }
+
+/// Appends the framed records of `body` to `records`. Returns false when it met a bad frame
+/// (the rest is then ignored).
+bool read_records(std::string_view body, std::vector<IndexedEntry>& records) {
   while (!body.empty()) {
     if (body.size() < frame_size) return false;
     auto size = take<std::uint32_t>(body);
@@ -179,14 +190,16 @@ bool apply_records(std::string_view body, Index& index) {
     body.remove_prefix(size);
     if (hash_bytes(payload) != checksum) return false;
     try {
+      IndexedEntry r;
       auto type = take<std::uint8_t>(payload);
-      std::string_view path = take_string(payload);
+      r.path = take_string(payload);
       if (type == record_tombstone) {
-        index.erase(path);
+        r.deleted = true;
+        records.push_back(r);
         continue;
       }
       if (type != record_entry) return false;
-      CachedEntry e;
+      CachedEntry& e = r.entry;
       auto kind = take<std::uint8_t>(payload);
       if (kind > static_cast<std::uint8_t>(Kind::lead)) return false;
       e.kind = static_cast<Kind>(kind);
@@ -198,12 +211,43 @@ bool apply_records(std::string_view body, Index& index) {
       e.content_hash = take<std::uint64_t>(payload);
       e.verified_ns = take<std::int64_t>(payload);
       e.tree = take_string(payload);
-      index[path] = e;
+      e.record = take_string(payload);
+      records.push_back(r);
     } catch (const Corrupt&) {
       return false;
     }
   }
   return true;
+}
+
+/// Sorts records by path (stable, so of several records of one path the last one wins) and
+/// keeps one per path.
+void settle(std::vector<IndexedEntry>& records) {
+  if (!std::is_sorted(records.begin(), records.end(), by_path))
+    std::stable_sort(records.begin(), records.end(), by_path);
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (i + 1 < records.size() && records[i + 1].path == records[i].path) continue;
+    records[kept++] = records[i];
+  }
+  records.resize(kept);
+}
+
+/// The cache with the journal's records applied (both settled); the journal wins.
+Index overlay(const Index& base, const Index& journal) {
+  Index out;
+  out.reserve(base.size() + journal.size());
+  std::size_t a = 0, b = 0;
+  while (a < base.size() || b < journal.size()) {
+    if (b == journal.size() || (a < base.size() && base[a].path < journal[b].path)) {
+      out.push_back(base[a++]);
+    } else {
+      if (a < base.size() && base[a].path == journal[b].path) ++a;
+      if (!journal[b].deleted) out.push_back(journal[b]);
+      ++b;
+    }
+  }
+  return out;
 }
 
 /// A read-only mapping of a whole file.
@@ -213,7 +257,8 @@ class Mapping {
     Descriptor f(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
     struct stat st {};
     if (f.fd < 0 || ::fstat(f.fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) return;
-    void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, f.fd, 0);
+    void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ,
+                     MAP_PRIVATE | MAP_POPULATE, f.fd, 0);
     if (p == MAP_FAILED) return;
     data_ = static_cast<const char*>(p);
     size_ = static_cast<std::size_t>(st.st_size);
@@ -235,8 +280,8 @@ struct LoadedCache {
   std::unique_ptr<Mapping> mapping;
   std::string journal;
   std::uint64_t generation = 0;
-  bool usable = false;        // a cache of ours, all its records sound
-  bool journal_sound = false; // the journal belongs to this cache and all its records are sound
+  bool usable = false;         // a cache of ours, all its records sound
+  bool journal_sound = false;  // the journal belongs to this cache and all its records are sound
   Index index;
 };
 
@@ -247,10 +292,11 @@ LoadedCache load_cache(const fs::path& dir, std::uint32_t print) {
   auto generation = read_header(bytes, cache_magic, print);
   if (!generation) return c;
   c.generation = *generation;
-  if (!apply_records(bytes.substr(header_size), c.index)) {
+  if (!read_records(bytes.substr(header_size), c.index)) {
     c.index.clear();
     return c;
   }
+  settle(c.index);
   c.usable = true;
   try {
     c.journal = read_regular_file(dir / journal_name, journal_name, std::size_t{1} << 31);
@@ -258,10 +304,13 @@ LoadedCache load_cache(const fs::path& dir, std::uint32_t print) {
     return c;  // no journal yet
   }
   if (read_header(c.journal, journal_magic, print) != c.generation) return c;
-  Index overlay = c.index;  // a bad journal record leaves the cache as it was
-  if (apply_records(std::string_view(c.journal).substr(header_size), overlay)) {
-    c.index = std::move(overlay);
+  Index journal;
+  if (read_records(std::string_view(c.journal).substr(header_size), journal)) {
     c.journal_sound = true;
+    if (!journal.empty()) {
+      settle(journal);
+      c.index = overlay(c.index, journal);
+    }
   }
   return c;
 }
@@ -310,11 +359,12 @@ struct FileRef {
 
 /// What happened to one file during a load.
 struct Outcome {
-  std::optional<Document> document;
-  std::optional<Problem> problem;
+  std::optional<Problem> problem;             // the file could not be read or parsed
+  std::optional<Problem> conversion_problem;  // it is not a valid record of its kind
   enum class Source { none, trusted, verified, parsed } source = Source::none;
-  CachedEntry fresh;   // for verified and parsed: the entry to record
-  std::string tree;    // for parsed: the encoded tree that `fresh.tree` points into
+  CachedEntry fresh;        // for verified and parsed: the entry to record
+  std::string tree;         // for parsed: the bytes `fresh.tree` points into
+  std::string record_bytes; // for parsed: the bytes `fresh.record` points into
 };
 
 void list_directory(const fs::path& root, Kind kind, bool archived, std::vector<int>& dirs,
@@ -503,20 +553,230 @@ fs::path cache_directory(const fs::path& root, const fs::path& fallback) {
   return dir;
 }
 
-std::vector<Document> load_documents(const fs::path& root, const StoreOptions& options,
-                                     const std::vector<Kind>& kinds,
-                                     std::vector<Problem>& problems, Stats* stats,
-                                     const LoadOptions& load) {
+// The typed records are written field by field. A field added to one of these structs must be
+// added here too (and format_version raised), or cached records would silently lose it: the
+// sizes below make the build fail until then.
+static_assert(sizeof(Person) == 632 && sizeof(LogEntry) == 264 && sizeof(Topic) == 328 &&
+                  sizeof(Question) == 496 && sizeof(HistoryEntry) == 320,
+              "a record struct changed: update encode_record/decode_record in src/core/cache.cpp "
+              "and raise format_version");
+
+namespace {
+
+void put_list(std::string& out, const std::vector<std::string>& list) {
+  put_varint(out, list.size());
+  for (const auto& s : list) put_string(out, s);
+}
+
+std::vector<std::string> take_list(std::string_view& in) {
+  std::uint64_t count = take_varint(in);
+  if (count > in.size()) throw Corrupt("bad count");
+  std::vector<std::string> list;
+  list.reserve(count);
+  for (std::uint64_t i = 0; i < count; ++i) list.emplace_back(take_string(in));
+  return list;
+}
+
+std::string take_text(std::string_view& in) { return std::string(take_string(in)); }
+
+void put_date(std::string& out, const std::optional<Date>& date) {
+  out.push_back(date ? 1 : 0);
+  if (date) put_varint(out, static_cast<std::uint64_t>(date->days_since_epoch() + (1 << 30)));
+}
+
+std::optional<Date> take_date(std::string_view& in) {
+  if (!take<std::uint8_t>(in)) return std::nullopt;
+  return Date::from_days(static_cast<std::int64_t>(take_varint(in)) - (1 << 30));
+}
+
+void put_node(std::string& out, const Node& node) {
+  std::string bytes;
+  encode_node(node, bytes);
+  put_string(out, bytes);
+}
+
+Node take_node(std::string_view& in) {
+  std::string_view bytes = take_string(in);
+  return decode_node(bytes, 64);
+}
+
+template <typename T, typename F>
+std::vector<T> take_items(std::string_view& in, F take_item) {
+  std::uint64_t count = take_varint(in);
+  if (count > in.size()) throw Corrupt("bad count");
+  std::vector<T> items;
+  items.reserve(count);
+  for (std::uint64_t i = 0; i < count; ++i) items.push_back(take_item(in));
+  return items;
+}
+
+}  // namespace
+
+void encode_record(const Record& record, std::string& out) {
+  if (const auto* p = std::get_if<Person>(&record)) {
+    for (const auto* text : {&p->name, &p->title, &p->department, &p->email, &p->phone})
+      put_string(out, *text);
+    put_varint(out, p->handles.size());
+    for (const auto& [network, handle] : p->handles) {
+      put_string(out, network);
+      put_string(out, handle);
+    }
+    put_list(out, p->expertise);
+    put_list(out, p->tags);
+    put_date(out, p->met);
+    put_string(out, p->notes);
+    put_varint(out, p->log.size());
+    for (const auto& e : p->log) {
+      put_date(out, e.date);
+      put_string(out, e.note);
+      put_string(out, e.by);
+      put_node(out, e.extra);
+    }
+    put_string(out, p->added_by);
+    put_string(out, p->status);
+    put_string(out, p->forward_to);
+    put_date(out, p->away_until);
+    put_node(out, p->extra);
+  } else if (const auto* t = std::get_if<Topic>(&record)) {
+    put_string(out, t->name);
+    put_list(out, t->aliases);
+    put_string(out, t->description);
+    put_list(out, t->related);
+    put_node(out, t->extra);
+  } else if (const auto* q = std::get_if<Question>(&record)) {
+    for (const auto* text : {&q->text, &q->from, &q->channel}) put_string(out, *text);
+    put(out, q->asked_at);
+    out.push_back(static_cast<char>(q->status));
+    for (const auto* text : {&q->routed_to, &q->answer, &q->answered_by}) put_string(out, *text);
+    out.push_back(q->answered_at ? 1 : 0);
+    if (q->answered_at) put(out, *q->answered_at);
+    put_list(out, q->topics);
+    put_varint(out, q->history.size());
+    for (const auto& h : q->history) {
+      put(out, h.at);
+      for (const auto* text : {&h.event, &h.to, &h.by, &h.note}) put_string(out, *text);
+      put_node(out, h.extra);
+    }
+    put_node(out, q->extra);
+  }
+}
+
+Record decode_record(Kind kind, std::string_view in, std::string id, bool archived) {
+  switch (kind) {
+    case Kind::person: {
+      Person p;
+      p.id = std::move(id);
+      for (auto* text : {&p.name, &p.title, &p.department, &p.email, &p.phone})
+        *text = take_text(in);
+      p.handles = take_items<std::pair<std::string, std::string>>(in, [](std::string_view& in) {
+        std::string network = take_text(in);
+        return std::pair{std::move(network), take_text(in)};
+      });
+      p.expertise = take_list(in);
+      p.tags = take_list(in);
+      p.met = take_date(in);
+      p.notes = take_text(in);
+      p.log = take_items<LogEntry>(in, [](std::string_view& in) {
+        LogEntry e;
+        auto date = take_date(in);
+        if (!date) throw Corrupt("log entry without a date");
+        e.date = *date;
+        e.note = take_text(in);
+        e.by = take_text(in);
+        e.extra = take_node(in);
+        return e;
+      });
+      p.added_by = take_text(in);
+      p.status = take_text(in);
+      p.forward_to = take_text(in);
+      p.away_until = take_date(in);
+      p.extra = take_node(in);
+      if (!in.empty()) throw Corrupt("trailing bytes");
+      return p;
+    }
+    case Kind::topic: {
+      Topic t;
+      t.id = std::move(id);
+      t.name = take_text(in);
+      t.aliases = take_list(in);
+      t.description = take_text(in);
+      t.related = take_list(in);
+      t.extra = take_node(in);
+      if (!in.empty()) throw Corrupt("trailing bytes");
+      return t;
+    }
+    case Kind::question: {
+      Question q;
+      q.id = std::move(id);
+      q.archived = archived;
+      for (auto* text : {&q.text, &q.from, &q.channel}) *text = take_text(in);
+      q.asked_at = take<Timestamp>(in);
+      auto status = take<std::uint8_t>(in);
+      if (status > static_cast<std::uint8_t>(QuestionStatus::closed)) throw Corrupt("bad status");
+      q.status = static_cast<QuestionStatus>(status);
+      for (auto* text : {&q.routed_to, &q.answer, &q.answered_by}) *text = take_text(in);
+      if (take<std::uint8_t>(in)) q.answered_at = take<Timestamp>(in);
+      q.topics = take_list(in);
+      q.history = take_items<HistoryEntry>(in, [](std::string_view& in) {
+        HistoryEntry h;
+        h.at = take<Timestamp>(in);
+        for (auto* text : {&h.event, &h.to, &h.by, &h.note}) *text = take_text(in);
+        h.extra = take_node(in);
+        return h;
+      });
+      q.extra = take_node(in);
+      if (!in.empty()) throw Corrupt("trailing bytes");
+      return q;
+    }
+    default: throw Corrupt("no typed record for this kind");
+  }
+}
+
+namespace {
+
+bool has_typed_record(Kind kind) {
+  return kind == Kind::person || kind == Kind::topic || kind == Kind::question;
+}
+
+/// The typed record of a parsed file; throws a located Error when it is not a valid one.
+Record to_record(const Node& root, Kind kind, const std::string& id, const std::string& path,
+                 bool archived) {
+  switch (kind) {
+    case Kind::person: return person_from_node(root, id, path);
+    case Kind::topic: return topic_from_node(root, id, path);
+    case Kind::question: {
+      Question q = question_from_node(root, id, path);
+      q.archived = archived;
+      return q;
+    }
+    default: return {};
+  }
+}
+
+/// Where one load puts what it reads: Documents, or typed records straight into a Snapshot.
+struct Sink {
+  bool typed = false;
+  std::vector<std::optional<Document>> documents;  // by file, when not typed
+  // When typed, by file: which of people/topics/questions it went to, and where.
+  std::vector<std::size_t> slot;
+  Snapshot* snapshot = nullptr;
+  std::vector<char> filled;  // by file: a record was put in its slot
+};
+
+/// Reads every file of `kinds`: from the cache when it may, else from disk (and then records
+/// it in the cache). `files` comes back sorted by path.
+std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
+                              const std::vector<Kind>& kinds, std::vector<FileRef>& files,
+                              std::vector<Problem>& problems, Sink& sink, Stats* stats,
+                              const LoadOptions& load) {
   const std::int64_t now_ns = load.now_ns.value_or(real_time_ns());
   std::vector<int> dirs;
-  std::vector<FileRef> files;
   for (Kind kind : kinds) {
     list_directory(root, kind, false, dirs, files, problems);
     if (kind == Kind::question) list_directory(root, kind, true, dirs, files, problems);
   }
-  std::sort(files.begin(), files.end(), [](const FileRef& a, const FileRef& b) {
-    return std::tie(a.kind, a.path) < std::tie(b.kind, b.path);
-  });
+  std::sort(files.begin(), files.end(),
+            [](const FileRef& a, const FileRef& b) { return a.path < b.path; });
 
   const std::uint32_t print = fingerprint(options.limits);
   fs::path dir;
@@ -525,69 +785,138 @@ std::vector<Document> load_documents(const fs::path& root, const StoreOptions& o
     dir = cache_directory(root, options.cache_dir);
     if (!dir.empty()) cache = load_cache(dir, print);
   }
-
   const bool recording = options.use_cache && !dir.empty();
+  const bool typed = sink.typed;
+  const int max_depth = options.limits.max_depth + 2;
+
+  // Both are sorted by path: pair each file with its cache entry in one pass.
+  constexpr std::size_t no_entry = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> match(files.size(), no_entry);
+  for (std::size_t i = 0, c = 0; i < files.size() && c < cache.index.size();) {
+    int order = files[i].path.compare(cache.index[c].path);
+    if (order < 0) {
+      ++i;
+    } else if (order > 0) {
+      ++c;
+    } else {
+      const CachedEntry& e = cache.index[c].entry;
+      if (e.kind == files[i].kind && e.archived == files[i].archived) match[i] = c;
+      ++i;
+      ++c;
+    }
+  }
+
+  if (typed) {
+    Snapshot& snap = *sink.snapshot;
+    std::size_t counts[3] = {0, 0, 0};
+    sink.slot.resize(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      int k = files[i].kind == Kind::person ? 0 : files[i].kind == Kind::topic ? 1 : 2;
+      sink.slot[i] = counts[k]++;
+    }
+    snap.people.resize(counts[0]);
+    snap.topics.resize(counts[1]);
+    snap.questions.resize(counts[2]);
+    sink.filled.assign(files.size(), 0);
+  } else {
+    sink.documents.resize(files.size());
+  }
+
   std::vector<Outcome> outcomes(files.size());
-  std::atomic<bool> corrupt_tree = false;
+  std::atomic<bool> corrupt_entry = false;
+
+  auto put_record = [&](std::size_t i, Record&& record) {
+    Snapshot& snap = *sink.snapshot;
+    if (auto* p = std::get_if<Person>(&record)) snap.people[sink.slot[i]] = std::move(*p);
+    else if (auto* t = std::get_if<Topic>(&record)) snap.topics[sink.slot[i]] = std::move(*t);
+    else if (auto* q = std::get_if<Question>(&record)) snap.questions[sink.slot[i]] = std::move(*q);
+    else return;
+    sink.filled[i] = 1;
+  };
+  // Turns a parsed tree into what the sink wants. With `bytes`, also encodes the typed record.
+  auto deliver_tree = [&](std::size_t i, Node&& tree, std::string* bytes) {
+    const FileRef& f = files[i];
+    if (!typed && !bytes) {
+      sink.documents[i] = Document{f.kind, f.id, f.path, std::move(tree), f.archived};
+      return;
+    }
+    Record record;
+    try {
+      if (has_typed_record(f.kind)) record = to_record(tree, f.kind, f.id, f.path, f.archived);
+    } catch (const Error& e) {
+      if (typed) outcomes[i].conversion_problem = Problem{e.where(), e.what(), e.hint()};
+    }
+    if (bytes) encode_record(record, *bytes);
+    if (typed) put_record(i, std::move(record));
+    else sink.documents[i] = Document{f.kind, f.id, f.path, std::move(tree), f.archived};
+  };
+  // Fills the sink from a cached entry whose content is known to match the file.
+  auto deliver_cached = [&](std::size_t i, const CachedEntry& e) {
+    const FileRef& f = files[i];
+    if (typed && !e.record.empty()) {
+      put_record(i, decode_record(f.kind, e.record, f.id, f.archived));
+      return;
+    }
+    std::string_view tree = e.tree;
+    deliver_tree(i, decode_node(tree, max_depth), nullptr);
+  };
+
+  auto read_one = [&](std::size_t i) {
+    const FileRef& f = files[i];
+    Outcome& out = outcomes[i];
+    struct stat st {};
+    const CachedEntry* cached = nullptr;
+    if (::fstatat(dirs[f.dir], f.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+        S_ISREG(st.st_mode) && match[i] != no_entry)
+      cached = &cache.index[match[i]].entry;
+    FileStat now_stat = file_stat(st);
+    if (cached && cached->stat == now_stat &&
+        !is_racy(cached->stat, cached->verified_ns, load.racy_margin_ns)) {
+      deliver_cached(i, *cached);
+      out.source = Outcome::Source::trusted;
+      return;
+    }
+    std::string text = read_regular_file(root / f.path, f.path, options.limits.max_bytes);
+    std::uint64_t content_hash = hash_bytes(text);
+    out.fresh = CachedEntry{f.kind, f.archived, now_stat, content_hash, now_ns, {}, {}};
+    if (cached && cached->stat.size == text.size() && cached->content_hash == content_hash) {
+      deliver_cached(i, *cached);
+      out.fresh.tree = cached->tree;
+      out.fresh.record = cached->record;
+      out.source = Outcome::Source::verified;
+      return;
+    }
+    Node tree = parse_yaml(text, f.path, options.limits);
+    out.source = Outcome::Source::parsed;
+    // A file that changed while it was read is not recorded.
+    if (!recording || now_stat.size != text.size()) {
+      if (recording) out.source = Outcome::Source::none;
+      deliver_tree(i, std::move(tree), nullptr);
+      return;
+    }
+    encode_node(tree, out.tree);
+    deliver_tree(i, std::move(tree), &out.record_bytes);
+    out.fresh.tree = out.tree;
+    out.fresh.record = out.record_bytes;
+  };
+
   auto work = [&](std::size_t begin, std::size_t step) {
     for (std::size_t i = begin; i < files.size(); i += step) {
-      const FileRef& f = files[i];
       Outcome& out = outcomes[i];
       try {
-        struct stat st {};
-        const CachedEntry* cached = nullptr;
-        if (::fstatat(dirs[f.dir], f.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-            S_ISREG(st.st_mode)) {
-          auto it = cache.index.find(f.path);
-          if (it != cache.index.end() && it->second.kind == f.kind &&
-              it->second.archived == f.archived)
-            cached = &it->second;
-        }
-        FileStat now_stat = file_stat(st);
-        if (cached && cached->stat == now_stat &&
-            !is_racy(cached->stat, cached->verified_ns, load.racy_margin_ns)) {
-          std::string_view tree = cached->tree;
-          out.document = Document{f.kind, f.id, f.path,
-                                  decode_node(tree, options.limits.max_depth + 2), f.archived};
-          out.source = Outcome::Source::trusted;
-          continue;
-        }
-        std::string text = read_regular_file(root / f.path, f.path, options.limits.max_bytes);
-        std::uint64_t content_hash = hash_bytes(text);
-        out.fresh = CachedEntry{f.kind, f.archived, now_stat, content_hash, now_ns, {}};
-        if (cached && cached->stat.size == text.size() && cached->content_hash == content_hash) {
-          std::string_view tree = cached->tree;
-          out.document = Document{f.kind, f.id, f.path,
-                                  decode_node(tree, options.limits.max_depth + 2), f.archived};
-          out.fresh.tree = cached->tree;
-          out.source = Outcome::Source::verified;
-          continue;
-        }
-        out.document = Document{f.kind, f.id, f.path,
-                                parse_yaml(text, f.path, options.limits), f.archived};
-        out.source = Outcome::Source::parsed;
-        if (!recording) continue;
-        if (now_stat.size == text.size()) {
-          encode_node(out.document->root, out.tree);
-          out.fresh.tree = out.tree;
-        } else {
-          out.source = Outcome::Source::none;  // it changed while it was read: not recorded
+        try {
+          read_one(i);
+        } catch (const Corrupt&) {
+          // An entry that passed its checksum but does not decode: read the file instead.
+          corrupt_entry = true;
+          out = Outcome{};
+          const FileRef& f = files[i];
+          std::string text = read_regular_file(root / f.path, f.path, options.limits.max_bytes);
+          deliver_tree(i, parse_yaml(text, f.path, options.limits), nullptr);
         }
       } catch (const Error& e) {
-        out.document.reset();
+        out.source = Outcome::Source::none;
         out.problem = Problem{e.where(), e.what(), e.hint()};
-      } catch (const Corrupt&) {
-        // A cached tree that passed its checksum but does not decode: read the file instead.
-        corrupt_tree = true;
-        try {
-          std::string text = read_regular_file(root / f.path, f.path, options.limits.max_bytes);
-          out.document = Document{f.kind, f.id, f.path,
-                                  parse_yaml(text, f.path, options.limits), f.archived};
-          out.source = Outcome::Source::none;
-        } catch (const Error& e) {
-          out.document.reset();
-          out.problem = Problem{e.where(), e.what(), e.hint()};
-        }
       }
     }
   };
@@ -612,18 +941,21 @@ std::vector<Document> load_documents(const fs::path& root, const StoreOptions& o
     }
   }
   // Entries of the kinds read now whose file is gone (or no longer usable) are dropped.
-  std::unordered_set<std::string_view> present;
-  present.reserve(files.size());
+  std::vector<char> seen(cache.index.size(), 0);
   for (std::size_t i = 0; i < files.size(); ++i)
-    if (outcomes[i].source != Outcome::Source::none) present.insert(files[i].path);
+    if (match[i] != no_entry && outcomes[i].source != Outcome::Source::none) seen[match[i]] = 1;
+  auto reads_kind = [&](Kind kind) {
+    return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+  };
   std::vector<std::string_view> gone;
-  for (const auto& [path, entry] : cache.index)
-    if (std::find(kinds.begin(), kinds.end(), entry.kind) != kinds.end() && !present.count(path))
-      gone.push_back(path);
+  for (std::size_t c = 0; c < cache.index.size(); ++c) {
+    if (seen[c]) continue;
+    if (reads_kind(cache.index[c].entry.kind)) gone.push_back(cache.index[c].path);
+  }
   local.dropped = gone.size();
 
   bool needs_rewrite =
-      !cache.usable || corrupt_tree || (!cache.journal_sound && !cache.journal.empty());
+      !cache.usable || corrupt_entry || (!cache.journal_sound && !cache.journal.empty());
   if (recording && (needs_rewrite || changed > 0 || !gone.empty()) &&
       directory_is_writable(dir)) {
     Descriptor lock(::open((dir / lock_name).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644));
@@ -631,15 +963,16 @@ std::vector<Document> load_documents(const fs::path& root, const StoreOptions& o
       // Under the lock: append to the journal of the cache now on disk, unless the journal
       // has grown past an eighth of the cache, or there is no sound cache: then write it anew.
       std::string records;
+      std::string payload;
       for (std::size_t i = 0; i < files.size(); ++i) {
         const Outcome& o = outcomes[i];
         if (o.source != Outcome::Source::verified && o.source != Outcome::Source::parsed) continue;
-        std::string payload;
+        payload.clear();
         encode_entry(payload, files[i].path, o.fresh);
         frame(records, payload);
       }
       for (std::string_view path : gone) {
-        std::string payload;
+        payload.clear();
         encode_tombstone(payload, path);
         frame(records, payload);
       }
@@ -665,27 +998,27 @@ std::vector<Document> load_documents(const fs::path& root, const StoreOptions& o
                                         header(journal_magic, print, disk_generation) + records);
         }
       } else {
-        // Everything this load saw, plus the entries of kinds it did not read.
-        std::string body;
-        body.reserve(cache_bytes + records.size());
-        std::uint64_t generation = std::random_device{}();
-        generation = (generation << 32) ^ std::random_device{}();
-        body = header(cache_magic, print, generation);
-        std::string payload;
+        // Everything this load saw, plus the entries of kinds it did not read, by path.
+        std::vector<std::pair<std::string_view, const CachedEntry*>> entries;
+        entries.reserve(files.size() + cache.index.size());
         for (std::size_t i = 0; i < files.size(); ++i) {
           const Outcome& o = outcomes[i];
-          if (o.source == Outcome::Source::none) continue;
-          payload.clear();
           if (o.source == Outcome::Source::trusted)
-            encode_entry(payload, files[i].path, cache.index.at(files[i].path));
-          else
-            encode_entry(payload, files[i].path, o.fresh);
-          frame(body, payload);
+            entries.emplace_back(files[i].path, &cache.index[match[i]].entry);
+          else if (o.source != Outcome::Source::none)
+            entries.emplace_back(files[i].path, &o.fresh);
         }
-        for (const auto& [path, entry] : cache.index) {
-          if (std::find(kinds.begin(), kinds.end(), entry.kind) != kinds.end()) continue;
+        for (const auto& c : cache.index)
+          if (!reads_kind(c.entry.kind)) entries.emplace_back(c.path, &c.entry);
+        std::sort(entries.begin(), entries.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::uint64_t generation = std::random_device{}();
+        generation = (generation << 32) ^ std::random_device{}();
+        std::string body = header(cache_magic, print, generation);
+        body.reserve(cache_bytes + records.size());
+        for (const auto& [path, entry] : entries) {
           payload.clear();
-          encode_entry(payload, path, entry);
+          encode_entry(payload, path, *entry);
           frame(body, payload);
         }
         if (replace_file(dir, cache_name, body)) {
@@ -696,14 +1029,65 @@ std::vector<Document> load_documents(const fs::path& root, const StoreOptions& o
     }
   }
   if (stats) *stats = local;
+  return outcomes;
+}
 
+}  // namespace
+
+std::vector<Document> load_documents(const fs::path& root, const StoreOptions& options,
+                                     const std::vector<Kind>& kinds,
+                                     std::vector<Problem>& problems, Stats* stats,
+                                     const LoadOptions& load) {
+  std::vector<FileRef> files;
+  Sink sink;
+  std::vector<Outcome> outcomes = run_load(root, options, kinds, files, problems, sink, stats, load);
+  // By kind, then path (files are sorted by path).
   std::vector<Document> documents;
   documents.reserve(files.size());
-  for (auto& o : outcomes) {
-    if (o.document) documents.push_back(std::move(*o.document));
-    if (o.problem) problems.push_back(std::move(*o.problem));
-  }
+  for (const auto& kind : all_kinds())
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (files[i].kind != kind.kind) continue;
+      if (sink.documents[i]) documents.push_back(std::move(*sink.documents[i]));
+      if (outcomes[i].problem) problems.push_back(std::move(*outcomes[i].problem));
+    }
   return documents;
+}
+
+Snapshot load_snapshot(const fs::path& root, const StoreOptions& options, Stats* stats,
+                       const LoadOptions& load) {
+  Snapshot s;
+  std::vector<FileRef> files;
+  Sink sink;
+  sink.typed = true;
+  sink.snapshot = &s;
+  std::vector<Outcome> outcomes = run_load(root, options, {Kind::person, Kind::topic, Kind::question},
+                                           files, s.skipped, sink, stats, load);
+  // The same order as reading every file first, then converting them by kind and path.
+  for (Kind kind : {Kind::person, Kind::topic, Kind::question})
+    for (std::size_t i = 0; i < files.size(); ++i)
+      if (files[i].kind == kind && outcomes[i].problem)
+        s.skipped.push_back(std::move(*outcomes[i].problem));
+  for (Kind kind : {Kind::person, Kind::topic, Kind::question})
+    for (std::size_t i = 0; i < files.size(); ++i)
+      if (files[i].kind == kind && outcomes[i].conversion_problem)
+        s.skipped.push_back(std::move(*outcomes[i].conversion_problem));
+  // Drop the slots of files that gave no record.
+  auto compact = [&](auto& records, Kind kind) {
+    std::size_t kept = 0, slot = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (files[i].kind != kind) continue;
+      if (sink.filled[i]) {
+        if (kept != slot) records[kept] = std::move(records[slot]);
+        ++kept;
+      }
+      ++slot;
+    }
+    records.resize(kept);
+  };
+  compact(s.people, Kind::person);
+  compact(s.topics, Kind::topic);
+  compact(s.questions, Kind::question);
+  return s;
 }
 
 }  // namespace peers::cache

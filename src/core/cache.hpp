@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "peers/store.hpp"
@@ -52,6 +53,13 @@ std::uint64_t hash_bytes(std::string_view bytes);
 void encode_node(const Node& node, std::string& out);
 Node decode_node(std::string_view& in, int max_depth);
 
+/// A typed record, as Store::snapshot() wants it (none for other kinds).
+using Record = std::variant<std::monostate, Person, Topic, Question>;
+
+/// Compact binary form of a typed record. The entry's id and archived flag come from its path.
+void encode_record(const Record& record, std::string& out);
+Record decode_record(Kind kind, std::string_view in, std::string id, bool archived);
+
 /// What one load did, for tests and the benchmark.
 struct Stats {
   std::size_t files = 0;
@@ -77,6 +85,12 @@ std::vector<Document> load_documents(const std::filesystem::path& root,
                                      const StoreOptions& options, const std::vector<Kind>& kinds,
                                      std::vector<Problem>& problems, Stats* stats = nullptr,
                                      const LoadOptions& load = {});
+
+/// Every person, topic and question, the way Store::snapshot() returns them: the same
+/// records, in the same order, with the same skipped files as without the cache. Typed records
+/// are cached too, so an unchanged store is loaded without building any Node tree.
+Snapshot load_snapshot(const std::filesystem::path& root, const StoreOptions& options,
+                       Stats* stats = nullptr, const LoadOptions& load = {});
 
 /// The directory a store's cache lives in: <root>/.peers when it can be written (or already
 /// holds a cache), else a directory below `fallback` named after the store's path, else empty.

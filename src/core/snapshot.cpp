@@ -15,29 +15,7 @@ std::vector<Document> Store::read_all(const std::vector<Kind>& kinds,
   return cache::load_documents(root_, options_, kinds, problems);
 }
 
-Snapshot Store::snapshot() const {
-  Snapshot s;
-  std::vector<Document> documents =
-      read_all({Kind::person, Kind::topic, Kind::question}, s.skipped);
-  for (auto& d : documents) {
-    try {
-      switch (d.kind) {
-        case Kind::person: s.people.push_back(person_from_node(d.root, d.id, d.path)); break;
-        case Kind::topic: s.topics.push_back(topic_from_node(d.root, d.id, d.path)); break;
-        case Kind::question: {
-          Question q = question_from_node(d.root, d.id, d.path);
-          q.archived = d.archived;
-          s.questions.push_back(std::move(q));
-          break;
-        }
-        default: break;
-      }
-    } catch (const Error& e) {
-      s.skipped.push_back(Problem{e.where(), e.what(), e.hint()});
-    }
-  }
-  return s;
-}
+Snapshot Store::snapshot() const { return cache::load_snapshot(root_, options_); }
 
 namespace {
 template <typename T>

@@ -396,12 +396,21 @@ TEST_CASE("snapshot() gives identical records with and without the cache") {
   TempDir dir;
   fs::path root = make_store(dir);
   write_text(root / "people" / "person-9.yaml", "name: Broken\nmet: not-a-date\n");
+  write_text(root / "people" / "person-10.yaml",
+             "name: Full\nhandles:\n  twitter: '@full'\nmet: 2026-01-02\naway_until: 2027-01-01\n"
+             "status: left\nforward_to: person-1\nlog:\n  - date: 2026-02-03\n    by: Sam\n"
+             "    note: hi\n    mood: good  # kept\nzzz: unknown key\n");
+  write_text(root / "questions" / "q1001.yaml",
+             "text: full one\nfrom: '@x'\nchannel: email\nasked_at: 2026-11-20T14:03:00Z\n"
+             "status: answered\nrouted_to: person-1\nanswer: yes\nanswered_by: person-1\n"
+             "answered_at: 2026-11-21T10:00:00Z\ntopics:\n  - topic-1\nhistory:\n"
+             "  - at: 2026-11-20T14:03:00Z\n    event: asked\n    by: Sam\n    extra: 1\n");
   auto records = [](const Snapshot& s) {
     std::string out;
-    for (const auto& p : s.people) out += emit_yaml(person_to_node(p)) + "--\n";
-    for (const auto& t : s.topics) out += emit_yaml(topic_to_node(t)) + "--\n";
+    for (const auto& p : s.people) out += p.id + "\n" + emit_yaml(person_to_node(p)) + "--\n";
+    for (const auto& t : s.topics) out += t.id + "\n" + emit_yaml(topic_to_node(t)) + "--\n";
     for (const auto& q : s.questions)
-      out += emit_yaml(question_to_node(q)) + (q.archived ? "archived" : "") + "--\n";
+      out += q.id + "\n" + emit_yaml(question_to_node(q)) + (q.archived ? "archived" : "") + "--\n";
     for (const auto& p : s.skipped) out += format_location(p.where) + " " + p.message + "\n";
     return out;
   };
@@ -413,6 +422,12 @@ TEST_CASE("snapshot() gives identical records with and without the cache") {
   CHECK(fs::exists(root / ".peers" / "cache"));
   CHECK(cold == plain);
   CHECK(warm == plain);
+  cache::Stats stats;
+  std::string typed = records(cache::load_snapshot(root, {}, &stats, settled()));
+  std::string from_typed = records(cache::load_snapshot(root, {}, &stats, settled()));
+  CHECK(stats.trusted == stats.files);  // decoded from the cached typed records
+  CHECK(typed == plain);
+  CHECK(from_typed == plain);
   CHECK(plain.find("people/person-9.yaml:2") != std::string::npos);
 }
 
