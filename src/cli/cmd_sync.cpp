@@ -17,11 +17,23 @@ struct Options {
   bool no_push = false;
 };
 
-std::string first_lines(const std::string& text, std::size_t count = 6) {
+/// The first lines of git's output, on one line ("a; b; c").
+std::string first_lines(const std::string& text, std::size_t count = 4) {
   std::vector<std::string> lines;
   for (const auto& line : split(trim(text), '\n'))
-    if (lines.size() < count) lines.push_back("  " + line);
-  return join(lines, "\n");
+    if (lines.size() < count && !trim(line).empty()) lines.push_back(trim(line));
+  return join(lines, "; ");
+}
+
+/// "people/a.yaml, people/b.yaml" from `git status --porcelain` or `--name-only` output.
+std::string file_names(const std::string& text) {
+  std::vector<std::string> names;
+  for (const auto& line : split(text, '\n')) {
+    bool porcelain = line.size() > 3 && line[2] == ' ';  // "?? path", " M path"
+    std::string name = trim(porcelain ? line.substr(3) : line);
+    if (!name.empty() && names.size() < 6) names.push_back(name);
+  }
+  return join(names, ", ");
 }
 
 std::string git_value(const std::filesystem::path& root, const std::vector<std::string>& args) {
@@ -53,9 +65,9 @@ void run_sync(const Options& opts, Context& ctx) {
     throw Error("a rebase is in progress (an earlier sync stopped on a conflict)",
                 "fix the files 'git status' lists ('peers check' explains them), 'git add' them "
                 "and run 'git rebase --continue'; or 'git rebase --abort' to go back");
-  std::string uncommitted = git_value(root, {"status", "--porcelain", "--", "."});
-  if (!uncommitted.empty())
-    throw Error("the store has changes that are not committed:\n" + first_lines(uncommitted),
+  std::string uncommitted = run_git(root, {"status", "--porcelain", "--", "."}).output;
+  if (!trim(uncommitted).empty())
+    throw Error("the store has changes that are not committed: " + file_names(uncommitted),
                 "commit them first (git add -A . && git commit -m '...'), or turn on "
                 "'peers config set git.autocommit true' so each command commits its change");
   if (git_value(root, {"config", "--get", "merge.peers.driver"}).empty())
@@ -68,12 +80,12 @@ void run_sync(const Options& opts, Context& ctx) {
     if (rebase_in_progress(root)) {
       std::string files =
           git_value(root, {"diff", "--name-only", "--diff-filter=U", "--relative"});
-      throw Error("pulling stopped on conflicts git could not resolve in:\n" + first_lines(files),
+      throw Error("pulling stopped on conflicts git could not resolve in " + file_names(files),
                   "each file has <<<<<<< markers ('peers check' explains them): keep the right "
                   "lines, then 'git add FILE', 'git rebase --continue' and 'peers sync' again; "
                   "'git rebase --abort' puts everything back as it was");
     }
-    throw Error("git pull failed:\n" + first_lines(pull.output),
+    throw Error("git pull failed: " + first_lines(pull.output),
                 "check the remote and your connection; nothing was pushed");
   }
   std::string pulled =
@@ -106,7 +118,7 @@ void run_sync(const Options& opts, Context& ctx) {
     if (moved)
       throw Error("someone pushed while you were syncing",
                   "run 'peers sync' again; your commits are safe here");
-    throw Error("git push failed:\n" + first_lines(push.output),
+    throw Error("git push failed: " + first_lines(push.output),
                 "check the remote and your access to it; your commits are safe here");
   }
   ctx.io.note(fmt::format("Synced with {}: pulled {} commit{}, pushed {}.", safe(upstream), pulled,
