@@ -122,9 +122,10 @@ void run_event_assign(const AssignOptions& opts, Context& ctx) {
   }
   write_event(store, event);
   ctx.record_change(fmt::format("event assign {} {}", event_id, person_id));
-  ctx.io.note(fmt::format("{} {} {}: {}", had_role ? "Changed the role of" : "Assigned",
-                          person_id, had_role ? "in" : "to", event_id) +
-              (had_role ? " now " : " as ") + safe(role));
+  if (had_role)
+    ctx.io.note(fmt::format("Changed the role of {} in {}: now {}", person_id, event_id, safe(role)));
+  else
+    ctx.io.note(fmt::format("Assigned {} to {} as {}", person_id, event_id, safe(role)));
 }
 
 void run_event_unassign(const PersonOptions& opts, Context& ctx) {
