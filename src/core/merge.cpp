@@ -67,12 +67,12 @@ struct Merger {
     return sentinel(conflicts.size() - 1);
   }
 
-  /// The merged value, or nothing when both sides agree it is gone. A conflict adds an entry
-  /// under a sentinel key instead, so this is only called for keys that are present on a side.
+  /// Adds the merged entry for `key` to `out` (nothing when one side deleted an unchanged key;
+  /// an entry under a sentinel key when the sides conflict).
   void merge_entry(Node& out, const std::string& path, const std::string& key, const Node* base,
                    const Node* ours, const Node* theirs) {
     if (ours && theirs) {
-      if (auto merged = merge_value(path, key, base, *ours, *theirs))
+      if (auto merged = merge_value(path, base, *ours, *theirs))
         out.entries.push_back(Node::Entry{key, {}, std::move(*merged)});
       else
         out.entries.push_back(Node::Entry{conflict(path, key, ours, theirs), {}, Node::null()});
@@ -88,8 +88,8 @@ struct Merger {
   }
 
   /// Nothing when the two sides cannot be merged (a true conflict).
-  std::optional<Node> merge_value(const std::string& path, const std::string& key,
-                                  const Node* base, const Node& ours, const Node& theirs) {
+  std::optional<Node> merge_value(const std::string& path, const Node* base, const Node& ours,
+                                  const Node& theirs) {
     if (ours.same_data(theirs)) return ours;
     if (base && base->same_data(ours)) return theirs;
     if (base && base->same_data(theirs)) return ours;
@@ -101,7 +101,6 @@ struct Merger {
       static const Node empty_list = Node::sequence();
       return merge_lists_impl(base && base->is_sequence() ? *base : empty_list, ours, theirs);
     }
-    (void)key;
     return std::nullopt;
   }
 
@@ -192,7 +191,7 @@ NodeMerge merge_nodes(const Node& base, const Node& ours, const Node& theirs) {
   Node merged;
   if (ours.is_map() && theirs.is_map())
     merged = merger.merge_maps("", base.is_map() ? base : empty_map, ours, theirs);
-  else if (auto value = merger.merge_value("", "", &base, ours, theirs))
+  else if (auto value = merger.merge_value("", &base, ours, theirs))
     merged = *value;
   else
     merged = ours;
