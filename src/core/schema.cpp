@@ -29,6 +29,8 @@ void FieldReader::fail(const Node& at, std::string_view key, std::string_view ex
     hint = fmt::format("write the date as YYYY-MM-DD, e.g. {}: 2026-11-20", key);
   else if (expected.starts_with("text"))
     hint = fmt::format("write it as {}: some text", key);
+  else
+    hint = fmt::format("change '{}' to {}", key, expected);
   throw Error(Location{file_, at.mark.line, at.mark.column},
               fmt::format("'{}' should be {}, found {}", key, expected, found), hint);
 }

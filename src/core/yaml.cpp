@@ -183,9 +183,16 @@ std::vector<Comment> prescan(std::string_view text, const std::string& file,
         token_start = true;
         continue;
       }
-      if (c == '-' && at_token_start && (i + 1 == line.size() || line[i + 1] == ' ')) {
+      if ((c == '-' || c == '?') && at_token_start &&
+          (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t')) {
         token_start = true;
         node_column = static_cast<int>(i) + 1;
+        continue;
+      }
+      if ((c == '&' || c == '!') && at_token_start) {
+        // A node property: the node itself starts after it.
+        while (i + 1 < line.size() && line[i + 1] != ' ' && line[i + 1] != '\t') ++i;
+        token_start = true;
         continue;
       }
       if (c == ':' && (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t' ||
@@ -304,6 +311,10 @@ class Builder : public YAML::EventHandler {
       if (!node.is_scalar())
         refuse(file_, node.mark.line, node.mark.column, "a key must be plain text",
                "write keys as 'name: value'");
+      if (auto bad = forbidden_character(node.scalar, false))
+        refuse(file_, node.mark.line, node.mark.column,
+               fmt::format("key '{}' contains {}", terminal_safe(node.scalar), *bad),
+               "keys are plain words such as 'name'; delete the character");
       if (!top.keys.insert(node.scalar).second)
         refuse(file_, node.mark.line, node.mark.column,
                fmt::format("duplicate key '{}'", terminal_safe(node.scalar)),
@@ -314,6 +325,9 @@ class Builder : public YAML::EventHandler {
       top.has_key = true;
       return;
     }
+    // yaml-cpp marks an empty value ("name:") where the next token starts, often on a later
+    // line; point at the key instead.
+    if (node.is_null() && node.mark.line != top.key_mark.line) node.mark = top.key_mark;
     top.node.entries.push_back(Node::Entry{std::move(top.key), top.key_mark, std::move(node)});
     top.has_key = false;
   }

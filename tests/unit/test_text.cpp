@@ -1,0 +1,100 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "peers/text.hpp"
+
+using namespace peers;
+
+TEST_CASE("first_invalid_utf8") {
+  CHECK_FALSE(first_invalid_utf8("plain ascii"));
+  CHECK_FALSE(first_invalid_utf8("María 日本 🎉"));
+  CHECK(first_invalid_utf8("ab\xc3\x28") == 2u);        // bad continuation byte
+  CHECK(first_invalid_utf8("\xc0\xaf") == 0u);          // overlong '/'
+  CHECK(first_invalid_utf8("x\xe0\x80\xaf") == 1u);     // overlong, 3 bytes
+  CHECK(first_invalid_utf8("\xed\xa0\x80") == 0u);      // surrogate
+  CHECK(first_invalid_utf8("\xf4\x90\x80\x80") == 0u);  // above U+10FFFF
+  CHECK(first_invalid_utf8("abc\xe2\x82") == 3u);       // cut short at the end
+  CHECK(first_invalid_utf8("\xff") == 0u);
+  CHECK(first_invalid_utf8("\x80") == 0u);               // lone continuation byte
+}
+
+TEST_CASE("terminal_safe makes controls, escapes and bidi overrides visible") {
+  CHECK(terminal_safe("María López") == "María López");
+  CHECK(terminal_safe("\x1b]0;title\x07\x1b[2J") == "\\e]0;title\\x07\\e[2J");
+  CHECK(terminal_safe("a\nb\tc\rd") == "a\\nb\\tc\\rd");
+  CHECK(terminal_safe("a\nb\tc", true) == "a\nb\tc");
+  CHECK(terminal_safe("a\rb", true) == "a\\rb");
+  CHECK(terminal_safe("del\x7f") == "del\\x7f");
+  CHECK(terminal_safe("c1 \u009b31m") == "c1 \\x9b31m");
+  CHECK(terminal_safe("\u202eevil\u202c") == "<U+202E>evil<U+202C>");
+  CHECK(terminal_safe("\u2066x\u2069") == "<U+2066>x<U+2069>");
+  CHECK(terminal_safe("zero\u200bwidth") == "zero<U+200B>width");
+  CHECK(terminal_safe("bad \xff byte") == "bad \\xff byte");
+  CHECK(terminal_safe(std::string("nul\0x", 5)) == "nul\\x00x");
+}
+
+TEST_CASE("forbidden_character") {
+  CHECK_FALSE(forbidden_character("plain text, María", false));
+  CHECK_FALSE(forbidden_character("two\nlines\twith a tab", true));
+  CHECK(forbidden_character("a\tb", false) == std::string("the control character U+0009"));
+  CHECK(forbidden_character("a\nb", false) == std::string("the control character U+000A"));
+  CHECK(forbidden_character("a\rb", true) == std::string("the control character U+000D"));
+  CHECK(forbidden_character("\x1b[31m", true) == std::string("the control character U+001B"));
+  CHECK(forbidden_character("\x7f", true));
+  CHECK(forbidden_character("\u0085", true));
+  CHECK(forbidden_character("\u202e", true) == std::string("the control character U+202E"));
+  CHECK(forbidden_character("\xc3\x28", true) == std::string("invalid UTF-8"));
+}
+
+TEST_CASE("is_valid_id") {
+  for (const char* id : {"maria-lopez", "a", "7fk2", "x-2", "abc-def-123"}) CHECK_MESSAGE(is_valid_id(id), id);
+  for (std::string id : {"", "-a", "Maria", "a_b", "a.b", "a/b", "..", "../etc/passwd", "a b",
+                         "con", "nul", "prn", "aux", "com1", "lpt9", "maria\n", "é"})
+    CHECK_MESSAGE(!is_valid_id(id), id);
+  CHECK(is_valid_id(std::string(64, 'a')));
+  CHECK_FALSE(is_valid_id(std::string(65, 'a')));
+  CHECK(is_valid_id("console"));  // only the exact device names are reserved
+  CHECK(is_valid_id("com10"));
+}
+
+TEST_CASE("slugify") {
+  CHECK(slugify("María José Núñez") == "maria-jose-nunez");
+  CHECK(slugify("O'Brien, Seán") == "obrien-sean");
+  CHECK(slugify("  --Hello--  ") == "hello");
+  CHECK(slugify("Straße Øst Łódź") == "strasse-ost-lodz");
+  CHECK(slugify("日本語") == "");
+  CHECK(slugify("\x1b[31mred") == "31mred");
+  CHECK(slugify("bad \xff byte") == "bad-byte");
+  CHECK(slugify(std::string(100, 'a') + " b").size() == 64);
+  CHECK(is_valid_id(slugify(std::string(63, 'a') + " b")));  // no trailing '-'
+}
+
+TEST_CASE("fold") {
+  CHECK(fold("María-José") == "maria-jose");
+  CHECK(fold("ＡＢＣ") == "abc");
+  CHECK(fold("bad \xff") == "bad \xff");
+}
+
+TEST_CASE("edit_distance and closest_matches") {
+  CHECK(edit_distance("kitten", "sitting") == 3);
+  CHECK(edit_distance("", "abc") == 3);
+  CHECK(edit_distance("abc", std::string(200, 'x'), 5) == 6);
+  CHECK(closest_matches("maria", {"maria-lopez", "mario", "zed"}).front() == "maria-lopez");
+  CHECK(closest_matches("zzzzzz", {"maria"}).empty());
+}
+
+TEST_CASE("small helpers") {
+  CHECK(trim("  a b \t\n") == "a b");
+  CHECK(trim(" \n ") == "");
+  CHECK(to_lower_ascii("MaRÍA") == "marÍa");
+  CHECK(split("a,,b", ',') == std::vector<std::string>{"a", "", "b"});
+  CHECK(join({"a", "b"}, ", ") == "a, b");
+  CHECK(display_width("日本") == 4);
+  CHECK(display_width("abc") == 3);
+  CHECK(truncate_to_width("abcdef", 4) == "abc…");
+  CHECK(truncate_to_width("日本語", 5) == "日本…");
+  CHECK(truncate_to_width("abc", 3) == "abc");
+  CHECK(truncate_to_width("bad\xff\xfe", 4) == "bad…");
+}
