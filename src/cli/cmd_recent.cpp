@@ -80,8 +80,11 @@ void add_recent(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("recent", "The team's latest conversations, and who had them");
   cmd->add_option("-n,--limit", opts->limit, "Show at most N conversations (default 20; 0: all)")
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--days", opts->days, "Only the last N days")->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, 1000000))
+      ->option_text("N");
+  cmd->add_option("--days", opts->days, "Only the last N days")
+      ->check(CLI::Range(0, 36500))
+      ->option_text("DAYS");
   cmd->add_option("--by", opts->by, "Only conversations this team member had")
       ->option_text("NAME");
   cmd->add_flag("--json", opts->json,

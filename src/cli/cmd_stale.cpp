@@ -130,8 +130,11 @@ void add_stale(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand(
       "stale", "People the team has not talked to in a while, the closest relationships first");
   cmd->add_option("--days", opts->days, "Not talked to for at least this many days (default 90)")
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_option("-n,--limit", opts->limit, "Show at most N people")->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, 36500))
+      ->option_text("DAYS");
+  cmd->add_option("-n,--limit", opts->limit, "Show at most N people")
+      ->check(CLI::Range(0, 1000000))
+      ->option_text("N");
   cmd->add_option("--topic", opts->filter.topic, "Only people who know this topic");
   cmd->add_option("--dept,--department", opts->filter.department,
                   "Only people whose department contains this");

@@ -27,6 +27,23 @@ void Table::print(const Output& io) const {
   for (const auto& row : rows)
     for (std::size_t c = 0; c + 1 < row.size(); ++c)
       widths[c] = std::max(widths[c], display_width(row[c]));
+  // On a narrow terminal, narrow the widest of the other columns (down to a minimum; the first,
+  // usually the id, last of all) until the last one has some room. Cut cells end in "…".
+  if (io.width > 0 && columns > 1) {
+    const std::size_t last_room = 12, narrowest = 8;
+    auto used_by_others = [&] {
+      std::size_t total = 0;
+      for (std::size_t c = 0; c + 1 < columns; ++c) total += widths[c] + 2;
+      return total;
+    };
+    while (used_by_others() + last_room > static_cast<std::size_t>(io.width)) {
+      auto widest = columns > 2 ? std::max_element(widths.begin() + 1, widths.end() - 1)
+                                : widths.begin();
+      if (*widest <= narrowest) widest = widths.begin();
+      if (*widest <= narrowest) break;
+      --*widest;
+    }
+  }
   for (const auto& row : rows) {
     std::string line;
     std::size_t used = 0;
@@ -38,6 +55,8 @@ void Table::print(const Output& io) const {
                                ? static_cast<std::size_t>(io.width) - used
                                : 1;
         cell = truncate_to_width(cell, room);
+      } else if (!last && display_width(cell) > widths[c]) {
+        cell = truncate_to_width(cell, widths[c]);
       }
       std::size_t w = display_width(cell);
       const char* how = c < styles.size() ? styles[c] : "";
