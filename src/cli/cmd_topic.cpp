@@ -47,7 +47,11 @@ std::string find_topic_id(Store& store, const std::string& wanted) {
   std::vector<Topic> topics;
   for (const auto& id : store.ids(Kind::topic)) topics.push_back(read_topic(store, id));
   if (const Topic* t = find_topic(topics, wanted)) return t->id;
-  return resolve_id(store, Kind::topic, wanted);
+  try {
+    return resolve_id(store, Kind::topic, wanted);
+  } catch (const Error& e) {
+    throw Error(e.what(), "'peers topics' lists every topic", e.exit_code());
+  }
 }
 
 void add_related(Store& store, Topic& topic, const std::string& wanted) {

@@ -569,7 +569,8 @@ RoutingResult route_question(const Snapshot& snap, std::string_view question,
     if (s.score <= 0) continue;
     std::vector<std::string> availability;
     if (p.has_left()) {
-      s.score *= weights.left;
+      // Kept under `medium`, so a leaver is always a low guess and ranks as one.
+      s.score = std::min(s.score * weights.left, weights.medium * 0.99);
       const Person* to = p.forward_to.empty() ? nullptr : snap.person(p.forward_to);
       availability.push_back(to ? fmt::format("has left; ask {} ({}) instead", to->name, to->id)
                                 : "has left");
