@@ -23,6 +23,8 @@ $ peers show jose-nunez --json
   "added_by": null,
   "notes": null,
   "log": [],
+  "events": [],
+  "leads": [],
   "pronouns": "he/him",
   "favorite_color": "green"
 }

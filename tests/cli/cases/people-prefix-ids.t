@@ -16,7 +16,7 @@ $ peers show mar
 @unchanged
 
 $ peers show maria-lopes
-! peers: error: no person or question 'maria-lopes'
+! peers: error: no person, question, event or lead 'maria-lopes'
 ! hint: did you mean maria-lopez?
 [3]
 
@@ -30,6 +30,6 @@ $ peers show 7fk --json | grep '"id"'
   "id": "7fk2m9qa",
 
 $ peers show ../etc/passwd
-! peers: error: no person or question '../etc/passwd'
+! peers: error: no person, question, event or lead '../etc/passwd'
 ! hint: 'peers list' shows every id
 [3]
