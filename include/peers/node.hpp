@@ -29,23 +29,11 @@ struct Node {
   std::string comment_after;                 // a comment at the end of this node's line
   std::vector<std::string> comments_after;   // only on the root: comments after the last node
 
-  static Node null() { return {}; }
-  static Node string(std::string value) {
-    Node n;
-    n.kind = Kind::Scalar;
-    n.scalar = std::move(value);
-    return n;
-  }
-  static Node sequence() {
-    Node n;
-    n.kind = Kind::Sequence;
-    return n;
-  }
-  static Node map() {
-    Node n;
-    n.kind = Kind::Map;
-    return n;
-  }
+  // Defined below, where Entry is complete (clang with libstdc++ needs it for the destructor).
+  static Node null();
+  static Node string(std::string value);
+  static Node sequence();
+  static Node map();
 
   bool is_null() const { return kind == Kind::Null; }
   bool is_scalar() const { return kind == Kind::Scalar; }
@@ -67,6 +55,24 @@ struct Node::Entry {
   Mark key_mark;
   Node value;
 };
+
+inline Node Node::null() { return {}; }
+inline Node Node::string(std::string value) {
+  Node n;
+  n.kind = Kind::Scalar;
+  n.scalar = std::move(value);
+  return n;
+}
+inline Node Node::sequence() {
+  Node n;
+  n.kind = Kind::Sequence;
+  return n;
+}
+inline Node Node::map() {
+  Node n;
+  n.kind = Kind::Map;
+  return n;
+}
 
 }  // namespace peers
 
