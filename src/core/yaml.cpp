@@ -456,7 +456,7 @@ void write_scalar(std::string& out, const Node& node, int indent) {
   out += ' ';
   if (node.verbatim || plain_scalar_is_safe(s))
     out += s;
-  else if (!forbidden_character(s, false) && s.find('\'') == std::string::npos &&
+  else if (!s.empty() && !forbidden_character(s, false) && s.find('\'') == std::string::npos &&
            s.front() != ' ' && s.back() != ' ')
     out += "'" + s + "'";
   else

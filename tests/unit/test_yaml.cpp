@@ -155,6 +155,13 @@ TEST_CASE("emit_yaml writes awkward strings so they read back the same") {
   }
 }
 
+TEST_CASE("emit_yaml writes an empty string (found by the fuzzer: it read s.back() of \"\")") {
+  CHECK(emit_yaml(record_with("")) == "name: Maria\nvalue: \"\"\n");
+  CHECK(round_trip("") == "");
+  Node root = parse_yaml("name: Maria\nlog:\n  - date: |-\n    \n", "p");
+  CHECK(parse_yaml(emit_yaml(root), "p").same_data(root));
+}
+
 TEST_CASE("emit_yaml quotes what other YAML readers would not read as text") {
   CHECK(emit_yaml(record_with("yes")) == "name: Maria\nvalue: 'yes'\n");
   CHECK(emit_yaml(record_with("0123")) == "name: Maria\nvalue: '0123'\n");
