@@ -500,6 +500,18 @@ void write_comments_before(std::string& out, const Node& node, int indent) {
   }
 }
 
+/// "- key: value" with the rest of the map aligned under the first key (after the "-").
+void write_map_item(std::string& out, const Node& item, int indent) {
+  const auto& first = item.entries.front();
+  out += ' ' + key_text(first.key) + ':';
+  Node first_value = first.value;
+  if (first_value.comment_after.empty()) first_value.comment_after = item.comment_after;
+  write_value_after_prefix(out, first_value, indent + 2);
+  Node rest = Node::map();
+  rest.entries.assign(item.entries.begin() + 1, item.entries.end());
+  write_block(out, rest, indent + 2);
+}
+
 void write_block(std::string& out, const Node& node, int indent) {
   if (node.is_map()) {
     for (const auto& entry : node.entries) {
@@ -512,21 +524,23 @@ void write_block(std::string& out, const Node& node, int indent) {
   }
   for (const auto& item : node.items) {
     write_comments_before(out, item, indent);
+    bool is_block_map = item.is_map() && !item.entries.empty();
+    bool nested_list = item.is_sequence() && !item.items.empty();
+    const Node* to_write = &item;
+    Node without_comment;
+    if (!item.comment_after.empty() &&
+        (nested_list || (is_block_map && !item.entries.front().value.comment_after.empty()))) {
+      // An end-of-line comment there would not read back onto this item: give it its own line.
+      write_indent(out, indent);
+      out += item.comment_after + '\n';
+      without_comment = item;
+      without_comment.comment_after.clear();
+      to_write = &without_comment;
+    }
     write_indent(out, indent);
     out += '-';
-    if (item.is_map() && !item.entries.empty()) {
-      // "- key: value" with the rest of the map aligned under the first key.
-      const auto& first = item.entries.front();
-      out += ' ' + key_text(first.key) + ':';
-      Node first_value = first.value;
-      if (first_value.comment_after.empty()) first_value.comment_after = item.comment_after;
-      write_value_after_prefix(out, first_value, indent + 2);
-      Node rest = Node::map();
-      rest.entries.assign(item.entries.begin() + 1, item.entries.end());
-      write_block(out, rest, indent + 2);
-    } else {
-      write_value_after_prefix(out, item, indent);
-    }
+    if (is_block_map) write_map_item(out, *to_write, indent);
+    else write_value_after_prefix(out, *to_write, indent);
   }
 }
 
