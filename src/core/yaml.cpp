@@ -500,6 +500,25 @@ void write_comments_before(std::string& out, const Node& node, int indent) {
   }
 }
 
+bool is_nested_list(const Node& n) { return n.is_sequence() && !n.items.empty(); }
+
+/// Moves to `above` the comments of a list item that cannot stay where they are: an
+/// end-of-line comment on a "-" that opens a nested list (or on a map item whose first value
+/// has its own), and, recursively, the comments above the first item of its nested list.
+void take_comments_above(Node& item, std::vector<std::string>& above) {
+  bool two_on_one_line = item.is_map() && !item.entries.empty() &&
+                         !item.entries.front().value.comment_after.empty();
+  if (!item.comment_after.empty() && (is_nested_list(item) || two_on_one_line)) {
+    above.push_back(std::move(item.comment_after));
+    item.comment_after.clear();
+  }
+  if (!is_nested_list(item)) return;
+  Node& first = item.items.front();
+  for (auto& c : first.comments_before) above.push_back(std::move(c));
+  first.comments_before.clear();
+  take_comments_above(first, above);
+}
+
 /// "- key: value" with the rest of the map aligned under the first key (after the "-").
 void write_map_item(std::string& out, const Node& item, int indent) {
   const auto& first = item.entries.front();
@@ -523,24 +542,20 @@ void write_block(std::string& out, const Node& node, int indent) {
     return;
   }
   for (const auto& item : node.items) {
-    write_comments_before(out, item, indent);
-    bool is_block_map = item.is_map() && !item.entries.empty();
-    bool nested_list = item.is_sequence() && !item.items.empty();
-    const Node* to_write = &item;
-    Node without_comment;
-    if (!item.comment_after.empty() &&
-        (nested_list || (is_block_map && !item.entries.front().value.comment_after.empty()))) {
-      // An end-of-line comment there would not read back onto this item: give it its own line.
+    // Every comment that belongs above this item is written above its "-": a comment between
+    // a bare "-" and its nested list would read back onto another node.
+    Node moved = item;
+    std::vector<std::string> above = std::move(moved.comments_before);
+    moved.comments_before.clear();
+    take_comments_above(moved, above);
+    for (const auto& c : above) {
       write_indent(out, indent);
-      out += item.comment_after + '\n';
-      without_comment = item;
-      without_comment.comment_after.clear();
-      to_write = &without_comment;
+      out += c + '\n';
     }
     write_indent(out, indent);
     out += '-';
-    if (is_block_map) write_map_item(out, *to_write, indent);
-    else write_value_after_prefix(out, *to_write, indent);
+    if (moved.is_map() && !moved.entries.empty()) write_map_item(out, moved, indent);
+    else write_value_after_prefix(out, moved, indent);
   }
 }
 
