@@ -55,6 +55,8 @@ std::string usage(const CLI::App* app, const std::string& path) {
 void write_options(std::ostream& out, const CLI::App* app) {
   for (const CLI::Option* opt : app->get_options()) {
     if (!opt->nonpositional() || opt->get_group().empty()) continue;
+    bool help = opt->get_lnames() == std::vector<std::string>{"help"};
+    if (help && app->get_parent()) continue;  // every command has it; listed once, above
     std::vector<std::string> names;
     for (const auto& s : opt->get_snames()) names.push_back("\\fB\\-" + roff(s) + "\\fR");
     for (const auto& l : opt->get_lnames()) names.push_back("\\fB\\-\\-" + roff(l) + "\\fR");
