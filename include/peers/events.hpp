@@ -109,7 +109,7 @@ Event read_event(const Store& store, std::string_view id);
 Lead read_lead(const Store& store, std::string_view id);
 void write_event(Store& store, const Event& event);
 void write_lead(Store& store, const Lead& lead);
-/// Every event (sorted by date, then id) / lead (sorted by id); files that do not load or
+/// Every event (sorted by date, then id) / lead (oldest first, then by id); files that do not load or
 /// validate are added to `skipped`.
 std::vector<Event> read_events(const Store& store, std::vector<Problem>& skipped);
 std::vector<Lead> read_leads(const Store& store, std::vector<Problem>& skipped);

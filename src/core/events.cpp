@@ -347,7 +347,9 @@ std::vector<Lead> read_leads(const Store& store, std::vector<Problem>& skipped) 
       skipped.push_back(Problem{e.where(), e.what(), e.hint()});
     }
   }
-  std::sort(out.begin(), out.end(), [](const Lead& a, const Lead& b) { return a.id < b.id; });
+  std::sort(out.begin(), out.end(), [](const Lead& a, const Lead& b) {
+    return std::tuple(a.added_at.value_or(0), a.id) < std::tuple(b.added_at.value_or(0), b.id);
+  });
   return out;
 }
 
