@@ -237,6 +237,11 @@ class Builder : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     check(mark, tag, anchor);
+    // The file is valid UTF-8, but yaml-cpp 0.7 turns the escapes \N and \_ into single bytes.
+    if (first_invalid_utf8(value))
+      refuse(file_, mark.line + 1, mark.column + 1,
+             "an escape in quoted text makes it invalid UTF-8 ('\\N' or '\\_')",
+             "write the character itself, or as '\\u0085' / '\\u00a0'");
     Node n = Node::string(value);
     n.quoted = tag == "!";
     n.mark = mark_of(mark);

@@ -91,6 +91,10 @@ TEST_CASE("parse_yaml refuses what a record may not contain, with the place") {
   CHECK(refusal("- a\n- b\n") == "1:1: a record must be a map of 'key: value' lines");
   CHECK(refusal("just text\n") == "1:1: a record must be a map of 'key: value' lines");
   CHECK(refusal("? [a]\n: b\n") == "1:3: a key must be plain text");
+  CHECK(refusal("a: \"x\\N\"\n") ==
+        "1:4: an escape in quoted text makes it invalid UTF-8 ('\\N' or '\\_')");  // fuzzer
+  CHECK(refusal("a: \"x\\_\"\n").find("invalid UTF-8") != std::string::npos);
+  CHECK(parse_yaml("a: \"\\u0085\\u00a0\\x41\"\n", "p").find("a")->scalar == "\u0085\u00a0A");
   CHECK(refusal("a: 1\n\tb: 2\n").find("2:") == 0);
 }
 
