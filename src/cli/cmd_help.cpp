@@ -30,7 +30,10 @@ void run_help(const Options& opts, CLI::App& app, Context& ctx) {
     }
     target = next;
   }
-  ctx.io.out << target->help();
+  // Not target->help(): on the app that would describe the selected subcommand, `help` itself.
+  std::string path = "peers";
+  for (const auto& word : opts.command) path += " " + word;
+  ctx.io.out << target->get_formatter()->make_help(target, path, CLI::AppFormatMode::Normal);
 }
 
 }  // namespace

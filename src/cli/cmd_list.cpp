@@ -1,6 +1,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -26,12 +27,14 @@ void run_list(const Options& opts, Context& ctx) {
   report_skipped(ctx.io, snapshot.skipped);
   PeopleFilter filter = opts.filter;
   filter.include_left = !opts.active_only;
-  std::vector<const Person*> people;
+  std::vector<std::pair<std::string, const Person*>> sorted;  // (folded name, person)
   for (const auto& p : snapshot.people)
-    if (matches(p, filter, snapshot.topics)) people.push_back(&p);
-  std::sort(people.begin(), people.end(), [](const Person* a, const Person* b) {
-    return fold(a->name) < fold(b->name) || (fold(a->name) == fold(b->name) && a->id < b->id);
+    if (matches(p, filter, snapshot.topics)) sorted.emplace_back(fold(p.name), &p);
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first, a.second->id) < std::tie(b.first, b.second->id);
   });
+  std::vector<const Person*> people;
+  for (const auto& entry : sorted) people.push_back(entry.second);
 
   if (opts.json) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();

@@ -26,10 +26,11 @@ Resolved resolve(const Store& store, std::string_view wanted, const std::vector<
     throw Error(fmt::format("'{}' is not an id", safe(wanted)),
                 "ids are lowercase letters, digits and '-', e.g. maria-lopez", exit_usage);
 
+  for (Kind kind : kinds)  // an exact id needs no directory listing
+    if (store.exists(kind, key)) return {kind, key};
   std::vector<Resolved> prefixed;
   std::vector<std::string> all;
   for (Kind kind : kinds) {
-    if (store.exists(kind, key)) return {kind, key};
     for (auto& id : store.ids(kind, true)) {
       if (id.starts_with(key)) prefixed.push_back({kind, id});
       all.push_back(std::move(id));

@@ -103,11 +103,15 @@ void check_loading(const CheckInput& input, std::vector<Finding>& findings) {
     if (!file.load_error) continue;
     const Error& e = *file.load_error;
     std::string message = e.what();
-    if (message.starts_with("unresolved merge conflict")) {
+    bool conflict = message.starts_with("unresolved merge conflict");
+    if (conflict) {
+      std::size_t before = findings.size();
       explain_conflicts(file, findings);
-      continue;
+      if (findings.size() > before) continue;  // else a stray marker: report it as it is
     }
-    std::string code = message.starts_with("YAML syntax error") ? "yaml-syntax" : "bad-file";
+    std::string code = conflict                                 ? "conflict-marker"
+                       : message.starts_with("YAML syntax error") ? "yaml-syntax"
+                                                                  : "bad-file";
     Location where = e.where();
     where.file = file.path;
     findings.push_back(make_finding(where, Severity::error, code, message, e.hint()));
