@@ -1,0 +1,17 @@
+# `peers help` lists the commands; `peers help CMD` shows a command's usage and examples.
+fixture: basic
+
+$ peers help | grep -E '^(Usage|  who-knows|  add )'
+Usage: peers [OPTIONS] [SUBCOMMAND]
+  add                       Record a person you met (prints the new id)
+  who-knows                 Who can answer a follower's question, best first, with the reasons
+
+$ peers help log | grep -E '^(Usage|Examples|  peers log maria-lopez)'
+Usage: peers log [OPTIONS] id note
+Examples:
+  peers log maria-lopez "Coffee after the orientation meeting"
+
+$ peers help lgo
+! peers: error: unknown command 'lgo'
+! hint: did you mean 'log'?
+[2]
