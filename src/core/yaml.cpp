@@ -576,6 +576,9 @@ bool plain_scalar_is_safe(std::string_view s) {
       s.back() == ':')
     return false;
   if (is_special_word(s) || looks_numeric_or_date(s)) return false;
+  // At the start of a line (a key) these would read as a document marker or a conflict marker.
+  for (std::string_view marker : {"---", "...", "<<<<<<<", "======="})
+    if (s.substr(0, marker.size()) == marker) return false;
   return true;
 }
 

@@ -173,6 +173,15 @@ TEST_CASE("comments around nested lists settle after one rewrite (found by the f
   for (const char* c : {"# c", "# d", "#e", "#f", "# g"}) CHECK(once.find(c) != std::string::npos);
 }
 
+TEST_CASE("keys that look like markers are quoted (found by the fuzzer)") {
+  for (const char* key : {"<<<<<<< x", "======= x", "... x", "--- x", "...", "---"}) {
+    CAPTURE(key);
+    Node root = Node::map();
+    root.set(key, Node::string("v"));
+    CHECK(parse_yaml(emit_yaml(root), "p").same_data(root));
+  }
+}
+
 TEST_CASE("emit_yaml quotes what other YAML readers would not read as text") {
   CHECK(emit_yaml(record_with("yes")) == "name: Maria\nvalue: 'yes'\n");
   CHECK(emit_yaml(record_with("0123")) == "name: Maria\nvalue: '0123'\n");
@@ -192,7 +201,8 @@ TEST_CASE("plain_scalar_is_safe") {
   for (const char* s : {"", " a", "a ", "yes", "No", "ON", "~", "null", "1", "-1", "0x1f",
                         "1e3", "1_000", "1:20", "2024-01-02", "@x", "a: b", "x:", "#x",
                         "x #y", "a\tb", "-", "- x", "?", "!", "&", "*", "|", ">", "'", "\"",
-                        "%", "`", "[", "{", ",", "<<", "="})
+                        "%", "`", "[", "{", ",", "<<", "=", "<<<<<<< x", "======= x",
+                        "... x", "--- x"})
     CHECK_MESSAGE(!plain_scalar_is_safe(s), s);
 }
 
