@@ -209,6 +209,8 @@ std::vector<Comment> prescan(std::string_view text, const std::string& file,
 
 Mark mark_of(const YAML::Mark& m) { return Mark{m.line + 1, m.column + 1}; }
 
+constexpr std::size_t max_key_bytes = 256;
+
 /// Builds a Node tree from yaml-cpp's event stream, refusing what a record may not contain
 /// as soon as it is seen (so hostile input never gets expanded).
 class Builder : public YAML::EventHandler {
@@ -320,6 +322,11 @@ class Builder : public YAML::EventHandler {
         refuse(file_, node.mark.line, node.mark.column,
                fmt::format("key '{}' contains {}", terminal_safe(node.scalar), *bad),
                "keys are plain words such as 'name'; delete the character");
+      // YAML readers take at most 1024 characters as a key; records need far fewer.
+      if (node.scalar.size() > max_key_bytes)
+        refuse(file_, node.mark.line, node.mark.column,
+               fmt::format("a key longer than {} bytes", max_key_bytes),
+               "keys are short words such as 'name'; is a ':' missing on a line above?");
       if (!top.keys.insert(node.scalar).second)
         refuse(file_, node.mark.line, node.mark.column,
                fmt::format("duplicate key '{}'", terminal_safe(node.scalar)),
