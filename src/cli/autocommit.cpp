@@ -119,7 +119,7 @@ void commit_recorded_changes(Context& ctx) {
     if (commit_store_files(store->root(), store->changed_files(), message))
       ctx.io.note(fmt::format("Committed: {}", safe(message)));
   } catch (const Error& e) {
-    ctx.io.warn(std::string(e.what()) + " (" + e.hint() + ")");
+    ctx.io.warn(safe(e.what()) + " (" + safe(e.hint()) + ")");
   }
 }
 

@@ -104,7 +104,7 @@ void print_plan(const Output& io, const std::vector<Action>& actions, const std:
     switch (a.what) {
       case Action::What::add: table.add({"add", a.id, safe(a.name), ""}); break;
       case Action::What::update:
-        table.add({"update", a.id, safe(a.name), "(" + a.detail + ")"});
+        table.add({"update", a.id, safe(a.name), "(" + safe(a.detail) + ")"});
         break;
       case Action::What::skip:
         if (a.name.empty())
