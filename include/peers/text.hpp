@@ -14,6 +14,10 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 /// "María-José" -> "maria-jose". Invalid UTF-8 is passed through byte by byte.
 std::string fold(std::string_view text);
 
+/// Folded text with every run of non-alphanumerics turned into one space: how names, aliases
+/// and expertise entries are compared ("Work-Study" -> "work study").
+std::string name_key(std::string_view text);
+
 /// The id made from a name: folded to lowercase ASCII, every other run of characters -> '-',
 /// at most 64 characters. Empty when nothing usable is left.
 std::string slugify(std::string_view name);

@@ -426,7 +426,7 @@ void check_references(const CheckInput& input, std::vector<Finding>& findings) {
 // ---- possible duplicates, alias clashes, question status ----
 
 /// Folded name with its words sorted: "López, María" and "Maria Lopez" -> "lopez maria".
-std::string name_key(const std::string& name) {
+std::string sorted_name_key(const std::string& name) {
   std::vector<std::string> words;
   std::string word;
   for (char c : fold(name) + " ") {
@@ -463,7 +463,7 @@ void check_duplicates(const CheckInput& input, std::vector<Finding>& findings) {
   const auto& people = input.records.people;
   std::vector<std::string> keys, emails;
   for (const auto& p : people) {
-    keys.push_back(name_key(p.name));
+    keys.push_back(sorted_name_key(p.name));
     emails.push_back(to_lower_ascii(trim(p.email)));
   }
   for (std::size_t j = 0; j < people.size(); ++j) {

@@ -7,34 +7,16 @@
 namespace peers {
 namespace {
 
-/// Folded text with every run of non-alphanumerics turned into one space.
-std::string key_of(std::string_view text) {
-  std::string folded = fold(text);
-  std::string out;
-  bool space = false;
-  for (char c : folded) {
-    bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
-    if (!word) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 bool names_topic(const Topic& topic, const std::string& key) {
-  if (key == key_of(topic.id) || key == key_of(topic.name)) return true;
+  if (key == name_key(topic.id) || key == name_key(topic.name)) return true;
   return std::any_of(topic.aliases.begin(), topic.aliases.end(),
-                     [&](const std::string& a) { return key_of(a) == key; });
+                     [&](const std::string& a) { return name_key(a) == key; });
 }
 
 }  // namespace
 
 const Topic* find_topic(const std::vector<Topic>& topics, std::string_view text) {
-  std::string key = key_of(text);
+  std::string key = name_key(text);
   if (key.empty()) return nullptr;
   for (const auto& t : topics)
     if (names_topic(t, key)) return &t;
@@ -43,24 +25,24 @@ const Topic* find_topic(const std::vector<Topic>& topics, std::string_view text)
 
 bool knows_topic(const Person& person, const Topic& topic) {
   return std::any_of(person.expertise.begin(), person.expertise.end(),
-                     [&](const std::string& e) { return names_topic(topic, key_of(e)); });
+                     [&](const std::string& e) { return names_topic(topic, name_key(e)); });
 }
 
 bool matches(const Person& person, const PeopleFilter& filter, const std::vector<Topic>& topics) {
   if (!filter.include_left && person.has_left()) return false;
   if (!filter.department.empty() &&
-      key_of(person.department).find(key_of(filter.department)) == std::string::npos)
+      name_key(person.department).find(name_key(filter.department)) == std::string::npos)
     return false;
   if (!filter.tag.empty() &&
       std::none_of(person.tags.begin(), person.tags.end(),
-                   [&](const std::string& t) { return key_of(t) == key_of(filter.tag); }))
+                   [&](const std::string& t) { return name_key(t) == name_key(filter.tag); }))
     return false;
   if (!filter.topic.empty()) {
     const Topic* topic = find_topic(topics, filter.topic);
     if (topic && knows_topic(person, *topic)) return true;
-    std::string wanted = key_of(filter.topic);
+    std::string wanted = name_key(filter.topic);
     return std::any_of(person.expertise.begin(), person.expertise.end(),
-                       [&](const std::string& e) { return key_of(e).find(wanted) != std::string::npos; });
+                       [&](const std::string& e) { return name_key(e).find(wanted) != std::string::npos; });
   }
   return true;
 }

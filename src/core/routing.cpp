@@ -49,25 +49,6 @@ struct Weights {
 };
 constexpr Weights weights{};
 
-/// Folded text with runs of non-alphanumerics as one space: how topic names are compared.
-std::string name_key(std::string_view text) {
-  std::string folded = fold(text);
-  std::string out;
-  bool space = false;
-  for (char c : folded) {
-    bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                static_cast<unsigned char>(c) >= 0x80;
-    if (!word) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 /// Stems of a text, plus "workstudy" for "work-study", as documents are indexed.
 std::vector<std::string> document_stems(std::string_view text,
                                         std::unordered_map<std::string, std::string>* surfaces) {

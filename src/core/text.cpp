@@ -120,6 +120,24 @@ std::string fold(std::string_view text) {
   return result;
 }
 
+std::string name_key(std::string_view text) {
+  std::string folded = fold(text);
+  std::string out;
+  bool space = false;
+  for (char c : folded) {
+    bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                static_cast<unsigned char>(c) >= 0x80;
+    if (!word) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 std::string slugify(std::string_view name) {
   std::string folded = fold(name);
   std::string slug;
