@@ -52,6 +52,22 @@ struct Snapshot {
   const Question* question(std::string_view id) const;
 };
 
+/// One record as routing reads it: made by `summarize` (peers/routing.hpp), kept in the cache.
+struct RecordSummary {
+  Kind kind = Kind::person;
+  std::string_view id;
+  bool archived = false;  // a question in questions/archive/
+  std::string_view bytes;
+};
+
+/// A summary of every person, topic and question, plus the files that were skipped. The views
+/// point into `storage` (the mapped cache, or summaries made now) and live as long as it does.
+struct Summaries {
+  std::vector<RecordSummary> records;
+  std::vector<Problem> skipped;
+  std::shared_ptr<const void> storage;
+};
+
 /// The directory of YAML files. The only part of peers that touches the disk: reads go through
 /// the strict loader, writes are canonical, verified, atomic and made under the store lock.
 class Store {
@@ -86,8 +102,13 @@ class Store {
   /// Reads every record of the given kinds, using the validated cache when it can.
   std::vector<Document> read_all(const std::vector<Kind>& kinds,
                                  std::vector<Problem>& problems) const;
-  /// Every record, typed. Files that fail to load or validate are listed in `skipped`.
-  Snapshot snapshot() const;
+  /// Every record of the given kinds (person, topic, question), typed. Files that fail to load
+  /// or validate are listed in `skipped`.
+  Snapshot snapshot(const std::vector<Kind>& kinds = {Kind::person, Kind::topic,
+                                                       Kind::question}) const;
+  /// What routing needs of every person, topic and question (from the cache when it is up to
+  /// date: no record is decoded). Files that fail to load or validate are in `skipped`.
+  Summaries summaries() const;
 
   /// The store's write lock (advisory, released by the kernel if the holder dies).
   class Lock {

@@ -36,13 +36,16 @@ void run_ask(const Options& opts, Context& ctx) {
   std::string channel = clean_input(opts.channel, "--channel");
 
   Store& store = ctx.store();
-  Snapshot snapshot = store.snapshot();
-  report_skipped(ctx.io, snapshot.skipped);
+  Summaries summaries = store.summaries();
+  report_skipped(ctx.io, summaries.skipped);
   std::vector<std::string> topics;
-  for (const auto& wanted : opts.topics) {
-    std::string topic = clean_input(wanted, "--topic");
-    const Topic* known = find_topic(snapshot.topics, topic);
-    add_unique(topics, known ? known->id : topic);
+  if (!opts.topics.empty()) {
+    Snapshot known_topics = store.snapshot({Kind::topic});
+    for (const auto& wanted : opts.topics) {
+      std::string topic = clean_input(wanted, "--topic");
+      const Topic* known = find_topic(known_topics.topics, topic);
+      add_unique(topics, known ? known->id : topic);
+    }
   }
 
   auto lock = store.lock();
@@ -54,8 +57,8 @@ void run_ask(const Options& opts, Context& ctx) {
   RankOptions rank;
   rank.limit = opts.limit;
   rank.now = ctx.now();
-  RoutingResult routing = route_question(snapshot, q.text, rank);
-  auto similar = similar_answered(snapshot, q.text, similar_shown, q.id);
+  RoutingResult routing = route_question(summaries, q.text, rank);
+  auto similar = answered_before(store, summaries, q.text, similar_shown, q.id);
 
   if (opts.json) {
     nlohmann::ordered_json out = {{"question", to_json(q)}};

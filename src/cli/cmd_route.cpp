@@ -26,13 +26,13 @@ struct Options {
 void suggest(const Options& opts, Context& ctx) {
   Store& store = ctx.store();
   Question q = read_question_by_prefix(store, opts.question);
-  Snapshot snapshot = store.snapshot();
-  report_skipped(ctx.io, snapshot.skipped);
+  Summaries summaries = store.summaries();
+  report_skipped(ctx.io, summaries.skipped);
   RankOptions rank;
   rank.limit = opts.limit;
   rank.now = ctx.now();
-  RoutingResult routing = route_question(snapshot, q.text, rank);
-  auto similar = similar_answered(snapshot, q.text, 3, q.id);
+  RoutingResult routing = route_question(summaries, q.text, rank);
+  auto similar = answered_before(store, summaries, q.text, 3, q.id);
   if (opts.json) {
     nlohmann::ordered_json out = {{"question", to_json(q)}};
     out.update(suggestions_json(routing, similar));

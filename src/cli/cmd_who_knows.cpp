@@ -51,13 +51,13 @@ void run_who_knows(const Options& opts, Context& ctx) {
   if (question.empty())
     throw Error("the question is empty", "peers who-knows \"when is the FAFSA deadline?\"", exit_usage);
   if (opts.limit == 0) throw Error("--limit must be at least 1", {}, exit_usage);
-  Snapshot snapshot = ctx.store().snapshot();
-  report_skipped(ctx.io, snapshot.skipped);
+  Summaries summaries = ctx.store().summaries();
+  report_skipped(ctx.io, summaries.skipped);
   RankOptions options;
   options.limit = opts.limit;
   options.now = ctx.now();
   options.explain = opts.explain;
-  RoutingResult result = route_question(snapshot, question, options);
+  RoutingResult result = route_question(summaries, question, options);
 
   if (opts.json) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();

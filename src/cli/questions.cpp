@@ -90,8 +90,17 @@ std::vector<QuestionStatus> parse_statuses(const std::vector<std::string>& value
   return out;
 }
 
+std::vector<AnsweredBefore> answered_before(const Store& store, const Summaries& summaries,
+                                            std::string_view text, std::size_t limit,
+                                            std::string_view exclude_id) {
+  std::vector<AnsweredBefore> out;
+  for (const auto& s : similar_answered(summaries, text, limit, exclude_id))
+    out.push_back({read_question(store, s.id), s.similarity});
+  return out;
+}
+
 void print_suggestions(const Output& io, const RoutingResult& routing,
-                       const std::vector<SimilarQuestion>& similar) {
+                       const std::vector<AnsweredBefore>& similar) {
   // The people, as `peers who-knows` prints them.
   if (!routing.good_fit) {
     io.out << "Nobody in the store is a good fit for this question.\n";
@@ -113,14 +122,14 @@ void print_suggestions(const Output& io, const RoutingResult& routing,
   if (similar.empty()) return;
   io.out << io.style("Answered before", "bold") << '\n';
   for (const auto& s : similar) {
-    const Question& q = *s.question;
+    const Question& q = s.question;
     io.out << fmt::format("{}  {:.0f}% alike  {}\n", q.id, s.similarity * 100, safe(q.text));
     for (const auto& line : split(safe_multiline(q.answer), '\n')) io.out << "   " << line << '\n';
   }
 }
 
 nlohmann::ordered_json suggestions_json(const RoutingResult& routing,
-                                        const std::vector<SimilarQuestion>& similar) {
+                                        const std::vector<AnsweredBefore>& similar) {
   using json = nlohmann::ordered_json;
   json people = json::array();
   for (const auto& c : routing.people)
@@ -131,7 +140,7 @@ nlohmann::ordered_json suggestions_json(const RoutingResult& routing,
                       {"reasons", c.reasons}});
   json answered = json::array();
   for (const auto& s : similar) {
-    json q = to_json(*s.question);
+    json q = to_json(s.question);
     answered.push_back({{"similarity", s.similarity}, {"question", q}});
   }
   return json{{"people", people},

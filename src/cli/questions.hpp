@@ -29,11 +29,22 @@ Change change_now(Context& ctx, std::string note = {});
 /// "open", "routed,answered" or "all" -> statuses; refused (exit 2) otherwise.
 std::vector<QuestionStatus> parse_statuses(const std::vector<std::string>& values);
 
+/// An answered question like the one at hand, read in full.
+struct AnsweredBefore {
+  Question question;
+  double similarity;
+};
+
+/// The answered questions most like `text` (not `exclude_id`), best first, read from the store.
+std::vector<AnsweredBefore> answered_before(const Store& store, const Summaries& summaries,
+                                            std::string_view text, std::size_t limit,
+                                            std::string_view exclude_id);
+
 /// What `ask` and `route` print: the people to ask and the similar answered questions.
 void print_suggestions(const Output& io, const RoutingResult& routing,
-                       const std::vector<SimilarQuestion>& similar);
+                       const std::vector<AnsweredBefore>& similar);
 nlohmann::ordered_json suggestions_json(const RoutingResult& routing,
-                                        const std::vector<SimilarQuestion>& similar);
+                                        const std::vector<AnsweredBefore>& similar);
 
 /// One line of a question list: id, age, status, person, text (cells terminal-safe).
 std::vector<std::string> question_row(const Question& question, Timestamp now);

@@ -18,6 +18,8 @@
 
 #include <fmt/format.h>
 
+#include "bytes.hpp"
+#include "peers/routing.hpp"
 #include "peers/text.hpp"
 
 namespace fs = std::filesystem;
@@ -27,7 +29,7 @@ namespace {
 
 constexpr char cache_magic[8] = {'P', 'E', 'E', 'R', 'S', 'C', 'A', '1'};
 constexpr char journal_magic[8] = {'P', 'E', 'E', 'R', 'S', 'J', 'N', '1'};
-constexpr std::uint32_t format_version = 1;
+constexpr std::uint32_t format_version = 2;
 constexpr std::size_t header_size = 24;  // magic, version, fingerprint, generation
 constexpr std::size_t frame_size = 12;   // payload length (u32), checksum (u64)
 constexpr std::uint8_t record_entry = 1;
@@ -36,9 +38,14 @@ constexpr const char* cache_name = "cache";
 constexpr const char* journal_name = "cache.journal";
 constexpr const char* lock_name = "cache.lock";
 
-struct Corrupt : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+using bytes::Corrupt;
+using bytes::put;
+using bytes::put_string;
+using bytes::put_varint;
+using bytes::take;
+using bytes::take_count;
+using bytes::take_string;
+using bytes::take_varint;
 
 struct Descriptor {
   int fd = -1;
@@ -49,55 +56,6 @@ struct Descriptor {
     if (fd >= 0) ::close(fd);
   }
 };
-
-template <typename T>
-void put(std::string& out, T value) {
-  char bytes[sizeof(T)];
-  std::memcpy(bytes, &value, sizeof(T));
-  out.append(bytes, sizeof(T));
-}
-
-void put_varint(std::string& out, std::uint64_t value) {
-  while (value >= 0x80) {
-    out.push_back(static_cast<char>((value & 0x7f) | 0x80));
-    value >>= 7;
-  }
-  out.push_back(static_cast<char>(value));
-}
-
-void put_string(std::string& out, std::string_view text) {
-  put_varint(out, text.size());
-  out.append(text);
-}
-
-template <typename T>
-T take(std::string_view& in) {
-  if (in.size() < sizeof(T)) throw Corrupt("truncated");
-  T value;
-  std::memcpy(&value, in.data(), sizeof(T));
-  in.remove_prefix(sizeof(T));
-  return value;
-}
-
-std::uint64_t take_varint(std::string_view& in) {
-  std::uint64_t value = 0;
-  for (int shift = 0; shift < 64; shift += 7) {
-    if (in.empty()) throw Corrupt("truncated");
-    auto byte = static_cast<unsigned char>(in.front());
-    in.remove_prefix(1);
-    value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
-    if (!(byte & 0x80)) return value;
-  }
-  throw Corrupt("bad number");
-}
-
-std::string_view take_string(std::string_view& in) {
-  std::uint64_t size = take_varint(in);
-  if (size > in.size()) throw Corrupt("truncated");
-  std::string_view text = in.substr(0, size);
-  in.remove_prefix(size);
-  return text;
-}
 
 std::int64_t real_time_ns() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -145,6 +103,7 @@ struct CachedEntry {
   std::int64_t verified_ns = 0;
   std::string_view tree;    // encode_node output
   std::string_view record;  // encode_record output; empty when the tree is not a valid record
+  std::string_view summary;  // summarize() output, with the record
 };
 
 void encode_entry(std::string& out, std::string_view path, const CachedEntry& e) {
@@ -160,6 +119,7 @@ void encode_entry(std::string& out, std::string_view path, const CachedEntry& e)
   put(out, e.verified_ns);
   put_string(out, e.tree);
   put_string(out, e.record);
+  put_string(out, e.summary);
 }
 
 void encode_tombstone(std::string& out, std::string_view path) {
@@ -212,6 +172,7 @@ bool read_records(std::string_view body, std::vector<IndexedEntry>& records) {
       e.verified_ns = take<std::int64_t>(payload);
       e.tree = take_string(payload);
       e.record = take_string(payload);
+      e.summary = take_string(payload);
       records.push_back(r);
     } catch (const Corrupt&) {
       return false;
@@ -365,6 +326,7 @@ struct Outcome {
   CachedEntry fresh;        // for verified and parsed: the entry to record
   std::string tree;         // for parsed: the bytes `fresh.tree` points into
   std::string record_bytes; // for parsed: the bytes `fresh.record` points into
+  std::string summary;      // for parsed: the bytes `fresh.summary` points into
 };
 
 void list_directory(const fs::path& root, Kind kind, bool archived, std::vector<int>& dirs,
@@ -753,14 +715,26 @@ Record to_record(const Node& root, Kind kind, const std::string& id, const std::
   }
 }
 
-/// Where one load puts what it reads: Documents, or typed records straight into a Snapshot.
+std::string summarize_record(const Record& record) {
+  if (const auto* p = std::get_if<Person>(&record)) return summarize(*p);
+  if (const auto* t = std::get_if<Topic>(&record)) return summarize(*t);
+  if (const auto* q = std::get_if<Question>(&record)) return summarize(*q);
+  return {};
+}
+
+/// Where one load puts what it reads: Documents, typed records straight into a Snapshot, or
+/// routing summaries.
 struct Sink {
-  bool typed = false;
-  std::vector<std::optional<Document>> documents;  // by file, when not typed
-  // When typed, by file: which of people/topics/questions it went to, and where.
+  enum class Mode { documents, snapshot, summaries } mode = Mode::documents;
+  std::vector<std::optional<Document>> documents;  // by file, for documents
+  // For snapshot, by file: which of people/topics/questions it went to, and where.
   std::vector<std::size_t> slot;
   Snapshot* snapshot = nullptr;
-  std::vector<char> filled;  // by file: a record was put in its slot
+  std::vector<char> filled;  // by file: a record was put in its slot (or a summary made)
+  // For summaries, by file: the summary, pointing into the cache or into `owned`.
+  std::vector<std::string_view> summary;
+  std::vector<std::string> owned;
+  std::shared_ptr<const void> cache;  // the loaded cache the summaries point into
 };
 
 /// Reads every file of `kinds`: from the cache when it may, else from disk (and then records
@@ -780,13 +754,15 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
 
   const std::uint32_t print = fingerprint(options.limits);
   fs::path dir;
-  LoadedCache cache;
+  auto loaded = std::make_shared<LoadedCache>();
   if (options.use_cache) {
     dir = cache_directory(root, options.cache_dir);
-    if (!dir.empty()) cache = load_cache(dir, print);
+    if (!dir.empty()) *loaded = load_cache(dir, print);
   }
+  LoadedCache& cache = *loaded;
   const bool recording = options.use_cache && !dir.empty();
-  const bool typed = sink.typed;
+  const bool typed = sink.mode == Sink::Mode::snapshot;
+  const bool summaries = sink.mode == Sink::Mode::summaries;
   const int max_depth = options.limits.max_depth + 2;
 
   // Both are sorted by path: pair each file with its cache entry in one pass.
@@ -818,6 +794,10 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
     snap.topics.resize(counts[1]);
     snap.questions.resize(counts[2]);
     sink.filled.assign(files.size(), 0);
+  } else if (summaries) {
+    sink.summary.resize(files.size());
+    sink.owned.resize(files.size());
+    sink.filled.assign(files.size(), 0);
   } else {
     sink.documents.resize(files.size());
   }
@@ -833,10 +813,11 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
     else return;
     sink.filled[i] = 1;
   };
-  // Turns a parsed tree into what the sink wants. With `bytes`, also encodes the typed record.
-  auto deliver_tree = [&](std::size_t i, Node&& tree, std::string* bytes) {
+  // Turns a parsed tree into what the sink wants. With `recorded`, also encodes the typed
+  // record and its summary for the cache.
+  auto deliver_tree = [&](std::size_t i, Node&& tree, Outcome* recorded) {
     const FileRef& f = files[i];
-    if (!typed && !bytes) {
+    if (sink.mode == Sink::Mode::documents && !recorded) {
       sink.documents[i] = Document{f.kind, f.id, f.path, std::move(tree), f.archived};
       return;
     }
@@ -844,17 +825,37 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
     try {
       if (has_typed_record(f.kind)) record = to_record(tree, f.kind, f.id, f.path, f.archived);
     } catch (const Error& e) {
-      if (typed) outcomes[i].conversion_problem = Problem{e.where(), e.what(), e.hint()};
+      if (sink.mode != Sink::Mode::documents)
+        outcomes[i].conversion_problem = Problem{e.where(), e.what(), e.hint()};
     }
-    if (bytes) encode_record(record, *bytes);
-    if (typed) put_record(i, std::move(record));
-    else sink.documents[i] = Document{f.kind, f.id, f.path, std::move(tree), f.archived};
+    std::string summary;
+    if (recorded || summaries) summary = summarize_record(record);
+    if (recorded) {
+      encode_record(record, recorded->record_bytes);
+      recorded->summary = summary;
+    }
+    if (typed) {
+      put_record(i, std::move(record));
+    } else if (summaries) {
+      if (!std::holds_alternative<std::monostate>(record)) {
+        sink.owned[i] = std::move(summary);
+        sink.summary[i] = sink.owned[i];
+        sink.filled[i] = 1;
+      }
+    } else {
+      sink.documents[i] = Document{f.kind, f.id, f.path, std::move(tree), f.archived};
+    }
   };
   // Fills the sink from a cached entry whose content is known to match the file.
   auto deliver_cached = [&](std::size_t i, const CachedEntry& e) {
     const FileRef& f = files[i];
     if (typed && !e.record.empty()) {
       put_record(i, decode_record(f.kind, e.record, f.id, f.archived));
+      return;
+    }
+    if (summaries && !e.record.empty()) {
+      sink.summary[i] = e.summary;
+      sink.filled[i] = 1;
       return;
     }
     std::string_view tree = e.tree;
@@ -878,11 +879,12 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
     }
     std::string text = read_regular_file(root / f.path, f.path, options.limits.max_bytes);
     std::uint64_t content_hash = hash_bytes(text);
-    out.fresh = CachedEntry{f.kind, f.archived, now_stat, content_hash, now_ns, {}, {}};
+    out.fresh = CachedEntry{f.kind, f.archived, now_stat, content_hash, now_ns, {}, {}, {}};
     if (cached && cached->stat.size == text.size() && cached->content_hash == content_hash) {
       deliver_cached(i, *cached);
       out.fresh.tree = cached->tree;
       out.fresh.record = cached->record;
+      out.fresh.summary = cached->summary;
       out.source = Outcome::Source::verified;
       return;
     }
@@ -895,9 +897,10 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
       return;
     }
     encode_node(tree, out.tree);
-    deliver_tree(i, std::move(tree), &out.record_bytes);
+    deliver_tree(i, std::move(tree), &out);
     out.fresh.tree = out.tree;
     out.fresh.record = out.record_bytes;
+    out.fresh.summary = out.summary;
   };
 
   auto work = [&](std::size_t begin, std::size_t step) {
@@ -1029,6 +1032,7 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
     }
   }
   if (stats) *stats = local;
+  if (summaries) sink.cache = loaded;
   return outcomes;
 }
 
@@ -1053,15 +1057,18 @@ std::vector<Document> load_documents(const fs::path& root, const StoreOptions& o
   return documents;
 }
 
-Snapshot load_snapshot(const fs::path& root, const StoreOptions& options, Stats* stats,
-                       const LoadOptions& load) {
+Snapshot load_snapshot(const fs::path& root, const StoreOptions& options,
+                       const std::vector<Kind>& kinds, Stats* stats, const LoadOptions& load) {
   Snapshot s;
   std::vector<FileRef> files;
   Sink sink;
-  sink.typed = true;
+  sink.mode = Sink::Mode::snapshot;
   sink.snapshot = &s;
-  std::vector<Outcome> outcomes = run_load(root, options, {Kind::person, Kind::topic, Kind::question},
-                                           files, s.skipped, sink, stats, load);
+  std::vector<Kind> typed_kinds;
+  for (Kind kind : kinds)
+    if (has_typed_record(kind)) typed_kinds.push_back(kind);
+  std::vector<Outcome> outcomes = run_load(root, options, typed_kinds, files, s.skipped, sink,
+                                           stats, load);
   // The same order as reading every file first, then converting them by kind and path.
   for (Kind kind : {Kind::person, Kind::topic, Kind::question})
     for (std::size_t i = 0; i < files.size(); ++i)
@@ -1088,6 +1095,34 @@ Snapshot load_snapshot(const fs::path& root, const StoreOptions& options, Stats*
   compact(s.topics, Kind::topic);
   compact(s.questions, Kind::question);
   return s;
+}
+
+Summaries load_summaries(const fs::path& root, const StoreOptions& options, Stats* stats,
+                         const LoadOptions& load) {
+  Summaries out;
+  std::vector<FileRef> files;
+  Sink sink;
+  sink.mode = Sink::Mode::summaries;
+  std::vector<Outcome> outcomes = run_load(root, options, {Kind::person, Kind::topic, Kind::question},
+                                           files, out.skipped, sink, stats, load);
+  for (Kind kind : {Kind::person, Kind::topic, Kind::question})
+    for (std::size_t i = 0; i < files.size(); ++i)
+      if (files[i].kind == kind && outcomes[i].problem)
+        out.skipped.push_back(std::move(*outcomes[i].problem));
+  for (Kind kind : {Kind::person, Kind::topic, Kind::question})
+    for (std::size_t i = 0; i < files.size(); ++i)
+      if (files[i].kind == kind && outcomes[i].conversion_problem)
+        out.skipped.push_back(std::move(*outcomes[i].conversion_problem));
+  out.records.reserve(files.size());
+  auto storage = std::make_shared<std::pair<std::vector<FileRef>, Sink>>(std::move(files), std::move(sink));
+  const auto& [kept_files, kept_sink] = *storage;
+  for (std::size_t i = 0; i < kept_files.size(); ++i)
+    if (kept_sink.filled[i])
+      out.records.push_back({kept_files[i].kind, kept_files[i].id, kept_files[i].archived,
+                             kept_sink.owned[i].empty() ? kept_sink.summary[i]
+                                                        : std::string_view(kept_sink.owned[i])});
+  out.storage = storage;
+  return out;
 }
 
 }  // namespace peers::cache

@@ -90,7 +90,13 @@ std::vector<Document> load_documents(const std::filesystem::path& root,
 /// records, in the same order, with the same skipped files as without the cache. Typed records
 /// are cached too, so an unchanged store is loaded without building any Node tree.
 Snapshot load_snapshot(const std::filesystem::path& root, const StoreOptions& options,
+                       const std::vector<Kind>& kinds = {Kind::person, Kind::topic, Kind::question},
                        Stats* stats = nullptr, const LoadOptions& load = {});
+
+/// What routing needs of every person, topic and question, the way Store::summaries()
+/// returns them. An unchanged store is loaded without decoding any record.
+Summaries load_summaries(const std::filesystem::path& root, const StoreOptions& options,
+                         Stats* stats = nullptr, const LoadOptions& load = {});
 
 /// The directory a store's cache lives in: <root>/.peers when it can be written (or already
 /// holds a cache), else a directory below `fallback` named after the store's path, else empty.

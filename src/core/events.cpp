@@ -51,12 +51,6 @@ std::string required_id(FieldReader& r, std::string_view key) {
   return r.id(key);
 }
 
-Node timestamp_node(Timestamp t) {
-  Node n = Node::string(format_timestamp(t));
-  n.verbatim = true;
-  return n;
-}
-
 }  // namespace
 
 const Assignment* Event::assignment_of(std::string_view person) const {

@@ -1,6 +1,8 @@
 #include "peers/routing.hpp"
 
 #include <algorithm>
+#include <deque>
+#include <span>
 #include <cmath>
 #include <optional>
 #include <unordered_map>
@@ -8,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "bytes.hpp"
 #include "peers/analyze.hpp"
 #include "peers/text.hpp"
 
@@ -49,186 +52,401 @@ struct Weights {
 };
 constexpr Weights weights{};
 
-/// Stems of a text, plus "workstudy" for "work-study", as documents are indexed.
-std::vector<std::string> document_stems(std::string_view text,
-                                        std::unordered_map<std::string, std::string>* surfaces) {
-  auto words = analyze(text);
-  std::vector<std::string> out;
-  out.reserve(words.size() + 2);
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (surfaces) surfaces->try_emplace(words[i].surface, words[i].stem);
-    out.push_back(words[i].stem);
-    if (words[i].joined && i > 0) {
-      std::string compound = words[i - 1].surface + words[i].surface;
-      if (surfaces) surfaces->try_emplace(compound, stem(compound));
-      out.push_back(stem(compound));
+// A summary (see `summarize`) is a table of the record's distinct words, then its fields, the
+// texts among them as lists of indexes into that table:
+//   person    name, left (u8), forward_to, away_until, title, department, notes, tags,
+//             log [date, text], expertise [as written, name_key, phrase]
+//   topic     name, phrases [as written, name_key, phrase] (name, id, aliases), description,
+//             related [topic id]
+//   question  status (u8), routed_to, answered_by, answered or asked at (i64), has answer (u8),
+//             and when it has: text as written, text, answer
+// A text keeps every word in order plus "workstudy" for "work-study" (as documents are
+// indexed); a phrase keeps the words of a name or alias as written.
+using bytes::put;
+using bytes::put_string;
+using bytes::put_varint;
+using bytes::take;
+using bytes::take_count;
+using bytes::take_string;
+using bytes::take_varint;
+
+constexpr std::int64_t date_offset = std::int64_t{1} << 30;
+
+class SummaryWriter {
+ public:
+  void string(std::string_view text) { put_string(body_, text); }
+  void flag(bool value) { body_.push_back(value ? 1 : 0); }
+  void count(std::size_t n) { put_varint(body_, n); }
+  void date(const Date& d) { put_varint(body_, static_cast<std::uint64_t>(d.days_since_epoch() + date_offset)); }
+  void optional_date(const std::optional<Date>& d) {
+    flag(d.has_value());
+    if (d) date(*d);
+  }
+  void timestamp(Timestamp t) { put(body_, t); }
+  void text(std::string_view text) {
+    auto words = analyze(text);
+    std::vector<std::uint32_t> refs;
+    refs.reserve(words.size() + 2);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      refs.push_back(word(words[i].surface));
+      if (words[i].joined && i > 0) refs.push_back(word(words[i - 1].surface + words[i].surface));
+    }
+    put_refs(refs);
+  }
+  /// Several texts as one (a person's tags).
+  void texts(const std::vector<std::string>& texts) {
+    std::vector<std::uint32_t> refs;
+    for (const auto& t : texts) {
+      auto words = analyze(t);
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        refs.push_back(word(words[i].surface));
+        if (words[i].joined && i > 0) refs.push_back(word(words[i - 1].surface + words[i].surface));
+      }
+    }
+    put_refs(refs);
+  }
+  void phrase(std::string_view as_written) {
+    string(as_written);
+    string(name_key(as_written));
+    std::vector<std::uint32_t> refs;
+    for (const auto& w : analyze(as_written)) refs.push_back(word(w.surface));
+    put_refs(refs);
+  }
+  std::string finish() const {
+    std::string out;
+    put_varint(out, words_.size());
+    for (const auto& w : words_) put_string(out, w);
+    return out + body_;
+  }
+
+ private:
+  std::uint32_t word(const std::string& surface) {
+    auto [it, added] = index_.try_emplace(surface, static_cast<std::uint32_t>(words_.size()));
+    if (added) words_.push_back(surface);
+    return it->second;
+  }
+  void put_refs(const std::vector<std::uint32_t>& refs) {
+    put_varint(body_, refs.size());
+    for (auto r : refs) put_varint(body_, r);
+  }
+
+  std::vector<std::string> words_;
+  std::unordered_map<std::string, std::uint32_t> index_;
+  std::string body_;
+};
+
+/// Strings, each given a small number, without copying them (they must outlive the table).
+class Interner {
+ public:
+  std::size_t size() const { return strings_.size(); }
+  std::string_view at(std::uint32_t id) const { return strings_[id]; }
+  std::optional<std::uint32_t> find(std::string_view text) const {
+    if (slots_.empty()) return std::nullopt;
+    for (std::size_t i = slot(text);; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i] == 0) return std::nullopt;
+      if (strings_[slots_[i] - 1] == text) return slots_[i] - 1;
     }
   }
-  return out;
-}
+  /// The number of `text`, and whether it is new.
+  std::pair<std::uint32_t, bool> add(std::string_view text) {
+    if ((strings_.size() + 1) * 2 > slots_.size()) grow();
+    std::size_t i = slot(text);
+    for (; slots_[i] != 0; i = (i + 1) & (slots_.size() - 1))
+      if (strings_[slots_[i] - 1] == text) return {slots_[i] - 1, false};
+    strings_.push_back(text);
+    slots_[i] = static_cast<std::uint32_t>(strings_.size());
+    return {static_cast<std::uint32_t>(strings_.size() - 1), true};
+  }
+
+ private:
+  std::size_t slot(std::string_view text) const {
+    return std::hash<std::string_view>{}(text) & (slots_.size() - 1);
+  }
+  void grow() {
+    slots_.assign(std::max<std::size_t>(64, slots_.size() * 2), 0);
+    for (std::uint32_t id = 0; id < strings_.size(); ++id) {
+      std::size_t i = slot(strings_[id]);
+      while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = id + 1;
+    }
+  }
+
+  std::vector<std::string_view> strings_;
+  std::vector<std::uint32_t> slots_;  // 0: empty, else id + 1
+};
+
+using StemId = std::uint32_t;
+
+/// A run of stems in Corpus::pool.
+struct Span {
+  std::uint32_t begin = 0, size = 0;
+};
 
 struct LogText {
   Date date;
-  std::vector<std::string> stems;
+  Span stems;
 };
 
 struct Phrase {
-  std::string text;                // as written: "FAFSA"
-  std::vector<std::string> stems;  // unique
+  std::string_view text;  // as written: "FAFSA"
+  Span stems;             // unique
 };
 
 struct PersonText {
-  std::vector<std::string> title, department, notes, tags;
+  std::string_view id, name, forward_to;
+  bool left = false;
+  std::optional<Date> away_until;
+  Span title, department, notes, tags;
   std::vector<LogText> log;
   std::vector<std::size_t> topics;  // topics their expertise names
   std::vector<Phrase> free_expertise;
 };
 
 struct TopicText {
-  std::vector<Phrase> phrases;  // id, name, aliases
-  std::vector<std::string> description;
+  std::string_view id, name;
+  std::vector<Phrase> phrases;  // name, id, aliases
+  std::vector<std::string> keys;  // name_key of each phrase
+  Span description;
+  std::vector<std::string_view> related;
 };
 
 struct QuestionText {
-  const Question* question;
-  std::vector<std::string> text, answer;
+  std::string_view id, text, answered_by;
+  Timestamp at = 0;
+  Span text_stems, answer;
 };
 
-/// Everything the ranking needs from the store, read once per call.
-struct Corpus {
+/// Everything the ranking needs from the store, built once per call from the summaries.
+class Corpus {
+ public:
   std::vector<PersonText> people;
   std::vector<TopicText> topics;
   std::vector<QuestionText> answered;
-  std::unordered_map<std::string, int> document_frequency;
-  std::unordered_map<std::string, std::string> surfaces;  // folded word -> stem
+  std::unordered_map<std::string_view, int> waiting;  // person id -> open questions routed to them
+  Interner surfaces;                  // every word of the documents, as written (folded)
+  std::vector<StemId> surface_stem;   // by surface
+  Interner stems;
+  std::vector<int> document_frequency;  // by stem
+  std::vector<double> idfs;             // by stem
   double documents = 0;
+  std::vector<StemId> pool;
 
-  void count(const std::vector<std::string>& stems, std::unordered_set<std::string>& seen) {
-    for (const auto& s : stems) seen.insert(s);
+  std::span<const StemId> operator[](Span s) const { return {pool.data() + s.begin, s.size}; }
+  std::optional<StemId> stem_id(std::string_view stem) const { return stems.find(stem); }
+  double idf(StemId s) const { return idfs[s]; }
+  double idf_of_count(double df) const { return std::log(1 + (documents + 1) / (df + 0.5)); }
+
+  /// Reads one summary's word table; texts and phrases read after it refer to it.
+  void start_record(std::string_view& in) {
+    std::uint64_t n = take_count(in);
+    words_.clear();
+    for (std::uint64_t i = 0; i < n; ++i) words_.push_back(take_string(in));
+    word_stems_.assign(n, no_stem);
+    seen_.clear();
   }
-  void add_document(const std::unordered_set<std::string>& seen) {
+  Span read_text(std::string_view& in) {
+    Span span{static_cast<std::uint32_t>(pool.size()), 0};
+    std::uint64_t n = take_count(in);
+    for (std::uint64_t i = 0; i < n; ++i) pool.push_back(word(take_varint(in)));
+    span.size = static_cast<std::uint32_t>(pool.size() - span.begin);
+    return span;
+  }
+  /// The stems of a phrase, once each.
+  Span read_phrase_stems(std::string_view& in) {
+    Span span{static_cast<std::uint32_t>(pool.size()), 0};
+    std::uint64_t n = take_count(in);
+    for (std::uint64_t i = 0; i < n; ++i) {
+      StemId s = word(take_varint(in));
+      if (std::find(pool.begin() + span.begin, pool.end(), s) == pool.end()) pool.push_back(s);
+    }
+    span.size = static_cast<std::uint32_t>(pool.size() - span.begin);
+    return span;
+  }
+  /// Skips a text without taking its words into the corpus.
+  static void skip_text(std::string_view& in) {
+    std::uint64_t n = take_count(in);
+    for (std::uint64_t i = 0; i < n; ++i) take_varint(in);
+  }
+  /// Counts a span's stems as used by the current document.
+  void count(Span s) {
+    for (StemId id : (*this)[s]) seen_.push_back(id);
+  }
+  /// Ends the current document: every stem counted since start_record counts once.
+  void add_document() {
     documents += 1;
-    for (const auto& s : seen) ++document_frequency[s];
+    std::sort(seen_.begin(), seen_.end());
+    seen_.erase(std::unique(seen_.begin(), seen_.end()), seen_.end());
+    for (StemId s : seen_) ++document_frequency[s];
+    seen_.clear();
   }
-  double idf(const std::string& stem) const {
-    auto it = document_frequency.find(stem);
-    double df = it == document_frequency.end() ? 0 : it->second;
-    return std::log(1 + (documents + 1) / (df + 0.5));
+  void finish() {
+    idfs.resize(document_frequency.size());
+    for (std::size_t s = 0; s < idfs.size(); ++s) idfs[s] = idf_of_count(document_frequency[s]);
   }
+
+ private:
+  static constexpr StemId no_stem = static_cast<StemId>(-1);
+
+  StemId word(std::uint64_t ref) {
+    if (ref >= words_.size()) throw bytes::Corrupt("bad word");
+    StemId& known = word_stems_[ref];
+    if (known != no_stem) return known;
+    auto [surface, added] = surfaces.add(words_[ref]);
+    if (added) {
+      stem_text_.push_back(stem(words_[ref]));
+      auto [s, new_stem] = stems.add(stem_text_.back());
+      if (new_stem) document_frequency.push_back(0);
+      surface_stem.push_back(s);
+    }
+    return known = surface_stem[surface];
+  }
+
+  std::vector<std::string_view> words_;
+  std::vector<StemId> word_stems_;
+  std::vector<StemId> seen_;
+  std::deque<std::string> stem_text_;  // the stems' text (stable addresses for `stems`)
 };
 
-Phrase make_phrase(std::string_view text, Corpus& corpus) {
-  Phrase p{std::string(text), {}};
-  for (auto& w : analyze(text)) {
-    corpus.surfaces.try_emplace(w.surface, w.stem);
-    if (std::find(p.stems.begin(), p.stems.end(), w.stem) == p.stems.end())
-      p.stems.push_back(w.stem);
-  }
-  return p;
+std::optional<Date> take_optional_date(std::string_view& in) {
+  if (!take<std::uint8_t>(in)) return std::nullopt;
+  return Date::from_days(static_cast<std::int64_t>(take_varint(in)) - date_offset);
 }
 
-bool has_answer(const Question& q) {
-  return !q.answered_by.empty() &&
-         (q.status == QuestionStatus::answered || q.status == QuestionStatus::closed);
-}
-
-Corpus build_corpus(const Snapshot& snap, bool with_people) {
+Corpus build_corpus(const Summaries& store, bool with_people) {
   Corpus c;
+  auto sorted = [&](Kind kind) {
+    std::vector<const RecordSummary*> out;
+    for (const auto& r : store.records)
+      if (r.kind == kind) out.push_back(&r);
+    std::sort(out.begin(), out.end(), [](const RecordSummary* a, const RecordSummary* b) {
+      if (a->id != b->id) return a->id < b->id;
+      return a->archived < b->archived;
+    });
+    return out;
+  };
   std::unordered_map<std::string, std::size_t> topic_by_key;
-  c.topics.reserve(snap.topics.size());
-  for (std::size_t i = 0; i < snap.topics.size(); ++i) {
-    const Topic& t = snap.topics[i];
+  for (const RecordSummary* r : sorted(Kind::topic)) {
+    std::string_view in = r->bytes;
+    c.start_record(in);
     TopicText tt;
-    std::unordered_set<std::string> seen;
-    for (const std::string* name : {&t.name, &t.id}) {
-      topic_by_key.try_emplace(name_key(*name), i);
-      tt.phrases.push_back(make_phrase(*name, c));
+    tt.id = r->id;
+    tt.name = take_string(in);
+    std::uint64_t phrases = take_count(in);
+    for (std::uint64_t k = 0; k < phrases; ++k) {
+      Phrase p;
+      p.text = take_string(in);
+      topic_by_key.try_emplace(std::string(take_string(in)), c.topics.size());
+      p.stems = c.read_phrase_stems(in);
+      c.count(p.stems);
+      tt.phrases.push_back(p);
     }
-    for (const auto& a : t.aliases) {
-      topic_by_key.try_emplace(name_key(a), i);
-      tt.phrases.push_back(make_phrase(a, c));
-    }
-    tt.description = document_stems(t.description, &c.surfaces);
-    for (const auto& p : tt.phrases) c.count(p.stems, seen);
-    c.count(tt.description, seen);
-    c.add_document(seen);
+    tt.description = c.read_text(in);
+    c.count(tt.description);
+    for (std::uint64_t n = take_count(in); n > 0; --n) tt.related.push_back(take_string(in));
+    c.add_document();
     c.topics.push_back(std::move(tt));
   }
-  if (with_people) {
-    c.people.reserve(snap.people.size());
-    for (const Person& p : snap.people) {
-      PersonText pt;
-      std::unordered_set<std::string> seen;
-      pt.title = document_stems(p.title, &c.surfaces);
-      pt.department = document_stems(p.department, &c.surfaces);
-      pt.notes = document_stems(p.notes, &c.surfaces);
-      for (const auto& tag : p.tags) {
-        auto s = document_stems(tag, &c.surfaces);
-        pt.tags.insert(pt.tags.end(), s.begin(), s.end());
-      }
-      for (const auto& entry : p.log) pt.log.push_back({entry.date, document_stems(entry.note, &c.surfaces)});
-      for (const auto& e : p.expertise) {
-        auto topic = topic_by_key.find(name_key(e));
-        if (topic != topic_by_key.end()) {
-          if (std::find(pt.topics.begin(), pt.topics.end(), topic->second) == pt.topics.end())
-            pt.topics.push_back(topic->second);
-        } else {
-          pt.free_expertise.push_back(make_phrase(e, c));
-          c.count(pt.free_expertise.back().stems, seen);
-        }
-      }
-      for (const auto* field : {&pt.title, &pt.department, &pt.notes, &pt.tags}) c.count(*field, seen);
-      for (const auto& l : pt.log) c.count(l.stems, seen);
-      c.add_document(seen);
+  for (const RecordSummary* r : sorted(Kind::person)) {
+    std::string_view in = r->bytes;
+    c.start_record(in);
+    PersonText pt;
+    pt.id = r->id;
+    pt.name = take_string(in);
+    pt.left = take<std::uint8_t>(in) != 0;
+    pt.forward_to = take_string(in);
+    pt.away_until = take_optional_date(in);
+    if (!with_people) {
       c.people.push_back(std::move(pt));
+      continue;
     }
+    for (Span* field : {&pt.title, &pt.department, &pt.notes, &pt.tags}) {
+      *field = c.read_text(in);
+      c.count(*field);
+    }
+    for (std::uint64_t n = take_count(in); n > 0; --n) {
+      auto date = take_optional_date(in);
+      if (!date) throw bytes::Corrupt("log entry without a date");
+      pt.log.push_back({*date, c.read_text(in)});
+      c.count(pt.log.back().stems);
+    }
+    for (std::uint64_t n = take_count(in); n > 0; --n) {
+      std::string_view text = take_string(in);
+      auto topic = topic_by_key.find(std::string(take_string(in)));
+      if (topic != topic_by_key.end()) {
+        Corpus::skip_text(in);
+        if (std::find(pt.topics.begin(), pt.topics.end(), topic->second) == pt.topics.end())
+          pt.topics.push_back(topic->second);
+      } else {
+        pt.free_expertise.push_back({text, c.read_phrase_stems(in)});
+        c.count(pt.free_expertise.back().stems);
+      }
+    }
+    c.add_document();
+    c.people.push_back(std::move(pt));
   }
-  for (const Question& q : snap.questions) {
-    if (!has_answer(q)) continue;
-    QuestionText qt{&q, document_stems(q.text, &c.surfaces), document_stems(q.answer, &c.surfaces)};
-    std::unordered_set<std::string> seen;
-    c.count(qt.text, seen);
-    c.count(qt.answer, seen);
-    c.add_document(seen);
-    c.answered.push_back(std::move(qt));
+  for (const RecordSummary* r : sorted(Kind::question)) {
+    std::string_view in = r->bytes;
+    c.start_record(in);
+    std::uint64_t status_number = take_varint(in);
+    if (status_number > static_cast<std::uint64_t>(QuestionStatus::closed))
+      throw bytes::Corrupt("bad status");
+    auto status = static_cast<QuestionStatus>(status_number);
+    std::string_view routed_to = take_string(in);
+    QuestionText qt;
+    qt.id = r->id;
+    qt.answered_by = take_string(in);
+    qt.at = take<Timestamp>(in);
+    if (!r->archived && !routed_to.empty() &&
+        (status == QuestionStatus::open || status == QuestionStatus::routed))
+      ++c.waiting[routed_to];
+    if (!take<std::uint8_t>(in)) continue;
+    qt.text = take_string(in);
+    qt.text_stems = c.read_text(in);
+    qt.answer = c.read_text(in);
+    c.count(qt.text_stems);
+    c.count(qt.answer);
+    c.add_document();
+    c.answered.push_back(qt);
   }
+  c.finish();
   return c;
 }
 
-/// One meaningful word of the question, matched to the store's vocabulary.
+/// One meaningful word of the question.
 struct Term {
-  std::string stem;     // as the store writes it
-  std::string surface;  // as the follower wrote it
-  double weight = 0;    // idf, lowered for typos
-  double match = 1;     // 1, or weights.typo_match when found through a typo
-  bool known = true;    // false: no record uses this word
+  std::optional<StemId> stem;  // as the store writes it; none: no record uses this word
+  std::string surface;         // as the follower wrote it
+  double weight = 0;           // idf, lowered for typos
+  double match = 1;            // 1, or weights.typo_match when found through a typo
+  bool known() const { return stem.has_value(); }
 };
 
 struct Query {
   std::vector<Term> terms;
-  std::unordered_map<std::string, std::size_t> index;  // stem -> term
+  std::vector<int> term_of;  // by stem: index into terms, or -1
   double total_weight = 0;
 
-  const Term* find(const std::string& stem) const {
-    auto it = index.find(stem);
-    return it == index.end() ? nullptr : &terms[it->second];
-  }
+  int index(StemId s) const { return term_of[s]; }
+  const Term* find(StemId s) const { return term_of[s] < 0 ? nullptr : &terms[term_of[s]]; }
 };
 
-std::optional<std::string> typo_match(const std::string& surface, const Corpus& corpus) {
+std::optional<StemId> typo_match(const std::string& surface, const Corpus& corpus) {
   std::size_t limit = allowed_typos(surface.size());
   if (limit == 0) return std::nullopt;
-  std::optional<std::string> best;
+  std::optional<StemId> best;
   std::size_t best_distance = limit + 1;
   int best_df = 0;
-  for (const auto& [word, word_stem] : corpus.surfaces) {
+  for (std::uint32_t id = 0; id < corpus.surfaces.size(); ++id) {
+    std::string_view word = corpus.surfaces.at(id);
     if (word.size() + limit < surface.size() || surface.size() + limit < word.size()) continue;
     if (word.size() < 4 || word[0] != surface[0]) continue;
     std::size_t d = edit_distance(surface, word, limit);
     if (d > limit || d > allowed_typos(word.size())) continue;
-    auto df_it = corpus.document_frequency.find(word_stem);
-    int df = df_it == corpus.document_frequency.end() ? 0 : df_it->second;
-    if (d < best_distance || (d == best_distance && (df > best_df || (df == best_df && word_stem < *best)))) {
+    StemId word_stem = corpus.surface_stem[id];
+    int df = corpus.document_frequency[word_stem];
+    if (d < best_distance ||
+        (d == best_distance &&
+         (df > best_df || (df == best_df && corpus.stems.at(word_stem) < corpus.stems.at(*best))))) {
       best = word_stem;
       best_distance = d;
       best_df = df;
@@ -239,30 +457,35 @@ std::optional<std::string> typo_match(const std::string& surface, const Corpus& 
 
 Query make_query(std::string_view text, const Corpus& corpus) {
   Query q;
-  double rarest = std::log(1 + (corpus.documents + 1) / 0.5);
-  auto add = [&](const std::string& s, const std::string& surface, double match, bool known) {
-    if (q.index.count(s)) return;
-    double w = known ? corpus.idf(s) * match : rarest * weights.unknown_word;
-    q.index.emplace(s, q.terms.size());
-    q.terms.push_back({s, surface, w, match, known});
+  q.term_of.assign(corpus.stems.size(), -1);
+  double rarest = corpus.idf_of_count(0);
+  std::unordered_set<std::string> unknown;
+  auto add = [&](std::optional<StemId> s, const std::string& surface, double match) {
+    if (s) {
+      if (q.term_of[*s] >= 0) return;
+      q.term_of[*s] = static_cast<int>(q.terms.size());
+    } else if (!unknown.insert(stem(surface)).second) {
+      return;
+    }
+    double w = s ? corpus.idf(*s) * match : rarest * weights.unknown_word;
+    q.terms.push_back({s, surface, w, match});
     q.total_weight += w;
   };
-  auto known = [&](const std::string& s) { return corpus.document_frequency.count(s) > 0; };
   auto words = analyze(text);
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     if (i > 0) {  // "bike share" or "wi-fi" for a store that writes "bikeshare", "wifi"
-      std::string joined = stem(words[i - 1].surface + w.surface);
-      if (known(joined)) add(joined, words[i - 1].surface + w.surface, 1, true);
+      std::string joined = words[i - 1].surface + w.surface;
+      if (auto s = corpus.stem_id(stem(joined))) add(s, joined, 1);
     }
-    if (known(w.stem)) {
-      add(w.stem, w.surface, 1, true);
-    } else if (auto it = corpus.surfaces.find(w.surface); it != corpus.surfaces.end() && known(it->second)) {
-      add(it->second, w.surface, 1, true);
+    if (auto s = corpus.stem_id(w.stem)) {
+      add(s, w.surface, 1);
+    } else if (auto surface = corpus.surfaces.find(w.surface)) {
+      add(corpus.surface_stem[*surface], w.surface, 1);
     } else if (auto near = typo_match(w.surface, corpus)) {
-      add(*near, w.surface, weights.typo_match, true);
+      add(near, w.surface, weights.typo_match);
     } else {
-      add(w.stem, w.surface, 1, false);
+      add(std::nullopt, w.surface, 1);
     }
   }
   return q;
@@ -272,16 +495,16 @@ Query make_query(std::string_view text, const Corpus& corpus) {
 /// 1 when every word is, less for typos, `partial_phrase` times the share otherwise.
 double phrase_match(const Phrase& phrase, const Query& q, const Corpus& corpus,
                     std::vector<std::size_t>* matched) {
-  if (phrase.stems.empty()) return 0;
+  if (phrase.stems.size == 0) return 0;
   double total = 0, found = 0, lowest = 1;
   bool all = true;
-  for (const auto& s : phrase.stems) {
+  for (StemId s : corpus[phrase.stems]) {
     double idf = corpus.idf(s);
     total += idf;
     if (const Term* t = q.find(s)) {
       found += idf;
       lowest = std::min(lowest, t->match);
-      if (matched) matched->push_back(q.index.at(s));
+      if (matched) matched->push_back(static_cast<std::size_t>(q.index(s)));
     } else {
       all = false;
     }
@@ -291,18 +514,19 @@ double phrase_match(const Phrase& phrase, const Query& q, const Corpus& corpus,
 }
 
 /// Share of the question's weight found in `stems`; marks the terms it found.
-double coverage(const std::vector<std::string>& stems, const Query& q, std::vector<bool>& found,
+double coverage(std::span<const StemId> stems, const Query& q, std::vector<bool>& found,
                 std::vector<std::size_t>* terms = nullptr) {
   double sum = 0;
-  for (const auto& s : stems) {
-    auto it = q.index.find(s);
-    if (it == q.index.end() || !q.terms[it->second].known) continue;
+  for (StemId s : stems) {
+    int t = q.index(s);
+    if (t < 0) continue;
+    auto term = static_cast<std::size_t>(t);
     if (terms) {
-      if (std::find(terms->begin(), terms->end(), it->second) != terms->end()) continue;
-      terms->push_back(it->second);
+      if (std::find(terms->begin(), terms->end(), term) != terms->end()) continue;
+      terms->push_back(term);
     }
-    sum += q.terms[it->second].weight;
-    found[it->second] = true;
+    sum += q.terms[term].weight;
+    found[term] = true;
   }
   return q.total_weight > 0 ? std::min(1.0, sum / q.total_weight) : 0;
 }
@@ -315,19 +539,19 @@ std::string quoted_words(const Query& q, const std::vector<std::size_t>& terms) 
 
 struct TopicMatch {
   double score = 0;
-  std::string via;  // the alias that matched, when it was not the name or id
+  std::string_view via;  // the alias that matched, when it was not the name or id
 };
 
-std::vector<TopicMatch> match_topics(const Snapshot& snap, const Corpus& corpus, const Query& q) {
-  std::vector<TopicMatch> out(snap.topics.size());
+std::vector<TopicMatch> match_topics(const Corpus& corpus, const Query& q) {
+  std::vector<TopicMatch> out(corpus.topics.size());
   std::vector<bool> unused(q.terms.size());
-  for (std::size_t i = 0; i < snap.topics.size(); ++i) {
+  for (std::size_t i = 0; i < corpus.topics.size(); ++i) {
     const TopicText& tt = corpus.topics[i];
     for (std::size_t k = 0; k < tt.phrases.size(); ++k) {
       double m = phrase_match(tt.phrases[k], q, corpus, nullptr);
       if (m > out[i].score + 1e-9) out[i] = {m, k >= 2 ? tt.phrases[k].text : ""};
     }
-    double by_description = weights.topic_description * coverage(tt.description, q, unused);
+    double by_description = weights.topic_description * coverage(corpus[tt.description], q, unused);
     if (by_description > out[i].score) out[i] = {by_description, ""};
   }
   return out;
@@ -338,27 +562,32 @@ struct TrackRecord {
   double best = 0;
   int similar = 0;
   Timestamp latest = 0;
-  const Question* example = nullptr;
+  const QuestionText* example = nullptr;
   std::vector<std::size_t> terms;
 };
 
 double question_similarity(const QuestionText& qt, const Query& q, const Corpus& corpus,
-                           std::vector<std::size_t>* terms) {
+                           std::vector<StemId>& seen, std::vector<std::size_t>* terms) {
   double shared = 0, own = 0;
-  std::unordered_set<std::string_view> seen;
-  for (const auto& s : qt.text) {
-    if (!seen.insert(s).second) continue;
+  seen.clear();
+  auto first_time = [&](StemId s) {
+    if (std::find(seen.begin(), seen.end(), s) != seen.end()) return false;
+    seen.push_back(s);
+    return true;
+  };
+  for (StemId s : corpus[qt.text_stems]) {
+    if (!first_time(s)) continue;
     own += corpus.idf(s);
-    if (const Term* t = q.find(s); t && t->known) {
-      shared += t->weight;
-      if (terms) terms->push_back(q.index.at(s));
+    if (int t = q.index(s); t >= 0) {
+      shared += q.terms[t].weight;
+      if (terms) terms->push_back(static_cast<std::size_t>(t));
     }
   }
-  for (const auto& s : qt.answer) {
-    if (!seen.insert(s).second) continue;
-    if (const Term* t = q.find(s); t && t->known) {
-      shared += 0.5 * t->weight;
-      if (terms) terms->push_back(q.index.at(s));
+  for (StemId s : corpus[qt.answer]) {
+    if (!first_time(s)) continue;
+    if (int t = q.index(s); t >= 0) {
+      shared += 0.5 * q.terms[t].weight;
+      if (terms) terms->push_back(static_cast<std::size_t>(t));
     }
   }
   if (own <= 0 || q.total_weight <= 0) return 0;
@@ -379,58 +608,132 @@ struct Scored {
   std::vector<std::pair<std::string, double>> terms;
 };
 
+bool has_answer(const Question& q) {
+  return !q.answered_by.empty() &&
+         (q.status == QuestionStatus::answered || q.status == QuestionStatus::closed);
+}
+
 }  // namespace
 
-RoutingResult route_question(const Snapshot& snap, std::string_view question,
+std::string summarize(const Person& p) {
+  SummaryWriter w;
+  w.string(p.name);
+  w.flag(p.has_left());
+  w.string(p.forward_to);
+  w.optional_date(p.away_until);
+  w.text(p.title);
+  w.text(p.department);
+  w.text(p.notes);
+  w.texts(p.tags);
+  w.count(p.log.size());
+  for (const auto& entry : p.log) {
+    w.optional_date(entry.date);
+    w.text(entry.note);
+  }
+  w.count(p.expertise.size());
+  for (const auto& e : p.expertise) w.phrase(e);
+  return w.finish();
+}
+
+std::string summarize(const Topic& t) {
+  SummaryWriter w;
+  w.string(t.name);
+  w.count(2 + t.aliases.size());
+  w.phrase(t.name);
+  w.phrase(t.id);
+  for (const auto& a : t.aliases) w.phrase(a);
+  w.text(t.description);
+  w.count(t.related.size());
+  for (const auto& r : t.related) w.string(r);
+  return w.finish();
+}
+
+std::string summarize(const Question& q) {
+  SummaryWriter w;
+  w.count(static_cast<std::size_t>(q.status));
+  w.string(q.routed_to);
+  w.string(q.answered_by);
+  w.timestamp(q.answered_at.value_or(q.asked_at));
+  w.flag(has_answer(q));
+  if (has_answer(q)) {
+    w.string(q.text);
+    w.text(q.text);
+    w.text(q.answer);
+  }
+  return w.finish();
+}
+
+Summaries summarize(const Snapshot& snap) {
+  auto owned = std::make_shared<std::vector<std::string>>();
+  owned->reserve(snap.people.size() + snap.topics.size() + snap.questions.size());
+  Summaries out;
+  out.skipped = snap.skipped;
+  for (const auto& p : snap.people) {
+    owned->push_back(summarize(p));
+    out.records.push_back({Kind::person, p.id, false, owned->back()});
+  }
+  for (const auto& t : snap.topics) {
+    owned->push_back(summarize(t));
+    out.records.push_back({Kind::topic, t.id, false, owned->back()});
+  }
+  for (const auto& q : snap.questions) {
+    owned->push_back(summarize(q));
+    out.records.push_back({Kind::question, q.id, q.archived, owned->back()});
+  }
+  out.storage = owned;
+  return out;
+}
+
+RoutingResult route_question(const Snapshot& snapshot, std::string_view question,
+                             const RankOptions& options) {
+  return route_question(summarize(snapshot), question, options);
+}
+
+RoutingResult route_question(const Summaries& store, std::string_view question,
                              const RankOptions& options) {
   RoutingResult result;
-  Corpus corpus = build_corpus(snap, true);
+  Corpus corpus = build_corpus(store, true);
   Query q = make_query(question, corpus);
   if (q.terms.empty() || q.total_weight <= 0) return result;
-  std::vector<TopicMatch> topics = match_topics(snap, corpus, q);
+  std::vector<TopicMatch> topics = match_topics(corpus, q);
+  const auto& people = corpus.people;
 
   std::unordered_map<std::string_view, std::size_t> topic_index;
-  for (std::size_t i = 0; i < snap.topics.size(); ++i) topic_index.emplace(snap.topics[i].id, i);
+  for (std::size_t i = 0; i < corpus.topics.size(); ++i) topic_index.emplace(corpus.topics[i].id, i);
   // Related goes both ways: Bursar is related to Financial aid when either one says so.
-  std::vector<std::vector<std::size_t>> related(snap.topics.size());
-  for (std::size_t t = 0; t < snap.topics.size(); ++t)
-    for (const auto& r : snap.topics[t].related)
+  std::vector<std::vector<std::size_t>> related(corpus.topics.size());
+  for (std::size_t t = 0; t < corpus.topics.size(); ++t)
+    for (const auto& r : corpus.topics[t].related)
       if (auto o = topic_index.find(r); o != topic_index.end() && o->second != t) {
         related[t].push_back(o->second);
         related[o->second].push_back(t);
       }
   std::unordered_map<std::string_view, std::size_t> person_index;
-  for (std::size_t i = 0; i < snap.people.size(); ++i) person_index.emplace(snap.people[i].id, i);
+  for (std::size_t i = 0; i < people.size(); ++i) person_index.emplace(people[i].id, i);
 
-  std::vector<TrackRecord> track(snap.people.size());
+  std::vector<TrackRecord> track(people.size());
+  std::vector<StemId> seen;
   for (const auto& qt : corpus.answered) {
-    auto who = person_index.find(qt.question->answered_by);
+    auto who = person_index.find(qt.answered_by);
     if (who == person_index.end()) continue;
     std::vector<std::size_t> terms;
-    double sim = question_similarity(qt, q, corpus, &terms);
+    double sim = question_similarity(qt, q, corpus, seen, &terms);
     if (sim < weights.similar_question) continue;
     TrackRecord& tr = track[who->second];
     ++tr.similar;
-    Timestamp at = qt.question->answered_at.value_or(qt.question->asked_at);
-    tr.latest = std::max(tr.latest, at);
+    tr.latest = std::max(tr.latest, qt.at);
     if (sim > tr.best) {
       tr.best = sim;
-      tr.example = qt.question;
+      tr.example = &qt;
     }
     for (auto t : terms)
       if (std::find(tr.terms.begin(), tr.terms.end(), t) == tr.terms.end()) tr.terms.push_back(t);
   }
 
-  std::unordered_map<std::string_view, int> waiting;
-  for (const auto& qs : snap.questions)
-    if (!qs.archived && !qs.routed_to.empty() &&
-        (qs.status == QuestionStatus::open || qs.status == QuestionStatus::routed))
-      ++waiting[qs.routed_to];
-
   Date today = utc_date(options.now);
-  std::vector<Scored> scored(snap.people.size());
-  for (std::size_t i = 0; i < snap.people.size(); ++i) {
-    const PersonText& pt = corpus.people[i];
+  std::vector<Scored> scored(people.size());
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    const PersonText& pt = people[i];
     Scored& s = scored[i];
     s.person = i;
     std::vector<bool> found(q.terms.size());
@@ -448,13 +751,14 @@ RoutingResult route_question(const Snapshot& snap, std::string_view question,
       const TopicMatch& m = topics[t];
       if (m.score > best_topic) {
         best_topic = m.score;
-        topic_reason = "knows " + snap.topics[t].name + (m.via.empty() ? "" : " (alias " + m.via + ")");
+        topic_reason = fmt::format("knows {}{}", corpus.topics[t].name,
+                                   m.via.empty() ? "" : fmt::format(" (alias {})", m.via));
       }
       auto consider_related = [&](std::size_t other) {
         if (topics[other].score > best_related) {
           best_related = topics[other].score;
-          related_reason = fmt::format("knows {}, related to {}", snap.topics[t].name,
-                                       snap.topics[other].name);
+          related_reason = fmt::format("knows {}, related to {}", corpus.topics[t].name,
+                                       corpus.topics[other].name);
         }
       };
       for (std::size_t o : related[t]) consider_related(o);
@@ -463,8 +767,8 @@ RoutingResult route_question(const Snapshot& snap, std::string_view question,
       for (std::size_t t : pt.topics)
         if (topics[t].score == best_topic)
           for (const auto& ph : corpus.topics[t].phrases)
-            for (const auto& st : ph.stems)
-              if (auto it = q.index.find(st); it != q.index.end()) found[it->second] = true;
+            for (StemId st : corpus[ph.stems])
+              if (int k = q.index(st); k >= 0) found[k] = true;
     }
     add("topic", weights.topic, best_topic, topic_reason);
     if (best_related > best_topic) add("related topic", weights.related_topic, best_related, related_reason);
@@ -477,15 +781,14 @@ RoutingResult route_question(const Snapshot& snap, std::string_view question,
       for (auto t : matched) found[t] = true;
       if (m > best_free) {
         best_free = m;
-        free_reason = "lists '" + ph.text + "' as expertise";
+        free_reason = fmt::format("lists '{}' as expertise", ph.text);
       }
     }
     add("expertise", weights.expertise_text, best_free, free_reason);
 
-    auto field = [&](const char* name, double weight, const std::vector<std::string>& stems,
-                     const std::string& label) {
+    auto field = [&](const char* name, double weight, Span stems, const std::string& label) {
       std::vector<std::size_t> terms;
-      double c = coverage(stems, q, found, &terms);
+      double c = coverage(corpus[stems], q, found, &terms);
       add(name, weight, c, terms.empty() ? "" : label + " " + quoted_words(q, terms));
     };
     field("title", weights.title, pt.title, "title mentions");
@@ -498,7 +801,7 @@ RoutingResult route_question(const Snapshot& snap, std::string_view question,
       double total = 0;
       for (const auto& l : pt.log) {
         std::size_t before = terms.size();
-        total += coverage(l.stems, q, found, &terms);
+        total += coverage(corpus[l.stems], q, found, &terms);
         if (terms.size() > before && (!when || l.date > *when)) when = l.date;
       }
       add("log", weights.log, std::min(1.0, total),
@@ -530,11 +833,11 @@ RoutingResult route_question(const Snapshot& snap, std::string_view question,
   }
 
   // People who left hand their evidence to whoever they forward to.
-  for (std::size_t i = 0; i < snap.people.size(); ++i) {
-    const Person& p = snap.people[i];
-    if (!p.has_left() || p.forward_to.empty()) continue;
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    const PersonText& p = people[i];
+    if (!p.left || p.forward_to.empty()) continue;
     auto to = person_index.find(p.forward_to);
-    if (to == person_index.end() || snap.people[to->second].has_left()) continue;
+    if (to == person_index.end() || people[to->second].left) continue;
     Scored& f = scored[to->second];
     double inherited = weights.forward_share * scored[i].evidence;
     if (inherited > f.score) {
@@ -544,24 +847,26 @@ RoutingResult route_question(const Snapshot& snap, std::string_view question,
     }
   }
 
-  for (std::size_t i = 0; i < snap.people.size(); ++i) {
-    const Person& p = snap.people[i];
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    const PersonText& p = people[i];
     Scored& s = scored[i];
     if (s.score <= 0) continue;
     std::vector<std::string> availability;
-    if (p.has_left()) {
+    if (p.left) {
       // Kept under `medium`, so a leaver is always a low guess and ranks as one.
       s.score = std::min(s.score * weights.left, weights.medium * 0.99);
-      const Person* to = p.forward_to.empty() ? nullptr : snap.person(p.forward_to);
-      availability.push_back(to ? fmt::format("has left; ask {} ({}) instead", to->name, to->id)
-                                : "has left");
+      auto to = p.forward_to.empty() ? person_index.end() : person_index.find(p.forward_to);
+      availability.push_back(to != person_index.end()
+                                 ? fmt::format("has left; ask {} ({}) instead",
+                                               people[to->second].name, people[to->second].id)
+                                 : "has left");
       s.terms.emplace_back("left", weights.left);
     } else if (p.away_until && *p.away_until >= today) {
       s.score *= weights.away;
       availability.push_back("away until " + p.away_until->str());
       s.terms.emplace_back("away", weights.away);
     }
-    if (auto w = waiting.find(p.id); w != waiting.end() && !p.has_left()) {
+    if (auto w = corpus.waiting.find(p.id); w != corpus.waiting.end() && !p.left) {
       double factor = 1 / (1 + weights.per_waiting_question * w->second);
       s.score *= factor;
       availability.push_back(w->second == 1 ? "1 question already waiting on them"
@@ -585,23 +890,23 @@ RoutingResult route_question(const Snapshot& snap, std::string_view question,
     if (s.score >= weights.shown) ranked.push_back(&s);
   std::stable_sort(ranked.begin(), ranked.end(), [&](const Scored* a, const Scored* b) {
     if (a->score != b->score) return a->score > b->score;
-    return snap.people[a->person].id < snap.people[b->person].id;
+    return people[a->person].id < people[b->person].id;
   });
   // Someone who left is never put first while anyone else is suggested.
   auto first_active = std::find_if(ranked.begin(), ranked.end(),
-                                   [&](const Scored* s) { return !snap.people[s->person].has_left(); });
+                                   [&](const Scored* s) { return !people[s->person].left; });
   if (first_active != ranked.end() && first_active != ranked.begin())
     std::rotate(ranked.begin(), first_active, first_active + 1);
 
   for (const Scored* s : ranked) {
     if (result.people.size() >= options.limit) break;
-    const Person& p = snap.people[s->person];
+    const PersonText& p = people[s->person];
     Candidate c;
     c.id = p.id;
     c.name = p.name;
     c.score = std::round(s->score * 100) / 100;
     c.confidence = s->score >= weights.high ? "high" : s->score >= weights.medium ? "medium" : "low";
-    if (p.has_left()) c.confidence = "low";
+    if (p.left) c.confidence = "low";
     for (const auto& r : s->reasons) c.reasons.push_back(r.second);
     if (options.explain) c.terms = s->terms;
     result.people.push_back(std::move(c));
@@ -614,27 +919,30 @@ RoutingResult route_question(const Snapshot& snap, std::string_view question,
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return topics[a].score > topics[b].score; });
     for (std::size_t k = 0; k < order.size() && k < 3; ++k)
-      result.closest_topics.push_back(snap.topics[order[k]].name);
+      result.closest_topics.emplace_back(corpus.topics[order[k]].name);
   }
   return result;
 }
 
-std::vector<SimilarQuestion> similar_answered(const Snapshot& snap, std::string_view text,
+std::vector<SimilarQuestion> similar_answered(const Summaries& store, std::string_view text,
                                               std::size_t limit, std::string_view exclude_id) {
-  Corpus corpus = build_corpus(snap, false);
+  Corpus corpus = build_corpus(store, false);
   Query q = make_query(text, corpus);
-  std::vector<SimilarQuestion> out;
-  if (q.total_weight <= 0) return out;
+  std::vector<std::pair<const QuestionText*, double>> found;
+  if (q.total_weight <= 0) return {};
+  std::vector<StemId> seen;
   for (const auto& qt : corpus.answered) {
-    if (qt.question->id == exclude_id) continue;
-    double sim = question_similarity(qt, q, corpus, nullptr);
-    if (sim >= weights.similar_question) out.push_back({qt.question, sim});
+    if (qt.id == exclude_id) continue;
+    double sim = question_similarity(qt, q, corpus, seen, nullptr);
+    if (sim >= weights.similar_question) found.emplace_back(&qt, sim);
   }
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    if (a.similarity != b.similarity) return a.similarity > b.similarity;
-    return a.question->id < b.question->id;
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    if (a.second != b.second) return a.second > b.second;
+    return a.first->id < b.first->id;
   });
-  if (out.size() > limit) out.resize(limit);
+  std::vector<SimilarQuestion> out;
+  for (std::size_t i = 0; i < found.size() && i < limit; ++i)
+    out.push_back({std::string(found[i].first->id), found[i].second});
   return out;
 }
 

@@ -15,7 +15,11 @@ std::vector<Document> Store::read_all(const std::vector<Kind>& kinds,
   return cache::load_documents(root_, options_, kinds, problems);
 }
 
-Snapshot Store::snapshot() const { return cache::load_snapshot(root_, options_); }
+Snapshot Store::snapshot(const std::vector<Kind>& kinds) const {
+  return cache::load_snapshot(root_, options_, kinds);
+}
+
+Summaries Store::summaries() const { return cache::load_summaries(root_, options_); }
 
 namespace {
 template <typename T>

@@ -423,8 +423,8 @@ TEST_CASE("snapshot() gives identical records with and without the cache") {
   CHECK(cold == plain);
   CHECK(warm == plain);
   cache::Stats stats;
-  std::string typed = records(cache::load_snapshot(root, {}, &stats, settled()));
-  std::string from_typed = records(cache::load_snapshot(root, {}, &stats, settled()));
+  std::string typed = records(cache::load_snapshot(root, {}, {Kind::person, Kind::topic, Kind::question}, &stats, settled()));
+  std::string from_typed = records(cache::load_snapshot(root, {}, {Kind::person, Kind::topic, Kind::question}, &stats, settled()));
   CHECK(stats.trusted == stats.files);  // decoded from the cached typed records
   CHECK(typed == plain);
   CHECK(from_typed == plain);
