@@ -31,6 +31,7 @@ constexpr char cache_magic[8] = {'P', 'E', 'E', 'R', 'S', 'C', 'A', '1'};
 constexpr char journal_magic[8] = {'P', 'E', 'E', 'R', 'S', 'J', 'N', '1'};
 constexpr std::uint32_t format_version = 2;
 constexpr std::size_t header_size = 24;  // magic, version, fingerprint, generation
+constexpr std::size_t cache_header_size = 32;  // the same, then the length of the entries
 constexpr std::size_t frame_size = 12;   // payload length (u32), checksum (u64)
 constexpr std::uint8_t record_entry = 1;
 constexpr std::uint8_t record_tombstone = 2;
@@ -101,12 +102,39 @@ struct CachedEntry {
   FileStat stat;
   std::uint64_t content_hash = 0;
   std::int64_t verified_ns = 0;
-  std::string_view tree;    // encode_node output
-  std::string_view record;  // encode_record output; empty when the tree is not a valid record
-  std::string_view summary;  // summarize() output, with the record
+  std::string_view summary;  // summarize() output; empty when the file is not a valid record
+  std::string_view blob;     // make_blob(tree, record): read only by commands that need them
+  std::uint64_t blob_hash = 0;
 };
 
-void encode_entry(std::string& out, std::string_view path, const CachedEntry& e) {
+std::string make_blob(std::string_view tree, std::string_view record) {
+  std::string blob;
+  blob.reserve(tree.size() + record.size() + 10);
+  put_string(blob, tree);
+  put_string(blob, record);
+  return blob;
+}
+
+struct Blob {
+  std::string_view tree;    // encode_node output
+  std::string_view record;  // encode_record output; empty when the tree is not a valid record
+};
+
+/// An entry's tree and record, once its blob matches its checksum.
+Blob open_blob(const CachedEntry& e) {
+  if (hash_bytes(e.blob) != e.blob_hash) throw Corrupt("bad checksum");
+  std::string_view in = e.blob;
+  Blob b;
+  b.tree = take_string(in);
+  b.record = take_string(in);
+  if (!in.empty()) throw Corrupt("trailing bytes");
+  return b;
+}
+
+/// With `blobs`, the blob goes there and the entry says where (the cache file keeps them apart
+/// so that reading the entries does not touch them); without, it goes inline (the journal).
+void encode_entry(std::string& out, std::string_view path, const CachedEntry& e,
+                  std::string* blobs) {
   out.push_back(static_cast<char>(record_entry));
   put_string(out, path);
   out.push_back(static_cast<char>(e.kind));
@@ -117,9 +145,17 @@ void encode_entry(std::string& out, std::string_view path, const CachedEntry& e)
   put(out, e.stat.ctime_ns);
   put(out, e.content_hash);
   put(out, e.verified_ns);
-  put_string(out, e.tree);
-  put_string(out, e.record);
   put_string(out, e.summary);
+  put(out, e.blob_hash);
+  if (blobs) {
+    out.push_back(0);
+    put(out, static_cast<std::uint64_t>(blobs->size()));
+    put(out, static_cast<std::uint64_t>(e.blob.size()));
+    blobs->append(e.blob);
+  } else {
+    out.push_back(1);
+    put_string(out, e.blob);
+  }
 }
 
 void encode_tombstone(std::string& out, std::string_view path) {
@@ -138,9 +174,9 @@ using Index = std::vector<IndexedEntry>;
 
 bool by_path(const IndexedEntry& a, const IndexedEntry& b) { return a.path < b.path; }
 
-/// Appends the framed records of `body` to `records`. Returns false when it met a bad frame
-/// (the rest is then ignored).
-bool read_records(std::string_view body, std::vector<IndexedEntry>& records) {
+/// Appends the framed records of `body` to `records`; blobs kept apart are in `blobs`. Returns
+/// false when it met a bad frame (the rest is then ignored).
+bool read_records(std::string_view body, std::string_view blobs, std::vector<IndexedEntry>& records) {
   while (!body.empty()) {
     if (body.size() < frame_size) return false;
     auto size = take<std::uint32_t>(body);
@@ -170,9 +206,17 @@ bool read_records(std::string_view body, std::vector<IndexedEntry>& records) {
       e.stat.ctime_ns = take<std::int64_t>(payload);
       e.content_hash = take<std::uint64_t>(payload);
       e.verified_ns = take<std::int64_t>(payload);
-      e.tree = take_string(payload);
-      e.record = take_string(payload);
       e.summary = take_string(payload);
+      e.blob_hash = take<std::uint64_t>(payload);
+      if (take<std::uint8_t>(payload)) {
+        e.blob = take_string(payload);
+      } else {
+        auto offset = take<std::uint64_t>(payload);
+        auto size = take<std::uint64_t>(payload);
+        if (offset > blobs.size() || size > blobs.size() - offset) return false;
+        e.blob = blobs.substr(offset, size);
+      }
+      if (!payload.empty()) return false;
       records.push_back(r);
     } catch (const Corrupt&) {
       return false;
@@ -219,7 +263,7 @@ class Mapping {
     struct stat st {};
     if (f.fd < 0 || ::fstat(f.fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) return;
     void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ,
-                     MAP_PRIVATE | MAP_POPULATE, f.fd, 0);
+                     MAP_PRIVATE, f.fd, 0);
     if (p == MAP_FAILED) return;
     data_ = static_cast<const char*>(p);
     size_ = static_cast<std::size_t>(st.st_size);
@@ -251,9 +295,12 @@ LoadedCache load_cache(const fs::path& dir, std::uint32_t print) {
   c.mapping = std::make_unique<Mapping>(dir / cache_name);
   std::string_view bytes = c.mapping->bytes();
   auto generation = read_header(bytes, cache_magic, print);
-  if (!generation) return c;
+  if (!generation || bytes.size() < cache_header_size) return c;
   c.generation = *generation;
-  if (!read_records(bytes.substr(header_size), c.index)) {
+  std::string_view rest = bytes.substr(header_size);
+  auto entries_size = take<std::uint64_t>(rest);
+  if (entries_size > rest.size()) return c;
+  if (!read_records(rest.substr(0, entries_size), rest.substr(entries_size), c.index)) {
     c.index.clear();
     return c;
   }
@@ -266,7 +313,7 @@ LoadedCache load_cache(const fs::path& dir, std::uint32_t print) {
   }
   if (read_header(c.journal, journal_magic, print) != c.generation) return c;
   Index journal;
-  if (read_records(std::string_view(c.journal).substr(header_size), journal)) {
+  if (read_records(std::string_view(c.journal).substr(header_size), {}, journal)) {
     c.journal_sound = true;
     if (!journal.empty()) {
       settle(journal);
@@ -312,21 +359,28 @@ bool append_file(const fs::path& path, const std::string& text) {
 struct FileRef {
   Kind kind;
   bool archived;
-  int dir;  // index into the open directory descriptors
-  std::string name;
-  std::string id;
-  std::string path;
+  int dir;                // index into the open directory descriptors
+  std::uint32_t name_at;  // where the file name starts in `path`
+  std::string path;       // "people/maria-lopez.yaml"
+
+  const char* name() const { return path.c_str() + name_at; }
+  std::string_view id() const {
+    return std::string_view(path).substr(name_at, path.size() - name_at - 5);
+  }
 };
 
-/// What happened to one file during a load.
+/// A new cache entry, and the bytes it points into when the file was parsed now.
+struct Fresh {
+  CachedEntry entry;
+  std::string blob, summary;
+};
+
+/// What happened to one file during a load. Small: most files of a warm load are only trusted.
 struct Outcome {
-  std::optional<Problem> problem;             // the file could not be read or parsed
-  std::optional<Problem> conversion_problem;  // it is not a valid record of its kind
-  enum class Source { none, trusted, verified, parsed } source = Source::none;
-  CachedEntry fresh;        // for verified and parsed: the entry to record
-  std::string tree;         // for parsed: the bytes `fresh.tree` points into
-  std::string record_bytes; // for parsed: the bytes `fresh.record` points into
-  std::string summary;      // for parsed: the bytes `fresh.summary` points into
+  std::unique_ptr<Problem> problem;             // the file could not be read or parsed
+  std::unique_ptr<Problem> conversion_problem;  // it is not a valid record of its kind
+  enum class Source : std::uint8_t { none, trusted, verified, parsed } source = Source::none;
+  std::unique_ptr<Fresh> fresh;  // for verified and parsed: the entry to record
 };
 
 void list_directory(const fs::path& root, Kind kind, bool archived, std::vector<int>& dirs,
@@ -341,20 +395,28 @@ void list_directory(const fs::path& root, Kind kind, bool archived, std::vector<
   }
   dirs.push_back(fd);
   int index = static_cast<int>(dirs.size()) - 1;
+  const std::size_t first = files.size();
+  const auto name_at = static_cast<std::uint32_t>(dir.size() + 1);
   while (dirent* e = ::readdir(d)) {
     std::string_view name = e->d_name;
     if (name.empty() || name[0] == '.') continue;  // dot files, temp files of writers
     if (name.size() <= 5 || name.substr(name.size() - 5) != ".yaml") continue;
-    std::string stem(name.substr(0, name.size() - 5));
-    std::string path = dir + "/" + std::string(name);
-    if (!is_valid_id(stem)) {
+    std::string path;
+    path.reserve(name_at + name.size());
+    path.append(dir).append("/").append(name);
+    if (!is_valid_id(name.substr(0, name.size() - 5))) {
       problems.push_back({Location{path}, "file name is not a valid id",
                           "rename it to lowercase letters, digits and '-', e.g. maria-lopez.yaml"});
       continue;
     }
-    files.push_back({kind, archived, index, std::string(name), std::move(stem), std::move(path)});
+    files.push_back({kind, archived, index, name_at, std::move(path)});
   }
   ::closedir(d);
+  // One directory's paths share their prefix: sorting by name sorts them by path.
+  std::sort(files.begin() + static_cast<std::ptrdiff_t>(first), files.end(),
+            [](const FileRef& a, const FileRef& b) {
+              return std::strcmp(a.name(), b.name()) < 0;
+            });
 }
 
 }  // namespace
@@ -744,21 +806,37 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
                               std::vector<Problem>& problems, Sink& sink, Stats* stats,
                               const LoadOptions& load) {
   const std::int64_t now_ns = load.now_ns.value_or(real_time_ns());
-  std::vector<int> dirs;
-  for (Kind kind : kinds) {
-    list_directory(root, kind, false, dirs, files, problems);
-    if (kind == Kind::question) list_directory(root, kind, true, dirs, files, problems);
-  }
-  std::sort(files.begin(), files.end(),
-            [](const FileRef& a, const FileRef& b) { return a.path < b.path; });
-
   const std::uint32_t print = fingerprint(options.limits);
   fs::path dir;
   auto loaded = std::make_shared<LoadedCache>();
+  // The cache is read while the directories are listed.
+  std::jthread cache_reader;
   if (options.use_cache) {
     dir = cache_directory(root, options.cache_dir);
-    if (!dir.empty()) *loaded = load_cache(dir, print);
+    if (!dir.empty())
+      cache_reader = std::jthread([&] {
+        try {
+          *loaded = load_cache(dir, print);
+        } catch (...) {
+          *loaded = LoadedCache{};  // unusable: every file is read
+        }
+      });
   }
+  std::vector<int> dirs;
+  std::vector<std::size_t> runs = {0};  // each directory's files are sorted by path already
+  for (Kind kind : kinds) {
+    list_directory(root, kind, false, dirs, files, problems);
+    runs.push_back(files.size());
+    if (kind == Kind::question) {
+      list_directory(root, kind, true, dirs, files, problems);
+      runs.push_back(files.size());
+    }
+  }
+  auto by_file_path = [](const FileRef& a, const FileRef& b) { return a.path < b.path; };
+  for (std::size_t r = 2; r < runs.size(); ++r)
+    std::inplace_merge(files.begin(), files.begin() + static_cast<std::ptrdiff_t>(runs[r - 1]),
+                       files.begin() + static_cast<std::ptrdiff_t>(runs[r]), by_file_path);
+  if (cache_reader.joinable()) cache_reader.join();
   LoadedCache& cache = *loaded;
   const bool recording = options.use_cache && !dir.empty();
   const bool typed = sink.mode == Sink::Mode::snapshot;
@@ -813,25 +891,29 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
     else return;
     sink.filled[i] = 1;
   };
-  // Turns a parsed tree into what the sink wants. With `recorded`, also encodes the typed
-  // record and its summary for the cache.
-  auto deliver_tree = [&](std::size_t i, Node&& tree, Outcome* recorded) {
+  // Turns a parsed tree into what the sink wants. With `recorded`, also makes the blob (tree
+  // and typed record) and the summary for the cache.
+  auto deliver_tree = [&](std::size_t i, Node&& tree, Fresh* recorded) {
     const FileRef& f = files[i];
     if (sink.mode == Sink::Mode::documents && !recorded) {
-      sink.documents[i] = Document{f.kind, f.id, f.path, std::move(tree), f.archived};
+      sink.documents[i] = Document{f.kind, std::string(f.id()), f.path, std::move(tree), f.archived};
       return;
     }
     Record record;
     try {
-      if (has_typed_record(f.kind)) record = to_record(tree, f.kind, f.id, f.path, f.archived);
+      if (has_typed_record(f.kind))
+        record = to_record(tree, f.kind, std::string(f.id()), f.path, f.archived);
     } catch (const Error& e) {
       if (sink.mode != Sink::Mode::documents)
-        outcomes[i].conversion_problem = Problem{e.where(), e.what(), e.hint()};
+        outcomes[i].conversion_problem = std::make_unique<Problem>(Problem{e.where(), e.what(), e.hint()});
     }
     std::string summary;
     if (recorded || summaries) summary = summarize_record(record);
     if (recorded) {
-      encode_record(record, recorded->record_bytes);
+      std::string tree_bytes, record_bytes;
+      encode_node(tree, tree_bytes);
+      encode_record(record, record_bytes);
+      recorded->blob = make_blob(tree_bytes, record_bytes);
       recorded->summary = summary;
     }
     if (typed) {
@@ -843,32 +925,33 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
         sink.filled[i] = 1;
       }
     } else {
-      sink.documents[i] = Document{f.kind, f.id, f.path, std::move(tree), f.archived};
+      sink.documents[i] = Document{f.kind, std::string(f.id()), f.path, std::move(tree), f.archived};
     }
   };
   // Fills the sink from a cached entry whose content is known to match the file.
   auto deliver_cached = [&](std::size_t i, const CachedEntry& e) {
     const FileRef& f = files[i];
-    if (typed && !e.record.empty()) {
-      put_record(i, decode_record(f.kind, e.record, f.id, f.archived));
-      return;
-    }
-    if (summaries && !e.record.empty()) {
+    if (summaries && !e.summary.empty()) {
       sink.summary[i] = e.summary;
       sink.filled[i] = 1;
       return;
     }
-    std::string_view tree = e.tree;
-    deliver_tree(i, decode_node(tree, max_depth), nullptr);
+    Blob blob = open_blob(e);
+    if (typed && !blob.record.empty()) {
+      put_record(i, decode_record(f.kind, blob.record, std::string(f.id()), f.archived));
+      return;
+    }
+    deliver_tree(i, decode_node(blob.tree, max_depth), nullptr);
   };
 
-  auto read_one = [&](std::size_t i) {
+  // With `distrust_cache` (its entry turned out corrupt) the file is read and parsed.
+  auto read_one = [&](std::size_t i, bool distrust_cache) {
     const FileRef& f = files[i];
     Outcome& out = outcomes[i];
     struct stat st {};
     const CachedEntry* cached = nullptr;
-    if (::fstatat(dirs[f.dir], f.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-        S_ISREG(st.st_mode) && match[i] != no_entry)
+    if (::fstatat(dirs[f.dir], f.name(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+        S_ISREG(st.st_mode) && match[i] != no_entry && !distrust_cache)
       cached = &cache.index[match[i]].entry;
     FileStat now_stat = file_stat(st);
     if (cached && cached->stat == now_stat &&
@@ -878,13 +961,18 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
       return;
     }
     std::string text = read_regular_file(root / f.path, f.path, options.limits.max_bytes);
-    std::uint64_t content_hash = hash_bytes(text);
-    out.fresh = CachedEntry{f.kind, f.archived, now_stat, content_hash, now_ns, {}, {}, {}};
-    if (cached && cached->stat.size == text.size() && cached->content_hash == content_hash) {
+    out.fresh = std::make_unique<Fresh>();
+    CachedEntry& fresh = out.fresh->entry;
+    fresh.kind = f.kind;
+    fresh.archived = f.archived;
+    fresh.stat = now_stat;
+    fresh.content_hash = hash_bytes(text);
+    fresh.verified_ns = now_ns;
+    if (cached && cached->stat.size == text.size() && cached->content_hash == fresh.content_hash) {
       deliver_cached(i, *cached);
-      out.fresh.tree = cached->tree;
-      out.fresh.record = cached->record;
-      out.fresh.summary = cached->summary;
+      fresh.summary = cached->summary;
+      fresh.blob = cached->blob;
+      fresh.blob_hash = cached->blob_hash;
       out.source = Outcome::Source::verified;
       return;
     }
@@ -893,14 +981,14 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
     // A file that changed while it was read is not recorded.
     if (!recording || now_stat.size != text.size()) {
       if (recording) out.source = Outcome::Source::none;
+      out.fresh.reset();
       deliver_tree(i, std::move(tree), nullptr);
       return;
     }
-    encode_node(tree, out.tree);
-    deliver_tree(i, std::move(tree), &out);
-    out.fresh.tree = out.tree;
-    out.fresh.record = out.record_bytes;
-    out.fresh.summary = out.summary;
+    deliver_tree(i, std::move(tree), out.fresh.get());
+    fresh.summary = out.fresh->summary;
+    fresh.blob = out.fresh->blob;
+    fresh.blob_hash = hash_bytes(fresh.blob);
   };
 
   auto work = [&](std::size_t begin, std::size_t step) {
@@ -908,18 +996,17 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
       Outcome& out = outcomes[i];
       try {
         try {
-          read_one(i);
+          read_one(i, false);
         } catch (const Corrupt&) {
-          // An entry that passed its checksum but does not decode: read the file instead.
+          // An entry whose blob fails its checksum or does not decode: read the file instead.
           corrupt_entry = true;
           out = Outcome{};
-          const FileRef& f = files[i];
-          std::string text = read_regular_file(root / f.path, f.path, options.limits.max_bytes);
-          deliver_tree(i, parse_yaml(text, f.path, options.limits), nullptr);
+          read_one(i, true);
         }
       } catch (const Error& e) {
         out.source = Outcome::Source::none;
-        out.problem = Problem{e.where(), e.what(), e.hint()};
+        out.fresh.reset();
+        out.problem = std::make_unique<Problem>(Problem{e.where(), e.what(), e.hint()});
       }
     }
   };
@@ -964,21 +1051,10 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
     Descriptor lock(::open((dir / lock_name).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644));
     if (lock.fd >= 0 && ::flock(lock.fd, LOCK_EX | LOCK_NB) == 0) {
       // Under the lock: append to the journal of the cache now on disk, unless the journal
-      // has grown past an eighth of the cache, or there is no sound cache: then write it anew.
-      std::string records;
-      std::string payload;
-      for (std::size_t i = 0; i < files.size(); ++i) {
-        const Outcome& o = outcomes[i];
-        if (o.source != Outcome::Source::verified && o.source != Outcome::Source::parsed) continue;
-        payload.clear();
-        encode_entry(payload, files[i].path, o.fresh);
-        frame(records, payload);
-      }
-      for (std::string_view path : gone) {
-        payload.clear();
-        encode_tombstone(payload, path);
-        frame(records, payload);
-      }
+      // would grow past an eighth of the cache, or there is no sound cache: then write it anew.
+      std::size_t journal_growth = 0;
+      for (const Outcome& o : outcomes)
+        if (o.fresh) journal_growth += 128 + o.fresh->entry.summary.size() + o.fresh->entry.blob.size();
       std::uint64_t disk_generation = 0;
       bool same_cache = false;
       if (!needs_rewrite) {
@@ -992,8 +1068,22 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
       }
       std::size_t cache_bytes = cache.mapping->bytes().size();
       bool compact = needs_rewrite || !same_cache ||
-                     cache.journal.size() + records.size() > cache_bytes / 8 + 64 * 1024;
+                     cache.journal.size() + journal_growth > cache_bytes / 8 + 64 * 1024;
+      std::string payload;
       if (!compact) {
+        std::string records;
+        for (std::size_t i = 0; i < files.size(); ++i) {
+          const Outcome& o = outcomes[i];
+          if (o.source != Outcome::Source::verified && o.source != Outcome::Source::parsed) continue;
+          payload.clear();
+          encode_entry(payload, files[i].path, o.fresh->entry, nullptr);
+          frame(records, payload);
+        }
+        for (std::string_view path : gone) {
+          payload.clear();
+          encode_tombstone(payload, path);
+          frame(records, payload);
+        }
         if (disk_generation == cache.generation && cache.journal_sound) {
           local.appended = append_file(dir / journal_name, records);
         } else {
@@ -1009,7 +1099,7 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
           if (o.source == Outcome::Source::trusted)
             entries.emplace_back(files[i].path, &cache.index[match[i]].entry);
           else if (o.source != Outcome::Source::none)
-            entries.emplace_back(files[i].path, &o.fresh);
+            entries.emplace_back(files[i].path, &o.fresh->entry);
         }
         for (const auto& c : cache.index)
           if (!reads_kind(c.entry.kind)) entries.emplace_back(c.path, &c.entry);
@@ -1017,13 +1107,20 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
                   [](const auto& a, const auto& b) { return a.first < b.first; });
         std::uint64_t generation = std::random_device{}();
         generation = (generation << 32) ^ std::random_device{}();
-        std::string body = header(cache_magic, print, generation);
-        body.reserve(cache_bytes + records.size());
+        // The entries first, then their blobs: a command that needs no blob reads no blob.
+        std::string heads, blobs;
         for (const auto& [path, entry] : entries) {
           payload.clear();
-          encode_entry(payload, path, *entry);
-          frame(body, payload);
+          encode_entry(payload, path, *entry, &blobs);
+          frame(heads, payload);
         }
+        std::string body = header(cache_magic, print, generation);
+        put(body, static_cast<std::uint64_t>(heads.size()));
+        body.reserve(body.size() + heads.size() + blobs.size());
+        body.append(heads);
+        heads = std::string();
+        body.append(blobs);
+        blobs = std::string();
         if (replace_file(dir, cache_name, body)) {
           local.rewrote = true;
           replace_file(dir, journal_name, header(journal_magic, print, generation));
@@ -1118,7 +1215,7 @@ Summaries load_summaries(const fs::path& root, const StoreOptions& options, Stat
   const auto& [kept_files, kept_sink] = *storage;
   for (std::size_t i = 0; i < kept_files.size(); ++i)
     if (kept_sink.filled[i])
-      out.records.push_back({kept_files[i].kind, kept_files[i].id, kept_files[i].archived,
+      out.records.push_back({kept_files[i].kind, kept_files[i].id(), kept_files[i].archived,
                              kept_sink.owned[i].empty() ? kept_sink.summary[i]
                                                         : std::string_view(kept_sink.owned[i])});
   out.storage = storage;

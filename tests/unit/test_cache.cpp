@@ -322,6 +322,16 @@ TEST_CASE("a corrupt, truncated or foreign cache is ignored and rebuilt") {
     damaged[bytes.size() / 2] ^= 0x55;
     check_rebuilt(damaged);
   }
+  SUBCASE("a flipped byte in the first entry") {
+    std::string damaged = bytes;
+    damaged[60] ^= 0x55;
+    check_rebuilt(damaged);
+  }
+  SUBCASE("a flipped byte in the last blob (read only by commands that need it)") {
+    std::string damaged = bytes;
+    damaged[bytes.size() - 3] ^= 0x55;
+    check_rebuilt(damaged);
+  }
   SUBCASE("truncated") { check_rebuilt(bytes.substr(0, bytes.size() - 7)); }
   SUBCASE("empty") { check_rebuilt(""); }
   SUBCASE("someone else's file") { check_rebuilt("name: not a cache\n" + std::string(500, 'x')); }
