@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstring>
+#include <functional>
 #include <random>
 #include <stdexcept>
 #include <thread>
@@ -383,19 +384,24 @@ struct Outcome {
   std::unique_ptr<Fresh> fresh;  // for verified and parsed: the entry to record
 };
 
-void list_directory(const fs::path& root, Kind kind, bool archived, std::vector<int>& dirs,
-                    std::vector<FileRef>& files, std::vector<Problem>& problems) {
+/// One directory's record files, sorted by path (`dir` of each is 0 until the caller says).
+struct Listing {
+  int fd = -1;  // the open directory, or -1 when there is none
+  std::vector<FileRef> files;
+  std::vector<Problem> problems;
+};
+
+Listing list_directory(const fs::path& root, Kind kind, bool archived) {
+  Listing out;
   std::string dir = std::string(info(kind).directory) + (archived ? "/archive" : "");
   int fd = ::open((root / dir).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
+  if (fd < 0) return out;
   DIR* d = ::fdopendir(::dup(fd));
   if (!d) {
     ::close(fd);
-    return;
+    return out;
   }
-  dirs.push_back(fd);
-  int index = static_cast<int>(dirs.size()) - 1;
-  const std::size_t first = files.size();
+  out.fd = fd;
   const auto name_at = static_cast<std::uint32_t>(dir.size() + 1);
   while (dirent* e = ::readdir(d)) {
     std::string_view name = e->d_name;
@@ -405,18 +411,29 @@ void list_directory(const fs::path& root, Kind kind, bool archived, std::vector<
     path.reserve(name_at + name.size());
     path.append(dir).append("/").append(name);
     if (!is_valid_id(name.substr(0, name.size() - 5))) {
-      problems.push_back({Location{path}, "file name is not a valid id",
-                          "rename it to lowercase letters, digits and '-', e.g. maria-lopez.yaml"});
+      out.problems.push_back({Location{path}, "file name is not a valid id",
+                              "rename it to lowercase letters, digits and '-', e.g. maria-lopez.yaml"});
       continue;
     }
-    files.push_back({kind, archived, index, name_at, std::move(path)});
+    out.files.push_back({kind, archived, 0, name_at, std::move(path)});
   }
   ::closedir(d);
   // One directory's paths share their prefix: sorting by name sorts them by path.
-  std::sort(files.begin() + static_cast<std::ptrdiff_t>(first), files.end(),
-            [](const FileRef& a, const FileRef& b) {
-              return std::strcmp(a.name(), b.name()) < 0;
-            });
+  std::sort(out.files.begin(), out.files.end(), [](const FileRef& a, const FileRef& b) {
+    return std::strcmp(a.name(), b.name()) < 0;
+  });
+  return out;
+}
+
+/// Runs every task, on `threads` threads.
+void run_tasks(const std::vector<std::function<void()>>& tasks, unsigned threads) {
+  std::atomic<std::size_t> next = 0;
+  auto work = [&] {
+    for (std::size_t t = next++; t < tasks.size(); t = next++) tasks[t]();
+  };
+  std::vector<std::jthread> pool;
+  for (unsigned i = 1; i < threads; ++i) pool.emplace_back(work);
+  work();
 }
 
 }  // namespace
@@ -809,34 +826,47 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
   const std::uint32_t print = fingerprint(options.limits);
   fs::path dir;
   auto loaded = std::make_shared<LoadedCache>();
-  // The cache is read while the directories are listed.
-  std::jthread cache_reader;
-  if (options.use_cache) {
-    dir = cache_directory(root, options.cache_dir);
-    if (!dir.empty())
-      cache_reader = std::jthread([&] {
-        try {
-          *loaded = load_cache(dir, print);
-        } catch (...) {
-          *loaded = LoadedCache{};  // unusable: every file is read
-        }
-      });
+  if (options.use_cache) dir = cache_directory(root, options.cache_dir);
+  // The directories are listed and the cache is read at the same time.
+  std::vector<std::pair<Kind, bool>> directories;
+  for (Kind kind : kinds) {
+    directories.emplace_back(kind, false);
+    if (kind == Kind::question) directories.emplace_back(kind, true);
   }
+  std::vector<Listing> listings(directories.size());
+  std::vector<std::function<void()>> tasks;
+  if (!dir.empty())
+    tasks.emplace_back([&] {
+      try {
+        *loaded = load_cache(dir, print);
+      } catch (...) {
+        *loaded = LoadedCache{};  // unusable: every file is read
+      }
+    });
+  for (std::size_t d = 0; d < directories.size(); ++d)
+    tasks.emplace_back([&, d] {
+      listings[d] = list_directory(root, directories[d].first, directories[d].second);
+    });
+  run_tasks(tasks, 2);
   std::vector<int> dirs;
   std::vector<std::size_t> runs = {0};  // each directory's files are sorted by path already
-  for (Kind kind : kinds) {
-    list_directory(root, kind, false, dirs, files, problems);
-    runs.push_back(files.size());
-    if (kind == Kind::question) {
-      list_directory(root, kind, true, dirs, files, problems);
-      runs.push_back(files.size());
+  std::size_t total = 0;
+  for (const Listing& listing : listings) total += listing.files.size();
+  files.reserve(total);
+  for (Listing& listing : listings) {
+    if (listing.fd < 0) continue;
+    dirs.push_back(listing.fd);
+    for (FileRef& f : listing.files) {
+      f.dir = static_cast<int>(dirs.size()) - 1;
+      files.push_back(std::move(f));
     }
+    runs.push_back(files.size());
+    for (Problem& p : listing.problems) problems.push_back(std::move(p));
   }
   auto by_file_path = [](const FileRef& a, const FileRef& b) { return a.path < b.path; };
   for (std::size_t r = 2; r < runs.size(); ++r)
     std::inplace_merge(files.begin(), files.begin() + static_cast<std::ptrdiff_t>(runs[r - 1]),
                        files.begin() + static_cast<std::ptrdiff_t>(runs[r]), by_file_path);
-  if (cache_reader.joinable()) cache_reader.join();
   LoadedCache& cache = *loaded;
   const bool recording = options.use_cache && !dir.empty();
   const bool typed = sink.mode == Sink::Mode::snapshot;

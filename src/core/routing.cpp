@@ -242,7 +242,6 @@ class Corpus {
     words_.clear();
     for (std::uint64_t i = 0; i < n; ++i) words_.push_back(take_string(in));
     word_stems_.assign(n, no_stem);
-    seen_.clear();
   }
   Span read_text(std::string_view& in) {
     Span span{static_cast<std::uint32_t>(pool.size()), 0};
@@ -267,17 +266,18 @@ class Corpus {
     std::uint64_t n = take_count(in);
     for (std::uint64_t i = 0; i < n; ++i) take_varint(in);
   }
-  /// Counts a span's stems as used by the current document.
+  /// Counts a span's stems as used by the current document (once each, however often).
   void count(Span s) {
-    for (StemId id : (*this)[s]) seen_.push_back(id);
+    for (StemId id : (*this)[s]) {
+      if (last_document_[id] == document_number_) continue;
+      last_document_[id] = document_number_;
+      ++document_frequency[id];
+    }
   }
-  /// Ends the current document: every stem counted since start_record counts once.
+  /// Ends the current document.
   void add_document() {
     documents += 1;
-    std::sort(seen_.begin(), seen_.end());
-    seen_.erase(std::unique(seen_.begin(), seen_.end()), seen_.end());
-    for (StemId s : seen_) ++document_frequency[s];
-    seen_.clear();
+    ++document_number_;
   }
   void finish() {
     idfs.resize(document_frequency.size());
@@ -295,7 +295,10 @@ class Corpus {
     if (added) {
       stem_text_.push_back(stem(words_[ref]));
       auto [s, new_stem] = stems.add(stem_text_.back());
-      if (new_stem) document_frequency.push_back(0);
+      if (new_stem) {
+        document_frequency.push_back(0);
+        last_document_.push_back(-1);
+      }
       surface_stem.push_back(s);
     }
     return known = surface_stem[surface];
@@ -303,7 +306,8 @@ class Corpus {
 
   std::vector<std::string_view> words_;
   std::vector<StemId> word_stems_;
-  std::vector<StemId> seen_;
+  std::vector<int> last_document_;  // by stem: the last document that counted it
+  int document_number_ = 0;
   std::deque<std::string> stem_text_;  // the stems' text (stable addresses for `stems`)
 };
 
@@ -314,18 +318,19 @@ std::optional<Date> take_optional_date(std::string_view& in) {
 
 Corpus build_corpus(const Summaries& store, bool with_people) {
   Corpus c;
-  auto sorted = [&](Kind kind) {
+  // People and topics by id, so that ties between them always go the same way. Questions in
+  // any order: what they add up to does not depend on it.
+  auto of_kind = [&](Kind kind) {
     std::vector<const RecordSummary*> out;
     for (const auto& r : store.records)
       if (r.kind == kind) out.push_back(&r);
-    std::sort(out.begin(), out.end(), [](const RecordSummary* a, const RecordSummary* b) {
-      if (a->id != b->id) return a->id < b->id;
-      return a->archived < b->archived;
-    });
+    auto by_id = [](const RecordSummary* a, const RecordSummary* b) { return a->id < b->id; };
+    if (kind != Kind::question && !std::is_sorted(out.begin(), out.end(), by_id))
+      std::sort(out.begin(), out.end(), by_id);
     return out;
   };
-  std::unordered_map<std::string, std::size_t> topic_by_key;
-  for (const RecordSummary* r : sorted(Kind::topic)) {
+  std::unordered_map<std::string_view, std::size_t> topic_by_key;
+  for (const RecordSummary* r : of_kind(Kind::topic)) {
     std::string_view in = r->bytes;
     c.start_record(in);
     TopicText tt;
@@ -335,7 +340,7 @@ Corpus build_corpus(const Summaries& store, bool with_people) {
     for (std::uint64_t k = 0; k < phrases; ++k) {
       Phrase p;
       p.text = take_string(in);
-      topic_by_key.try_emplace(std::string(take_string(in)), c.topics.size());
+      topic_by_key.try_emplace(take_string(in), c.topics.size());
       p.stems = c.read_phrase_stems(in);
       c.count(p.stems);
       tt.phrases.push_back(p);
@@ -346,7 +351,7 @@ Corpus build_corpus(const Summaries& store, bool with_people) {
     c.add_document();
     c.topics.push_back(std::move(tt));
   }
-  for (const RecordSummary* r : sorted(Kind::person)) {
+  for (const RecordSummary* r : of_kind(Kind::person)) {
     std::string_view in = r->bytes;
     c.start_record(in);
     PersonText pt;
@@ -371,7 +376,7 @@ Corpus build_corpus(const Summaries& store, bool with_people) {
     }
     for (std::uint64_t n = take_count(in); n > 0; --n) {
       std::string_view text = take_string(in);
-      auto topic = topic_by_key.find(std::string(take_string(in)));
+      auto topic = topic_by_key.find(take_string(in));
       if (topic != topic_by_key.end()) {
         Corpus::skip_text(in);
         if (std::find(pt.topics.begin(), pt.topics.end(), topic->second) == pt.topics.end())
@@ -384,7 +389,7 @@ Corpus build_corpus(const Summaries& store, bool with_people) {
     c.add_document();
     c.people.push_back(std::move(pt));
   }
-  for (const RecordSummary* r : sorted(Kind::question)) {
+  for (const RecordSummary* r : of_kind(Kind::question)) {
     std::string_view in = r->bytes;
     c.start_record(in);
     std::uint64_t status_number = take_varint(in);
@@ -566,15 +571,25 @@ struct TrackRecord {
   std::vector<std::size_t> terms;
 };
 
-double question_similarity(const QuestionText& qt, const Query& q, const Corpus& corpus,
-                           std::vector<StemId>& seen, std::vector<std::size_t>* terms) {
-  double shared = 0, own = 0;
-  seen.clear();
-  auto first_time = [&](StemId s) {
-    if (std::find(seen.begin(), seen.end(), s) != seen.end()) return false;
-    seen.push_back(s);
+/// Marks stems as seen, forgetting them all at once when the next question starts.
+struct SeenStems {
+  std::vector<std::uint32_t> mark;  // by stem: the round that saw it
+  std::uint32_t round = 0;
+
+  explicit SeenStems(std::size_t stems) : mark(stems, 0) {}
+  void next() { ++round; }
+  bool first_time(StemId s) {
+    if (mark[s] == round) return false;
+    mark[s] = round;
     return true;
-  };
+  }
+};
+
+double question_similarity(const QuestionText& qt, const Query& q, const Corpus& corpus,
+                           SeenStems& seen, std::vector<std::size_t>* terms) {
+  double shared = 0, own = 0;
+  seen.next();
+  auto first_time = [&](StemId s) { return seen.first_time(s); };
   for (StemId s : corpus[qt.text_stems]) {
     if (!first_time(s)) continue;
     own += corpus.idf(s);
@@ -712,7 +727,7 @@ RoutingResult route_question(const Summaries& store, std::string_view question,
   for (std::size_t i = 0; i < people.size(); ++i) person_index.emplace(people[i].id, i);
 
   std::vector<TrackRecord> track(people.size());
-  std::vector<StemId> seen;
+  SeenStems seen(corpus.stems.size());
   for (const auto& qt : corpus.answered) {
     auto who = person_index.find(qt.answered_by);
     if (who == person_index.end()) continue;
@@ -722,7 +737,7 @@ RoutingResult route_question(const Summaries& store, std::string_view question,
     TrackRecord& tr = track[who->second];
     ++tr.similar;
     tr.latest = std::max(tr.latest, qt.at);
-    if (sim > tr.best) {
+    if (sim > tr.best || (sim == tr.best && qt.id < tr.example->id)) {
       tr.best = sim;
       tr.example = &qt;
     }
@@ -930,7 +945,7 @@ std::vector<SimilarQuestion> similar_answered(const Summaries& store, std::strin
   Query q = make_query(text, corpus);
   std::vector<std::pair<const QuestionText*, double>> found;
   if (q.total_weight <= 0) return {};
-  std::vector<StemId> seen;
+  SeenStems seen(corpus.stems.size());
   for (const auto& qt : corpus.answered) {
     if (qt.id == exclude_id) continue;
     double sim = question_similarity(qt, q, corpus, seen, nullptr);
