@@ -2,6 +2,8 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "peers/error.hpp"
@@ -43,6 +45,10 @@ struct CheckInput {
   std::vector<std::string> bad_names;     // "people/Maria.yaml": *.yaml that is not an id
   std::vector<std::string> temp_files;    // "people/.x.yaml.tmp-123-abc": a writer's leftover
   Snapshot records;                       // the typed records of the files that validated
+  /// Index into `files` by "kind/id" ("question/archive/id" for archived questions).
+  std::unordered_map<std::string, std::size_t> by_record;
+
+  const StoreFile* file_of(Kind kind, std::string_view id, bool archived = false) const;
 };
 
 /// A file as read from disk (`path` relative to the store root), classified and parsed.

@@ -3,6 +3,8 @@
 #include <dirent.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <map>
 #include <set>
 
@@ -364,9 +366,7 @@ void check_canonical(const CheckInput& input, std::vector<Finding>& findings) {
 
 const StoreFile* file_of(const CheckInput& input, Kind kind, const std::string& id,
                          bool archived = false) {
-  for (const auto& file : input.files)
-    if (file.kind == kind && file.id == id && file.archived == archived) return &file;
-  return nullptr;
+  return input.file_of(kind, id, archived);
 }
 
 bool person_exists(const CheckInput& input, const std::string& id) {
@@ -459,6 +459,18 @@ bool similar_names(const std::string& a, const std::string& b) {
   return edit_distance(a, b, allowed) <= allowed;
 }
 
+/// Hashes of the strings made by deleting up to `deletions` characters from `key`. Two keys
+/// within that many edits of each other always share one (the SymSpell idea), so comparing
+/// only people who share a hash finds every similar pair without comparing every pair.
+void deletion_variants(const std::string& key, int deletions, std::vector<std::uint64_t>& out) {
+  out.push_back(std::hash<std::string>{}(key));
+  if (deletions == 0) return;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    std::string shorter = key.substr(0, i) + key.substr(i + 1);
+    deletion_variants(shorter, deletions - 1, out);
+  }
+}
+
 void check_duplicates(const CheckInput& input, std::vector<Finding>& findings) {
   const auto& people = input.records.people;
   std::vector<std::string> keys, emails;
@@ -466,8 +478,34 @@ void check_duplicates(const CheckInput& input, std::vector<Finding>& findings) {
     keys.push_back(sorted_name_key(p.name));
     emails.push_back(to_lower_ascii(trim(p.email)));
   }
+  // Who each person could be a duplicate of: earlier people with the same email, or whose
+  // name key shares a deletion variant with theirs (which includes the same key).
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> variants;
+  std::vector<std::uint64_t> scratch;
+  for (std::uint32_t i = 0; i < people.size(); ++i) {
+    scratch.clear();
+    std::size_t length = keys[i].size();
+    deletion_variants(keys[i], length >= 14 ? 2 : length >= 8 ? 1 : 0, scratch);
+    if (!emails[i].empty()) scratch.push_back(std::hash<std::string>{}("@email " + emails[i]));
+    std::sort(scratch.begin(), scratch.end());
+    scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
+    for (auto h : scratch) variants.emplace_back(h, i);
+  }
+  std::sort(variants.begin(), variants.end());
+  std::vector<std::vector<std::uint32_t>> earlier(people.size());
+  for (std::size_t a = 0; a < variants.size();) {
+    std::size_t b = a;
+    while (b < variants.size() && variants[b].first == variants[a].first) ++b;
+    for (std::size_t j = a + 1; j < b; ++j)
+      for (std::size_t i = a; i < j; ++i) earlier[variants[j].second].push_back(variants[i].second);
+    a = b;
+  }
   for (std::size_t j = 0; j < people.size(); ++j) {
-    for (std::size_t i = 0; i < j; ++i) {
+    auto& candidates = earlier[j];
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    for (std::size_t i : candidates) {
+      if (i >= j) break;
       std::string why;
       if (!emails[i].empty() && emails[i] == emails[j])
         why = fmt::format("the same email, {}", emails[j]);
@@ -633,6 +671,17 @@ StoreFile load_store_file(std::string path, std::string text, const LoadLimits& 
   return file;
 }
 
+namespace {
+std::string record_key(Kind kind, std::string_view id, bool archived) {
+  return fmt::format("{}/{}{}", info(kind).noun, archived ? "archive/" : "", id);
+}
+}  // namespace
+
+const StoreFile* CheckInput::file_of(Kind kind, std::string_view id, bool archived) const {
+  auto it = by_record.find(record_key(kind, id, archived));
+  return it == by_record.end() ? nullptr : &files[it->second];
+}
+
 CheckInput make_check_input(std::vector<StoreFile> files, std::vector<std::string> bad_names,
                             std::vector<std::string> temp_files) {
   CheckInput input;
@@ -657,6 +706,10 @@ CheckInput make_check_input(std::vector<StoreFile> files, std::vector<std::strin
       default: break;
     }
   }
+  for (std::size_t i = 0; i < input.files.size(); ++i) {
+    const StoreFile& file = input.files[i];
+    if (file.kind) input.by_record.try_emplace(record_key(*file.kind, file.id, file.archived), i);
+  }
   auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
   std::stable_sort(input.records.people.begin(), input.records.people.end(), by_id);
   std::stable_sort(input.records.topics.begin(), input.records.topics.end(), by_id);
@@ -664,25 +717,8 @@ CheckInput make_check_input(std::vector<StoreFile> files, std::vector<std::strin
 }
 
 CheckInput read_store_for_check(const fs::path& root, const LoadLimits& limits) {
-  std::vector<StoreFile> files;
+  std::vector<std::string> paths = {config_path};
   std::vector<std::string> bad_names, temp_files;
-  auto read = [&](const std::string& relative) {
-    try {
-      files.push_back(load_store_file(relative, read_regular_file(root / relative, relative,
-                                                                  limits.max_bytes),
-                                      limits));
-    } catch (const Error& e) {
-      StoreFile file;
-      PathKind kind = classify_path(relative);
-      file.path = relative;
-      file.kind = kind.kind;
-      file.id = kind.id;
-      file.archived = kind.archived;
-      file.load_error = e;
-      files.push_back(std::move(file));
-    }
-  };
-  read(config_path);
   for (const auto& kind : all_kinds()) {
     std::vector<std::string> dirs = {kind.directory};
     if (kind.kind == Kind::question) dirs.push_back(std::string(kind.directory) + "/archive");
@@ -696,10 +732,35 @@ CheckInput read_store_for_check(const fs::path& root, const LoadLimits& limits) 
         } else if (!is_valid_id(name.substr(0, name.size() - 5))) {
           bad_names.push_back(relative);
         } else {
-          read(relative);
+          paths.push_back(std::move(relative));
         }
       }
     }
+  }
+  std::vector<StoreFile> files(paths.size());
+  auto read = [&](std::size_t i) {
+    const std::string& relative = paths[i];
+    try {
+      files[i] = load_store_file(relative,
+                                 read_regular_file(root / relative, relative, limits.max_bytes),
+                                 limits);
+    } catch (const Error& e) {
+      PathKind kind = classify_path(relative);
+      files[i].path = relative;
+      files[i].kind = kind.kind;
+      files[i].id = kind.id;
+      files[i].archived = kind.archived;
+      files[i].load_error = e;
+    }
+  };
+  // Parsing is most of the work: both cores share it.
+  std::atomic<std::size_t> next = 0;
+  auto work = [&] {
+    for (std::size_t i = next++; i < paths.size(); i = next++) read(i);
+  };
+  {
+    std::jthread helper(work);
+    work();
   }
   return make_check_input(std::move(files), std::move(bad_names), std::move(temp_files));
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "peers/check.hpp"
 #include "peers/text.hpp"
 
@@ -117,6 +119,26 @@ TEST_CASE("check: possible duplicates by email and by similar name are warnings"
   // later id); María López is Maria Lopez with accents.
   CHECK(join(dups, ", ") ==
         "people/jose-nunez.yaml, people/maria-lopez-2.yaml, people/maria-lopez.yaml");
+}
+
+TEST_CASE("check: similar names are found among many people without comparing every pair") {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (int i = 0; i < 300; ++i)  // distinct names: "Person 0" ... "Person 299" differ by digits
+    files.push_back({fmt::format("people/person-{}.yaml", i), fmt::format("name: Person {}\n", i)});
+  files.push_back({"people/alexandra-whitfield.yaml", "name: Alexandra Whitfield\n"});
+  files.push_back({"people/alexandra-whitfeild.yaml", "name: Alexandra Whitfeild\n"});  // swapped
+  files.push_back({"people/christopher-montgomery.yaml", "name: Christopher Montgomery\n"});
+  files.push_back({"people/christophor-montgommery.yaml", "name: Christophor Montgommery\n"});  // 2 edits
+  files.push_back({"people/sam-lee.yaml", "name: Sam Lee\n"});
+  files.push_back({"people/sam-li.yaml", "name: Sam Li\n"});  // short names: never "similar"
+  files.push_back({"people/zoe-garcia.yaml", "name: Garcia Zoe\n"});  // word order does not matter
+  files.push_back({"people/zoe-garcia-2.yaml", "name: Zoe Garcia\n"});
+  std::vector<std::string> dups;
+  for (const auto& x : check(files))
+    if (x.code == "possible-duplicate") dups.push_back(x.where.file);
+  CHECK(join(dups, ", ") ==
+        "people/alexandra-whitfield.yaml, people/christophor-montgommery.yaml, "
+        "people/zoe-garcia-2.yaml");
 }
 
 TEST_CASE("check: an alias claimed by two topics") {
