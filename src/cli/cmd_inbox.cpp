@@ -39,7 +39,7 @@ std::string group_title(const Group& g, const Date& today) {
 }
 
 void run_inbox(const Options& opts, Context& ctx) {
-  Snapshot snapshot = ctx.store().snapshot();
+  Snapshot snapshot = ctx.store().snapshot({Kind::person, Kind::question});
   report_skipped(ctx.io, snapshot.skipped);
   std::map<std::string, Group> by_person;
   for (const auto& q : snapshot.questions) {

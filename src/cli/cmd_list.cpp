@@ -23,7 +23,7 @@ struct Options {
 };
 
 void run_list(const Options& opts, Context& ctx) {
-  Snapshot snapshot = ctx.store().snapshot();
+  Snapshot snapshot = ctx.store().snapshot({Kind::person, Kind::topic});
   report_skipped(ctx.io, snapshot.skipped);
   PeopleFilter filter = opts.filter;
   filter.include_left = !opts.active_only;

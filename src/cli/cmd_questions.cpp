@@ -39,7 +39,7 @@ void run_questions(const Options& opts, Context& ctx) {
   }
   Store& store = ctx.store();
   std::string person = opts.to.empty() ? "" : resolve_id(store, Kind::person, opts.to);
-  Snapshot snapshot = store.snapshot();
+  Snapshot snapshot = store.snapshot({Kind::question});
   report_skipped(ctx.io, snapshot.skipped);
   Timestamp now = ctx.now();
 

@@ -29,7 +29,7 @@ struct Conversation {
 
 void run_recent(const Options& opts, Context& ctx) {
   std::string by = fold(clean_input(opts.by, "--by"));
-  Snapshot snapshot = ctx.store().snapshot();
+  Snapshot snapshot = ctx.store().snapshot({Kind::person});
   report_skipped(ctx.io, snapshot.skipped);
   Date today = ctx.today();
   std::vector<Conversation> conversations;

@@ -68,7 +68,7 @@ Staleness measure(const Person& p, const Date& today) {
 }
 
 void run_stale(const Options& opts, Context& ctx) {
-  Snapshot snapshot = ctx.store().snapshot();
+  Snapshot snapshot = ctx.store().snapshot({Kind::person, Kind::topic});
   report_skipped(ctx.io, snapshot.skipped);
   PeopleFilter filter = opts.filter;
   filter.include_left = false;

@@ -20,7 +20,7 @@ struct Options {
 };
 
 void run_topics(const Options& opts, Context& ctx) {
-  Snapshot snapshot = ctx.store().snapshot();
+  Snapshot snapshot = ctx.store().snapshot({Kind::person, Kind::topic});
   report_skipped(ctx.io, snapshot.skipped);
   std::vector<std::pair<const Topic*, int>> topics;
   for (const auto& t : snapshot.topics) {

@@ -132,10 +132,11 @@ Blob open_blob(const CachedEntry& e) {
   return b;
 }
 
-/// With `blobs`, the blob goes there and the entry says where (the cache file keeps them apart
-/// so that reading the entries does not touch them); without, it goes inline (the journal).
+/// With `blob_offset`, the entry says where its blob will be among the blobs that follow the
+/// entries (the cache file keeps them apart so that reading the entries does not touch them),
+/// and the offset moves past it; without, the blob goes inline (the journal).
 void encode_entry(std::string& out, std::string_view path, const CachedEntry& e,
-                  std::string* blobs) {
+                  std::uint64_t* blob_offset) {
   out.push_back(static_cast<char>(record_entry));
   put_string(out, path);
   out.push_back(static_cast<char>(e.kind));
@@ -148,11 +149,11 @@ void encode_entry(std::string& out, std::string_view path, const CachedEntry& e,
   put(out, e.verified_ns);
   put_string(out, e.summary);
   put(out, e.blob_hash);
-  if (blobs) {
+  if (blob_offset) {
     out.push_back(0);
-    put(out, static_cast<std::uint64_t>(blobs->size()));
+    put(out, *blob_offset);
     put(out, static_cast<std::uint64_t>(e.blob.size()));
-    blobs->append(e.blob);
+    *blob_offset += e.blob.size();
   } else {
     out.push_back(1);
     put_string(out, e.blob);
@@ -329,26 +330,41 @@ bool directory_is_writable(const fs::path& dir) {
 }
 
 /// Writes `text` to dir/name through a temp file and a rename; false when it could not.
-bool replace_file(const fs::path& dir, const char* name, const std::string& text) {
+/// Writes dir/name through a temp file and a rename: `produce(write)` hands over the content
+/// in pieces (buffered here, so it need not be held whole). False when it could not.
+template <typename Produce>
+bool replace_file_with(const fs::path& dir, const char* name, Produce produce) {
   std::random_device random;
   fs::path temp = dir / fmt::format(".{}.tmp-{}-{:08x}", name, ::getpid(), random());
   Descriptor f(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
   if (f.fd < 0) return false;
-  std::size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::write(f.fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ::unlink(temp.c_str());
-      return false;
+  bool ok = true;
+  std::string buffer;
+  auto flush = [&] {
+    std::size_t done = 0;
+    while (ok && done < buffer.size()) {
+      ssize_t n = ::write(f.fd, buffer.data() + done, buffer.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) ok = false;
+      else done += static_cast<std::size_t>(n);
     }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::rename(temp.c_str(), (dir / name).c_str()) != 0) {
+    buffer.clear();
+  };
+  auto write = [&](std::string_view piece) {
+    buffer.append(piece);
+    if (buffer.size() >= (std::size_t{1} << 20)) flush();
+  };
+  produce(write);
+  flush();
+  if (!ok || ::rename(temp.c_str(), (dir / name).c_str()) != 0) {
     ::unlink(temp.c_str());
     return false;
   }
   return true;
+}
+
+bool replace_file(const fs::path& dir, const char* name, const std::string& text) {
+  return replace_file_with(dir, name, [&](auto write) { write(text); });
 }
 
 bool append_file(const fs::path& path, const std::string& text) {
@@ -1138,20 +1154,20 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
         std::uint64_t generation = std::random_device{}();
         generation = (generation << 32) ^ std::random_device{}();
         // The entries first, then their blobs: a command that needs no blob reads no blob.
-        std::string heads, blobs;
+        std::string heads;
+        std::uint64_t blob_offset = 0;
         for (const auto& [path, entry] : entries) {
           payload.clear();
-          encode_entry(payload, path, *entry, &blobs);
+          encode_entry(payload, path, *entry, &blob_offset);
           frame(heads, payload);
         }
-        std::string body = header(cache_magic, print, generation);
-        put(body, static_cast<std::uint64_t>(heads.size()));
-        body.reserve(body.size() + heads.size() + blobs.size());
-        body.append(heads);
-        heads = std::string();
-        body.append(blobs);
-        blobs = std::string();
-        if (replace_file(dir, cache_name, body)) {
+        std::string head = header(cache_magic, print, generation);
+        put(head, static_cast<std::uint64_t>(heads.size()));
+        if (replace_file_with(dir, cache_name, [&](auto write) {
+              write(head);
+              write(heads);
+              for (const auto& entry : entries) write(entry.second->blob);
+            })) {
           local.rewrote = true;
           replace_file(dir, journal_name, header(journal_magic, print, generation));
         }

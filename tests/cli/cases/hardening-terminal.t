@@ -9,9 +9,13 @@ good-person  Good Person            Associate Director  admissions
 ! peers: warning: skipped people/eve.yaml:1:7: 'name' contains the control character U+202E
 ! peers: warning: skipped people/mallory.yaml:1:7: 'name' contains the control character U+001B
 ! peers: warning: skipped people/trudy.yaml:2:6: 'met' should be a date (YYYY-MM-DD), found '\e[8m2026-01-01'
-! peers: warning: skipped questions/x7k2m9p4.yaml:1:7: 'text' contains the control character U+001B
 ! peers: warning: run 'peers check' for details and how to fix them
 @unchanged
+
+$ peers questions --json
+[]
+! peers: warning: skipped questions/x7k2m9p4.yaml:1:7: 'text' contains the control character U+001B
+! peers: warning: run 'peers check' for details and how to fix them
 
 $ peers show ann
 Ann\tLee\nSecond line  (ann-lee)
@@ -42,7 +46,6 @@ $ cp people/good-person.yaml "people/$(printf '\e[2Jx\u202e').yaml" && peers lis
 ! peers: warning: skipped people/eve.yaml:1:7: 'name' contains the control character U+202E
 ! peers: warning: skipped people/mallory.yaml:1:7: 'name' contains the control character U+001B
 ! peers: warning: skipped people/trudy.yaml:2:6: 'met' should be a date (YYYY-MM-DD), found '\e[8m2026-01-01'
-! peers: warning: skipped questions/x7k2m9p4.yaml:1:7: 'text' contains the control character U+001B
 ! peers: warning: run 'peers check' for details and how to fix them
 
 # JSON output escapes instead.
