@@ -1,5 +1,7 @@
 #pragma once
 #include <cstddef>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +43,26 @@ std::string summarize(const Question& question);
 
 /// A summary of every person, topic and question of a snapshot.
 Summaries summarize(const Snapshot& snapshot);
+
+/// What routing knows of a whole store: every word analysed and counted, ready to rank people
+/// for any question. Building it reads every summary; a saved one is restored in a few
+/// milliseconds (the store keeps one in its cache, see load_routing_index in peers/store.hpp).
+class RoutingIndex {
+ public:
+  static RoutingIndex build(const Summaries& store);
+  std::string save() const;
+  /// The index `save` made, pointing into `bytes` (which `keep` keeps alive); nothing when the
+  /// bytes are not a sound index of this version of peers.
+  static std::optional<RoutingIndex> restore(std::string_view bytes,
+                                             std::shared_ptr<const void> keep);
+
+  /// Ranks the people of the store for a follower's question.
+  RoutingResult route(std::string_view question, const RankOptions& options) const;
+
+ private:
+  struct Data;
+  std::shared_ptr<const Data> data_;
+};
 
 /// Ranks the people of the store for a follower's question. Summaries may come in any order.
 RoutingResult route_question(const Summaries& store, std::string_view question,

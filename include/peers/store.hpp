@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -66,7 +67,11 @@ struct Summaries {
   std::vector<RecordSummary> records;
   std::vector<Problem> skipped;
   std::shared_ptr<const void> storage;
+  /// Changes whenever any record the summaries were made from changes; 0 when unknown.
+  std::uint64_t digest = 0;
 };
+
+class RoutingIndex;
 
 /// The directory of YAML files. The only part of peers that touches the disk: reads go through
 /// the strict loader, writes are canonical, verified, atomic and made under the store lock.
@@ -109,6 +114,10 @@ class Store {
   /// What routing needs of every person, topic and question (from the cache when it is up to
   /// date: no record is decoded). Files that fail to load or validate are in `skipped`.
   Summaries summaries() const;
+  /// The routing index of the store (peers/routing.hpp): restored from the cache when no
+  /// record changed since it was saved, else built from the summaries (and saved when the
+  /// cache can be written). Files that fail to load or validate are added to `skipped`.
+  RoutingIndex routing_index(std::vector<Problem>& skipped) const;
 
   /// The store's write lock (advisory, released by the kernel if the holder dies).
   class Lock {

@@ -51,13 +51,14 @@ void run_who_knows(const Options& opts, Context& ctx) {
   if (question.empty())
     throw Error("the question is empty", "peers who-knows \"when is the FAFSA deadline?\"", exit_usage);
   if (opts.limit == 0) throw Error("--limit must be at least 1", {}, exit_usage);
-  Summaries summaries = ctx.store().summaries();
-  report_skipped(ctx.io, summaries.skipped);
+  std::vector<Problem> skipped;
+  RoutingIndex index = ctx.store().routing_index(skipped);
+  report_skipped(ctx.io, skipped);
   RankOptions options;
   options.limit = opts.limit;
   options.now = ctx.now();
   options.explain = opts.explain;
-  RoutingResult result = route_question(summaries, question, options);
+  RoutingResult result = index.route(question, options);
 
   if (opts.json) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();

@@ -829,6 +829,7 @@ struct Sink {
   // For summaries, by file: the summary, pointing into the cache or into `owned`.
   std::vector<std::string_view> summary;
   std::vector<std::string> owned;
+  std::vector<std::uint64_t> content_hash;  // for summaries from the cache
   std::shared_ptr<const void> cache;  // the loaded cache the summaries point into
 };
 
@@ -921,6 +922,7 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
   } else if (summaries) {
     sink.summary.resize(files.size());
     sink.owned.resize(files.size());
+    sink.content_hash.resize(files.size());
     sink.filled.assign(files.size(), 0);
   } else {
     sink.documents.resize(files.size());
@@ -979,6 +981,7 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
     const FileRef& f = files[i];
     if (summaries && !e.summary.empty()) {
       sink.summary[i] = e.summary;
+      sink.content_hash[i] = e.content_hash;
       sink.filled[i] = 1;
       return;
     }
@@ -1257,6 +1260,19 @@ Summaries load_summaries(const fs::path& root, const StoreOptions& options, Stat
       if (files[i].kind == kind && outcomes[i].conversion_problem)
         out.skipped.push_back(std::move(*outcomes[i].conversion_problem));
   out.records.reserve(files.size());
+  // The digest: what each summary was made from (its path and the file's content).
+  std::uint64_t digest = 0x5045455253ull + files.size();
+  bool known = options.use_cache;
+  for (std::size_t i = 0; i < files.size() && known; ++i) {
+    if (!sink.filled[i]) continue;
+    const Outcome& o = outcomes[i];
+    std::uint64_t content = 0;
+    if (o.fresh) content = o.fresh->entry.content_hash;
+    else if (o.source == Outcome::Source::trusted) content = sink.content_hash[i];
+    else known = false;  // read now but not recorded (it changed while it was read)
+    digest += hash_bytes(files[i].path) ^ (content * 0x9E3779B97F4A7C15ull);
+  }
+  out.digest = !known ? 0 : digest == 0 ? 1 : digest;
   auto storage = std::make_shared<std::pair<std::vector<FileRef>, Sink>>(std::move(files), std::move(sink));
   const auto& [kept_files, kept_sink] = *storage;
   for (std::size_t i = 0; i < kept_files.size(); ++i)
@@ -1266,6 +1282,50 @@ Summaries load_summaries(const fs::path& root, const StoreOptions& options, Stat
                                                         : std::string_view(kept_sink.owned[i])});
   out.storage = storage;
   return out;
+}
+
+namespace {
+constexpr char index_magic[8] = {'P', 'E', 'E', 'R', 'S', 'R', 'I', '1'};
+constexpr const char* index_name = "index";
+constexpr std::size_t index_header_size = 24;  // magic, digest, checksum of the rest
+}  // namespace
+
+RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& options,
+                                std::vector<Problem>& skipped, Stats* stats, bool* restored,
+                                const LoadOptions& load) {
+  Summaries summaries = load_summaries(root, options, stats, load);
+  for (auto& p : summaries.skipped) skipped.push_back(std::move(p));
+  if (restored) *restored = false;
+  fs::path dir = summaries.digest ? cache_directory(root, options.cache_dir) : fs::path();
+  if (dir.empty()) return RoutingIndex::build(summaries);
+
+  auto mapping = std::make_shared<Mapping>(dir / index_name);
+  std::string_view bytes = mapping->bytes();
+  if (bytes.size() >= index_header_size && std::memcmp(bytes.data(), index_magic, 8) == 0) {
+    std::string_view rest = bytes.substr(8);
+    auto digest = take<std::uint64_t>(rest);
+    auto checksum = take<std::uint64_t>(rest);
+    if (digest == summaries.digest && checksum == hash_bytes(rest))
+      if (auto index = RoutingIndex::restore(rest, mapping)) {
+        if (restored) *restored = true;
+        return *index;
+      }
+  }
+  RoutingIndex index = RoutingIndex::build(summaries);
+  if (directory_is_writable(dir)) {
+    Descriptor lock(::open((dir / lock_name).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644));
+    if (lock.fd >= 0 && ::flock(lock.fd, LOCK_EX | LOCK_NB) == 0) {
+      std::string body = index.save();
+      std::string head(index_magic, 8);
+      put(head, summaries.digest);
+      put(head, hash_bytes(body));
+      replace_file_with(dir, index_name, [&](auto write) {
+        write(head);
+        write(body);
+      });
+    }
+  }
+  return index;
 }
 
 }  // namespace peers::cache

@@ -98,6 +98,12 @@ Snapshot load_snapshot(const std::filesystem::path& root, const StoreOptions& op
 Summaries load_summaries(const std::filesystem::path& root, const StoreOptions& options,
                          Stats* stats = nullptr, const LoadOptions& load = {});
 
+/// The routing index behind Store::routing_index(): `index` next to the cache holds the last
+/// one saved, with the digest of the summaries it was built from.
+RoutingIndex load_routing_index(const std::filesystem::path& root, const StoreOptions& options,
+                                std::vector<Problem>& skipped, Stats* stats = nullptr,
+                                bool* restored = nullptr, const LoadOptions& load = {});
+
 /// The directory a store's cache lives in: <root>/.peers when it can be written (or already
 /// holds a cache), else a directory below `fallback` named after the store's path, else empty.
 std::filesystem::path cache_directory(const std::filesystem::path& root,

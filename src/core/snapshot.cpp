@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cache.hpp"
+#include "peers/routing.hpp"
 #include "peers/store.hpp"
 #include "peers/text.hpp"
 
@@ -20,6 +21,10 @@ Snapshot Store::snapshot(const std::vector<Kind>& kinds) const {
 }
 
 Summaries Store::summaries() const { return cache::load_summaries(root_, options_); }
+
+RoutingIndex Store::routing_index(std::vector<Problem>& skipped) const {
+  return cache::load_routing_index(root_, options_, skipped);
+}
 
 namespace {
 template <typename T>
