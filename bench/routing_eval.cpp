@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -16,6 +17,8 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
+
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -198,10 +201,32 @@ int main(int argc, char** argv) {
     options.limit = 10;
     options.now = *peers::parse_timestamp("2026-11-27T12:00:00Z");
 
+    // The same store through the cache, as `peers who-knows` reads it: a copy, so that the
+    // cache is made there. The first index is built and saved, the second restored.
+    namespace fs = std::filesystem;
+    fs::path copy = fs::temp_directory_path() / fmt::format("peers-eval-{}", ::getpid());
+    fs::remove_all(copy);
+    fs::copy(argv[1], copy, fs::copy_options::recursive);
+    std::vector<peers::Problem> skipped;
+    peers::RoutingIndex built = peers::Store(copy).routing_index(skipped);
+    peers::RoutingIndex restored = peers::Store(copy).routing_index(skipped);
+    auto describe = [](const peers::RoutingResult& r) {
+      std::string out = r.good_fit ? "fit" : "no fit";
+      for (const auto& p : r.people)
+        out += fmt::format("; {} {} {} {}", p.id, p.score, p.confidence, peers::join(p.reasons, "/"));
+      return out;
+    };
+    int cache_differs = 0;
+
     std::map<std::string, Tally> ours_by, bm25_by;
     Tally ours, base;
     for (const auto& c : cases) {
       auto result = peers::route_question(snap, c.question, options);
+      for (const auto* index : {&built, &restored})
+        if (describe(index->route(c.question, options)) != describe(result)) {
+          ++cache_differs;
+          std::cout << "  CACHE DIFFERS | " << c.question << "\n";
+        }
       std::vector<std::string> ranked;
       for (const auto& p : result.people) ranked.push_back(p.id);
       bool declined = !result.good_fit;
@@ -234,8 +259,13 @@ int main(int argc, char** argv) {
     }
     std::cout << fmt::format("\n{:<16} peers  {}\n", "ALL", ours.line());
     std::cout << fmt::format("{:<16} bm25   {}\n", "", base.line());
+    fs::remove_all(copy);
+    std::cout << fmt::format("\nthrough the cache (built, then restored): {}\n",
+                             cache_differs ? fmt::format("{} results differ", cache_differs)
+                                           : std::string("every result the same"));
     double declined_share = ours.nobody ? double(ours.declined) / ours.nobody : 1;
-    bool pass = ours.p1() >= min_p1 && ours.p3() >= min_p3 && declined_share >= min_declined;
+    bool pass = ours.p1() >= min_p1 && ours.p3() >= min_p3 && declined_share >= min_declined &&
+                cache_differs == 0;
     std::cout << fmt::format("\nbar: p@1 >= {:.2f}, p@3 >= {:.2f}, nobody declined >= {:.2f}: {}\n",
                              min_p1, min_p3, min_declined, pass ? "PASS" : "FAIL");
     return pass ? 0 : 1;

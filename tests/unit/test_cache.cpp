@@ -12,7 +12,12 @@
 #include <thread>
 
 #include "../../src/core/cache.hpp"
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "peers/routing.hpp"
 #include "peers/store.hpp"
+#include "peers/time.hpp"
 #include "peers/yaml.hpp"
 #include "temp_dir.hpp"
 
@@ -439,6 +444,67 @@ TEST_CASE("snapshot() gives identical records with and without the cache") {
   CHECK(typed == plain);
   CHECK(from_typed == plain);
   CHECK(plain.find("people/person-9.yaml:2") != std::string::npos);
+}
+
+TEST_CASE("routing is the same with and without the cache, and a saved index is used only while no record changed") {
+  TempDir dir;
+  fs::path root = make_store(dir);
+  write_text(root / "topics" / "parking.yaml", "name: Parking\naliases:\n  - permits\n");
+  write_text(root / "people" / "pia-park.yaml",
+             "name: Pia Park\ntitle: Parking manager\nexpertise:\n  - parking\n");
+  write_text(root / "people" / "sam-aid.yaml", "name: Sam Aid\nnotes: knows the FAFSA by heart\n");
+  for (int i = 0; i < 5; ++i)
+    write_text(root / "questions" / ("a" + std::to_string(i) + ".yaml"),
+               "text: where do visitors park for game " + std::to_string(i) +
+                   "\nasked_at: 2026-11-20T14:03:00Z\nstatus: answered\nanswer: Lot C\n"
+                   "answered_by: person-3\nanswered_at: 2026-11-21T10:00:00Z\n");
+  RankOptions rank;
+  rank.limit = 10;
+  rank.now = *parse_timestamp("2026-11-27T12:00:00Z");
+  auto ranking = [&](const RoutingResult& r) {
+    std::string out = r.good_fit ? "fit\n" : "no fit\n";
+    for (const auto& c : r.people)
+      out += fmt::format("{} {} {} {}\n", c.id, c.score, c.confidence, fmt::join(c.reasons, "; "));
+    return out;
+  };
+  const std::vector<std::string> questions = {"visitor parking for the game", "wen is the fafsa due",
+                                              "parking permits", "meaning of life"};
+  auto without_cache = [&](const std::string& q) {
+    StoreOptions no_cache;
+    no_cache.use_cache = false;
+    std::vector<Problem> skipped;
+    return ranking(Store(root, no_cache).routing_index(skipped).route(q, rank));
+  };
+  auto with_cache = [&](const std::string& q, bool* restored) {
+    std::vector<Problem> skipped;
+    return ranking(cache::load_routing_index(root, {}, skipped, nullptr, restored, settled())
+                       .route(q, rank));
+  };
+  bool restored = true;
+  CHECK(with_cache(questions[0], &restored) == without_cache(questions[0]));
+  CHECK_FALSE(restored);  // built, then saved
+  CHECK(fs::exists(root / ".peers" / "index"));
+  for (const auto& q : questions) {
+    CHECK(with_cache(q, &restored) == without_cache(q));
+    CHECK(restored);
+  }
+  // A changed record: the saved index no longer applies, and the new one says so.
+  overwrite_in_place(root / "people" / "sam-aid.yaml", "name: Sam Aid\nnotes: parking permits\n");
+  CHECK(with_cache("parking permits", &restored) == without_cache("parking permits"));
+  CHECK_FALSE(restored);
+  CHECK(with_cache("parking permits", &restored).find("sam-aid") != std::string::npos);
+  CHECK(restored);
+  // A deleted record, and a damaged index file.
+  fs::remove(root / "people" / "pia-park.yaml");
+  CHECK(with_cache("parking permits", &restored) == without_cache("parking permits"));
+  CHECK_FALSE(restored);
+  std::string index = read_text(root / ".peers" / "index");
+  index[index.size() / 2] ^= 0x20;
+  write_text(root / ".peers" / "index", index);
+  CHECK(with_cache("parking permits", &restored) == without_cache("parking permits"));
+  CHECK_FALSE(restored);
+  CHECK(with_cache("parking permits", &restored) == without_cache("parking permits"));
+  CHECK(restored);
 }
 
 TEST_CASE("concurrent writers and readers: every load matches the files") {
