@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstring>
+#include <deque>
 #include <functional>
 #include <random>
 #include <stdexcept>
@@ -30,12 +31,15 @@ namespace {
 
 constexpr char cache_magic[8] = {'P', 'E', 'E', 'R', 'S', 'C', 'A', '1'};
 constexpr char journal_magic[8] = {'P', 'E', 'E', 'R', 'S', 'J', 'N', '1'};
-constexpr std::uint32_t format_version = 2;
+constexpr std::uint32_t format_version = 3;
 constexpr std::size_t header_size = 24;  // magic, version, fingerprint, generation
-constexpr std::size_t cache_header_size = 32;  // the same, then the length of the entries
+// The cache's header goes on with the length of its entries and where their second half starts
+// (so that two threads can read them).
+constexpr std::size_t cache_header_size = 40;
 constexpr std::size_t frame_size = 12;   // payload length (u32), checksum (u64)
 constexpr std::uint8_t record_entry = 1;
 constexpr std::uint8_t record_tombstone = 2;
+constexpr std::uint8_t record_directory = 3;
 constexpr const char* cache_name = "cache";
 constexpr const char* journal_name = "cache.journal";
 constexpr const char* lock_name = "cache.lock";
@@ -160,16 +164,31 @@ void encode_entry(std::string& out, std::string_view path, const CachedEntry& e,
   }
 }
 
+/// A directory whose files are all in the cache, with its stat when they were listed: while
+/// its stat is the same, no file was added, removed or renamed in it, so it need not be listed.
+void encode_directory(std::string& out, std::string_view path, const CachedEntry& e) {
+  out.push_back(static_cast<char>(record_directory));
+  put_string(out, path);
+  out.push_back(static_cast<char>(e.kind));
+  out.push_back(e.archived ? 1 : 0);
+  put(out, e.stat.size);
+  put(out, e.stat.inode);
+  put(out, e.stat.mtime_ns);
+  put(out, e.stat.ctime_ns);
+  put(out, e.verified_ns);
+}
+
 void encode_tombstone(std::string& out, std::string_view path) {
   out.push_back(static_cast<char>(record_tombstone));
   put_string(out, path);
 }
 
-/// A cached file, or (deleted) a tombstone from the journal.
+/// A cached file or directory, or (deleted) a tombstone from the journal.
 struct IndexedEntry {
   std::string_view path;
   CachedEntry entry;
   bool deleted = false;
+  bool directory = false;  // a directory record: only kind, archived, stat and verified_ns
 };
 /// Sorted by path, one element per path.
 using Index = std::vector<IndexedEntry>;
@@ -196,7 +215,7 @@ bool read_records(std::string_view body, std::string_view blobs, std::vector<Ind
         records.push_back(r);
         continue;
       }
-      if (type != record_entry) return false;
+      if (type != record_entry && type != record_directory) return false;
       CachedEntry& e = r.entry;
       auto kind = take<std::uint8_t>(payload);
       if (kind > static_cast<std::uint8_t>(Kind::lead)) return false;
@@ -206,6 +225,13 @@ bool read_records(std::string_view body, std::string_view blobs, std::vector<Ind
       e.stat.inode = take<std::uint64_t>(payload);
       e.stat.mtime_ns = take<std::int64_t>(payload);
       e.stat.ctime_ns = take<std::int64_t>(payload);
+      if (type == record_directory) {
+        r.directory = true;
+        e.verified_ns = take<std::int64_t>(payload);
+        if (!payload.empty()) return false;
+        records.push_back(r);
+        continue;
+      }
       e.content_hash = take<std::uint64_t>(payload);
       e.verified_ns = take<std::int64_t>(payload);
       e.summary = take_string(payload);
@@ -301,11 +327,24 @@ LoadedCache load_cache(const fs::path& dir, std::uint32_t print) {
   c.generation = *generation;
   std::string_view rest = bytes.substr(header_size);
   auto entries_size = take<std::uint64_t>(rest);
-  if (entries_size > rest.size()) return c;
-  if (!read_records(rest.substr(0, entries_size), rest.substr(entries_size), c.index)) {
+  auto second_half = take<std::uint64_t>(rest);
+  if (entries_size > rest.size() || second_half > entries_size) return c;
+  std::string_view entries = rest.substr(0, entries_size), blobs = rest.substr(entries_size);
+  Index second;
+  bool first_sound = false, second_sound = true;
+  {
+    std::optional<std::jthread> helper;
+    if (second_half > 0 && second_half < entries_size)
+      helper.emplace([&] { second_sound = read_records(entries.substr(second_half), blobs, second); });
+    else
+      second_half = entries_size;
+    first_sound = read_records(entries.substr(0, second_half), blobs, c.index);
+  }
+  if (!first_sound || !second_sound) {
     c.index.clear();
     return c;
   }
+  c.index.insert(c.index.end(), second.begin(), second.end());
   settle(c.index);
   c.usable = true;
   try {
@@ -373,17 +412,27 @@ bool append_file(const fs::path& path, const std::string& text) {
   return ::write(f.fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
 }
 
+constexpr std::size_t no_entry = static_cast<std::size_t>(-1);
+
 struct FileRef {
   Kind kind;
   bool archived;
   int dir;                // index into the open directory descriptors
   std::uint32_t name_at;  // where the file name starts in `path`
-  std::string path;       // "people/maria-lopez.yaml"
+  std::string_view path;  // "people/maria-lopez.yaml", in Files::listed or in the cache
+  std::size_t cached = no_entry;  // its entry in the cache's index, when it has one
 
-  const char* name() const { return path.c_str() + name_at; }
-  std::string_view id() const {
-    return std::string_view(path).substr(name_at, path.size() - name_at - 5);
-  }
+  std::string_view name() const { return path.substr(name_at); }
+  std::string_view id() const { return path.substr(name_at, path.size() - name_at - 5); }
+};
+
+/// The record files of one load, and what their paths point into.
+struct Files {
+  std::vector<FileRef> refs;
+  // Paths of the files found by listing a directory, a deque per directory (moving a deque
+  // keeps its strings where they are, so the views stay valid).
+  std::vector<std::deque<std::string>> listed;
+  std::shared_ptr<const LoadedCache> cache;  // the paths of the other files point into it
 };
 
 /// A new cache entry, and the bytes it points into when the file was parsed now.
@@ -402,28 +451,21 @@ struct Outcome {
 
 /// One directory's record files, sorted by path (`dir` of each is 0 until the caller says).
 struct Listing {
-  int fd = -1;  // the open directory, or -1 when there is none
   std::vector<FileRef> files;
   std::vector<Problem> problems;
+  std::deque<std::string> paths;  // what the files' paths point into
 };
 
-Listing list_directory(const fs::path& root, Kind kind, bool archived) {
+Listing list_directory(int fd, const std::string& dir, Kind kind, bool archived) {
   Listing out;
-  std::string dir = std::string(info(kind).directory) + (archived ? "/archive" : "");
-  int fd = ::open((root / dir).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return out;
   DIR* d = ::fdopendir(::dup(fd));
-  if (!d) {
-    ::close(fd);
-    return out;
-  }
-  out.fd = fd;
+  if (!d) return out;
   const auto name_at = static_cast<std::uint32_t>(dir.size() + 1);
   while (dirent* e = ::readdir(d)) {
     std::string_view name = e->d_name;
     if (name.empty() || name[0] == '.') continue;  // dot files, temp files of writers
     if (name.size() <= 5 || name.substr(name.size() - 5) != ".yaml") continue;
-    std::string path;
+    std::string& path = out.paths.emplace_back();
     path.reserve(name_at + name.size());
     path.append(dir).append("/").append(name);
     if (!is_valid_id(name.substr(0, name.size() - 5))) {
@@ -431,13 +473,12 @@ Listing list_directory(const fs::path& root, Kind kind, bool archived) {
                               "rename it to lowercase letters, digits and '-', e.g. maria-lopez.yaml"});
       continue;
     }
-    out.files.push_back({kind, archived, 0, name_at, std::move(path)});
+    out.files.push_back({kind, archived, 0, name_at, path});
   }
   ::closedir(d);
   // One directory's paths share their prefix: sorting by name sorts them by path.
-  std::sort(out.files.begin(), out.files.end(), [](const FileRef& a, const FileRef& b) {
-    return std::strcmp(a.name(), b.name()) < 0;
-  });
+  std::sort(out.files.begin(), out.files.end(),
+            [](const FileRef& a, const FileRef& b) { return a.name() < b.name(); });
   return out;
 }
 
@@ -830,105 +871,132 @@ struct Sink {
   std::vector<std::string_view> summary;
   std::vector<std::string> owned;
   std::vector<std::uint64_t> content_hash;  // for summaries from the cache
-  std::shared_ptr<const void> cache;  // the loaded cache the summaries point into
 };
 
 /// Reads every file of `kinds`: from the cache when it may, else from disk (and then records
 /// it in the cache). `files` comes back sorted by path.
 std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
-                              const std::vector<Kind>& kinds, std::vector<FileRef>& files,
+                              const std::vector<Kind>& kinds, Files& files,
                               std::vector<Problem>& problems, Sink& sink, Stats* stats,
                               const LoadOptions& load) {
   const std::int64_t now_ns = load.now_ns.value_or(real_time_ns());
   const std::uint32_t print = fingerprint(options.limits);
   fs::path dir;
-  auto loaded = std::make_shared<LoadedCache>();
   if (options.use_cache) dir = cache_directory(root, options.cache_dir);
-  // The directories are listed and the cache is read at the same time.
-  std::vector<std::pair<Kind, bool>> directories;
-  for (Kind kind : kinds) {
-    directories.emplace_back(kind, false);
-    if (kind == Kind::question) directories.emplace_back(kind, true);
+  auto loaded = std::make_shared<LoadedCache>();
+  if (!dir.empty()) {
+    try {
+      *loaded = load_cache(dir, print);
+    } catch (...) {
+      *loaded = LoadedCache{};  // unusable: every file is read
+    }
   }
-  std::vector<Listing> listings(directories.size());
+  files.cache = loaded;
+  const LoadedCache& cache = *loaded;
+
+  // Each directory of the kinds asked for. It is trusted, and not listed, when its stat is the
+  // one recorded with its file list: nothing was added, removed or renamed in it since.
+  struct Directory {
+    Kind kind;
+    bool archived;
+    std::string path;
+    int fd = -1;
+    FileStat stat;
+    const CachedEntry* record = nullptr;
+    bool trusted = false;
+    std::vector<std::size_t> cached;  // its files' entries in the cache's index, by path
+    Listing listing;
+  };
+  std::vector<Directory> directories;
+  for (Kind kind : kinds)
+    for (bool archived : {false, true}) {
+      if (archived && kind != Kind::question) continue;
+      Directory d{kind, archived, std::string(info(kind).directory) + (archived ? "/archive" : "")};
+      d.fd = ::open((root / d.path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (d.fd < 0) continue;
+      struct stat st {};
+      if (::fstat(d.fd, &st) == 0) d.stat = file_stat(st);
+      directories.push_back(std::move(d));
+    }
+  for (std::size_t c = 0; c < cache.index.size(); ++c) {
+    const IndexedEntry& e = cache.index[c];
+    std::string_view parent = e.path;
+    if (!e.directory) parent = parent.substr(0, std::min(parent.size(), parent.rfind('/')));
+    for (Directory& d : directories) {
+      if (parent != d.path || e.entry.kind != d.kind || e.entry.archived != d.archived) continue;
+      if (e.directory) d.record = &e.entry;
+      else d.cached.push_back(c);
+      break;
+    }
+  }
   std::vector<std::function<void()>> tasks;
-  if (!dir.empty())
-    tasks.emplace_back([&] {
-      try {
-        *loaded = load_cache(dir, print);
-      } catch (...) {
-        *loaded = LoadedCache{};  // unusable: every file is read
-      }
-    });
-  for (std::size_t d = 0; d < directories.size(); ++d)
-    tasks.emplace_back([&, d] {
-      listings[d] = list_directory(root, directories[d].first, directories[d].second);
-    });
-  run_tasks(tasks, 2);
+  for (Directory& d : directories) {
+    d.trusted = d.record && d.record->stat == d.stat &&
+                !is_racy(d.record->stat, d.record->verified_ns, load.racy_margin_ns);
+    if (!d.trusted)
+      tasks.emplace_back([&d] { d.listing = list_directory(d.fd, d.path, d.kind, d.archived); });
+  }
+  run_tasks(tasks, tasks.size() > 1 ? 2 : 1);
+
   std::vector<int> dirs;
   std::vector<std::size_t> runs = {0};  // each directory's files are sorted by path already
-  std::size_t total = 0;
-  for (const Listing& listing : listings) total += listing.files.size();
-  files.reserve(total);
-  for (Listing& listing : listings) {
-    if (listing.fd < 0) continue;
-    dirs.push_back(listing.fd);
-    for (FileRef& f : listing.files) {
-      f.dir = static_cast<int>(dirs.size()) - 1;
-      files.push_back(std::move(f));
+  for (Directory& d : directories) {
+    int index = static_cast<int>(dirs.size());
+    dirs.push_back(d.fd);
+    const auto name_at = static_cast<std::uint32_t>(d.path.size() + 1);
+    if (d.trusted) {
+      for (std::size_t c : d.cached)
+        files.refs.push_back({d.kind, d.archived, index, name_at, cache.index[c].path, c});
+    } else {
+      // Both sorted by name: pair each listed file with its cache entry in one pass.
+      std::size_t j = 0;
+      for (FileRef& f : d.listing.files) {
+        while (j < d.cached.size() && cache.index[d.cached[j]].path < f.path) ++j;
+        if (j < d.cached.size() && cache.index[d.cached[j]].path == f.path) f.cached = d.cached[j];
+        f.dir = index;
+        files.refs.push_back(f);
+      }
+      files.listed.push_back(std::move(d.listing.paths));
+      for (Problem& p : d.listing.problems) problems.push_back(std::move(p));
     }
-    runs.push_back(files.size());
-    for (Problem& p : listing.problems) problems.push_back(std::move(p));
+    runs.push_back(files.refs.size());
   }
   auto by_file_path = [](const FileRef& a, const FileRef& b) { return a.path < b.path; };
-  for (std::size_t r = 2; r < runs.size(); ++r)
-    std::inplace_merge(files.begin(), files.begin() + static_cast<std::ptrdiff_t>(runs[r - 1]),
-                       files.begin() + static_cast<std::ptrdiff_t>(runs[r]), by_file_path);
-  LoadedCache& cache = *loaded;
+  auto& refs = files.refs;
+  // Documents and records come by path; summaries in any order (directory by directory).
+  if (sink.mode != Sink::Mode::summaries)
+    for (std::size_t r = 2; r < runs.size(); ++r)
+      std::inplace_merge(refs.begin(), refs.begin() + static_cast<std::ptrdiff_t>(runs[r - 1]),
+                         refs.begin() + static_cast<std::ptrdiff_t>(runs[r]), by_file_path);
   const bool recording = options.use_cache && !dir.empty();
   const bool typed = sink.mode == Sink::Mode::snapshot;
   const bool summaries = sink.mode == Sink::Mode::summaries;
   const int max_depth = options.limits.max_depth + 2;
-
-  // Both are sorted by path: pair each file with its cache entry in one pass.
-  constexpr std::size_t no_entry = static_cast<std::size_t>(-1);
-  std::vector<std::size_t> match(files.size(), no_entry);
-  for (std::size_t i = 0, c = 0; i < files.size() && c < cache.index.size();) {
-    int order = files[i].path.compare(cache.index[c].path);
-    if (order < 0) {
-      ++i;
-    } else if (order > 0) {
-      ++c;
-    } else {
-      const CachedEntry& e = cache.index[c].entry;
-      if (e.kind == files[i].kind && e.archived == files[i].archived) match[i] = c;
-      ++i;
-      ++c;
-    }
-  }
+  std::vector<std::size_t> match(refs.size());
+  for (std::size_t i = 0; i < refs.size(); ++i) match[i] = refs[i].cached;
 
   if (typed) {
     Snapshot& snap = *sink.snapshot;
     std::size_t counts[3] = {0, 0, 0};
-    sink.slot.resize(files.size());
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      int k = files[i].kind == Kind::person ? 0 : files[i].kind == Kind::topic ? 1 : 2;
+    sink.slot.resize(refs.size());
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+      int k = refs[i].kind == Kind::person ? 0 : refs[i].kind == Kind::topic ? 1 : 2;
       sink.slot[i] = counts[k]++;
     }
     snap.people.resize(counts[0]);
     snap.topics.resize(counts[1]);
     snap.questions.resize(counts[2]);
-    sink.filled.assign(files.size(), 0);
+    sink.filled.assign(refs.size(), 0);
   } else if (summaries) {
-    sink.summary.resize(files.size());
-    sink.owned.resize(files.size());
-    sink.content_hash.resize(files.size());
-    sink.filled.assign(files.size(), 0);
+    sink.summary.resize(refs.size());
+    sink.owned.resize(refs.size());
+    sink.content_hash.resize(refs.size());
+    sink.filled.assign(refs.size(), 0);
   } else {
-    sink.documents.resize(files.size());
+    sink.documents.resize(refs.size());
   }
 
-  std::vector<Outcome> outcomes(files.size());
+  std::vector<Outcome> outcomes(refs.size());
   std::atomic<bool> corrupt_entry = false;
 
   auto put_record = [&](std::size_t i, Record&& record) {
@@ -942,15 +1010,15 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
   // Turns a parsed tree into what the sink wants. With `recorded`, also makes the blob (tree
   // and typed record) and the summary for the cache.
   auto deliver_tree = [&](std::size_t i, Node&& tree, Fresh* recorded) {
-    const FileRef& f = files[i];
+    const FileRef& f = refs[i];
     if (sink.mode == Sink::Mode::documents && !recorded) {
-      sink.documents[i] = Document{f.kind, std::string(f.id()), f.path, std::move(tree), f.archived};
+      sink.documents[i] = Document{f.kind, std::string(f.id()), std::string(f.path), std::move(tree), f.archived};
       return;
     }
     Record record;
     try {
       if (has_typed_record(f.kind))
-        record = to_record(tree, f.kind, std::string(f.id()), f.path, f.archived);
+        record = to_record(tree, f.kind, std::string(f.id()), std::string(f.path), f.archived);
     } catch (const Error& e) {
       if (sink.mode != Sink::Mode::documents)
         outcomes[i].conversion_problem = std::make_unique<Problem>(Problem{e.where(), e.what(), e.hint()});
@@ -973,12 +1041,12 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
         sink.filled[i] = 1;
       }
     } else {
-      sink.documents[i] = Document{f.kind, std::string(f.id()), f.path, std::move(tree), f.archived};
+      sink.documents[i] = Document{f.kind, std::string(f.id()), std::string(f.path), std::move(tree), f.archived};
     }
   };
   // Fills the sink from a cached entry whose content is known to match the file.
   auto deliver_cached = [&](std::size_t i, const CachedEntry& e) {
-    const FileRef& f = files[i];
+    const FileRef& f = refs[i];
     if (summaries && !e.summary.empty()) {
       sink.summary[i] = e.summary;
       sink.content_hash[i] = e.content_hash;
@@ -995,11 +1063,13 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
 
   // With `distrust_cache` (its entry turned out corrupt) the file is read and parsed.
   auto read_one = [&](std::size_t i, bool distrust_cache) {
-    const FileRef& f = files[i];
+    const FileRef& f = refs[i];
     Outcome& out = outcomes[i];
     struct stat st {};
     const CachedEntry* cached = nullptr;
-    if (::fstatat(dirs[f.dir], f.name(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+    char name[NAME_MAX + 1] = {};
+    f.name().copy(name, NAME_MAX);
+    if (::fstatat(dirs[f.dir], name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
         S_ISREG(st.st_mode) && match[i] != no_entry && !distrust_cache)
       cached = &cache.index[match[i]].entry;
     FileStat now_stat = file_stat(st);
@@ -1009,7 +1079,8 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
       out.source = Outcome::Source::trusted;
       return;
     }
-    std::string text = read_regular_file(root / f.path, f.path, options.limits.max_bytes);
+    const std::string path(f.path);
+    std::string text = read_regular_file(root / path, path, options.limits.max_bytes);
     out.fresh = std::make_unique<Fresh>();
     CachedEntry& fresh = out.fresh->entry;
     fresh.kind = f.kind;
@@ -1025,7 +1096,7 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
       out.source = Outcome::Source::verified;
       return;
     }
-    Node tree = parse_yaml(text, f.path, options.limits);
+    Node tree = parse_yaml(text, path, options.limits);
     out.source = Outcome::Source::parsed;
     // A file that changed while it was read is not recorded.
     if (!recording || now_stat.size != text.size()) {
@@ -1040,34 +1111,41 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
     fresh.blob_hash = hash_bytes(fresh.blob);
   };
 
-  auto work = [&](std::size_t begin, std::size_t step) {
-    for (std::size_t i = begin; i < files.size(); i += step) {
-      Outcome& out = outcomes[i];
-      try {
+  // Both cores take runs of neighbouring files (neighbours in a directory stat faster) until
+  // none are left.
+  constexpr std::size_t run_length = 512;
+  std::atomic<std::size_t> next_run = 0;
+  auto work = [&] {
+    for (std::size_t begin = next_run++ * run_length; begin < refs.size();
+         begin = next_run++ * run_length) {
+      for (std::size_t i = begin; i < std::min(refs.size(), begin + run_length); ++i) {
+        Outcome& out = outcomes[i];
         try {
-          read_one(i, false);
-        } catch (const Corrupt&) {
-          // An entry whose blob fails its checksum or does not decode: read the file instead.
-          corrupt_entry = true;
-          out = Outcome{};
-          read_one(i, true);
+          try {
+            read_one(i, false);
+          } catch (const Corrupt&) {
+            // An entry whose blob fails its checksum or does not decode: read the file instead.
+            corrupt_entry = true;
+            out = Outcome{};
+            read_one(i, true);
+          }
+        } catch (const Error& e) {
+          out.source = Outcome::Source::none;
+          out.fresh.reset();
+          out.problem = std::make_unique<Problem>(Problem{e.where(), e.what(), e.hint()});
         }
-      } catch (const Error& e) {
-        out.source = Outcome::Source::none;
-        out.fresh.reset();
-        out.problem = std::make_unique<Problem>(Problem{e.where(), e.what(), e.hint()});
       }
     }
   };
-  unsigned threads = files.size() > 64 ? 2 : 1;
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t, threads);
-  work(0, threads);
-  for (auto& t : pool) t.join();
+  {
+    std::optional<std::jthread> helper;
+    if (refs.size() > run_length) helper.emplace(work);
+    work();
+  }
   for (int fd : dirs) ::close(fd);
 
   Stats local;
-  local.files = files.size();
+  local.files = refs.size();
   local.cache_found = cache.usable;
   local.directory = dir;
   std::size_t changed = 0;
@@ -1081,21 +1159,48 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
   }
   // Entries of the kinds read now whose file is gone (or no longer usable) are dropped.
   std::vector<char> seen(cache.index.size(), 0);
-  for (std::size_t i = 0; i < files.size(); ++i)
+  for (std::size_t i = 0; i < refs.size(); ++i)
     if (match[i] != no_entry && outcomes[i].source != Outcome::Source::none) seen[match[i]] = 1;
   auto reads_kind = [&](Kind kind) {
     return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
   };
   std::vector<std::string_view> gone;
   for (std::size_t c = 0; c < cache.index.size(); ++c) {
-    if (seen[c]) continue;
+    if (seen[c] || cache.index[c].directory) continue;
     if (reads_kind(cache.index[c].entry.kind)) gone.push_back(cache.index[c].path);
   }
   local.dropped = gone.size();
 
+  // A directory is recorded when every file in it is in the cache now (it then need not be
+  // listed while its stat stays the same), and forgotten when one is not.
+  std::vector<char> complete(directories.size(), 1);
+  for (std::size_t k = 0; k < directories.size(); ++k) {
+    if (!directories[k].listing.problems.empty()) complete[k] = 0;
+    if (!directories[k].trusted) ++local.listed;
+  }
+  for (std::size_t i = 0; i < refs.size(); ++i)
+    if (outcomes[i].source == Outcome::Source::none) complete[static_cast<std::size_t>(refs[i].dir)] = 0;
+  std::vector<CachedEntry> new_records;
+  new_records.reserve(directories.size());
+  std::vector<std::pair<std::string_view, const CachedEntry*>> directory_records, recorded_now;
+  std::vector<std::string_view> forgotten;
+  for (std::size_t k = 0; k < directories.size() && recording; ++k) {
+    const Directory& d = directories[k];
+    if (complete[k] && d.trusted) {
+      directory_records.emplace_back(d.path, d.record);
+    } else if (complete[k]) {
+      new_records.push_back(CachedEntry{d.kind, d.archived, d.stat, 0, now_ns, {}, {}, 0});
+      directory_records.emplace_back(d.path, &new_records.back());
+      recorded_now.push_back(directory_records.back());
+    } else if (d.record) {
+      forgotten.push_back(d.path);
+    }
+  }
+
   bool needs_rewrite =
       !cache.usable || corrupt_entry || (!cache.journal_sound && !cache.journal.empty());
-  if (recording && (needs_rewrite || changed > 0 || !gone.empty()) &&
+  if (recording &&
+      (needs_rewrite || changed > 0 || !gone.empty() || !recorded_now.empty() || !forgotten.empty()) &&
       directory_is_writable(dir)) {
     Descriptor lock(::open((dir / lock_name).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644));
     if (lock.fd >= 0 && ::flock(lock.fd, LOCK_EX | LOCK_NB) == 0) {
@@ -1121,18 +1226,24 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
       std::string payload;
       if (!compact) {
         std::string records;
-        for (std::size_t i = 0; i < files.size(); ++i) {
+        for (std::size_t i = 0; i < refs.size(); ++i) {
           const Outcome& o = outcomes[i];
           if (o.source != Outcome::Source::verified && o.source != Outcome::Source::parsed) continue;
           payload.clear();
-          encode_entry(payload, files[i].path, o.fresh->entry, nullptr);
+          encode_entry(payload, refs[i].path, o.fresh->entry, nullptr);
           frame(records, payload);
         }
-        for (std::string_view path : gone) {
+        for (const auto& [path, record] : recorded_now) {
           payload.clear();
-          encode_tombstone(payload, path);
+          encode_directory(payload, path, *record);
           frame(records, payload);
         }
+        for (const auto* paths : {&gone, &forgotten})
+          for (std::string_view path : *paths) {
+            payload.clear();
+            encode_tombstone(payload, path);
+            frame(records, payload);
+          }
         if (disk_generation == cache.generation && cache.journal_sound) {
           local.appended = append_file(dir / journal_name, records);
         } else {
@@ -1141,35 +1252,46 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
         }
       } else {
         // Everything this load saw, plus the entries of kinds it did not read, by path.
-        std::vector<std::pair<std::string_view, const CachedEntry*>> entries;
-        entries.reserve(files.size() + cache.index.size());
-        for (std::size_t i = 0; i < files.size(); ++i) {
+        struct Kept {
+          std::string_view path;
+          const CachedEntry* entry;
+          bool directory = false;
+        };
+        std::vector<Kept> entries;
+        entries.reserve(refs.size() + cache.index.size());
+        for (std::size_t i = 0; i < refs.size(); ++i) {
           const Outcome& o = outcomes[i];
           if (o.source == Outcome::Source::trusted)
-            entries.emplace_back(files[i].path, &cache.index[match[i]].entry);
+            entries.push_back({refs[i].path, &cache.index[match[i]].entry});
           else if (o.source != Outcome::Source::none)
-            entries.emplace_back(files[i].path, &o.fresh->entry);
+            entries.push_back({refs[i].path, &o.fresh->entry});
         }
+        for (const auto& [path, record] : directory_records) entries.push_back({path, record, true});
         for (const auto& c : cache.index)
-          if (!reads_kind(c.entry.kind)) entries.emplace_back(c.path, &c.entry);
+          if (!reads_kind(c.entry.kind)) entries.push_back({c.path, &c.entry, c.directory});
         std::sort(entries.begin(), entries.end(),
-                  [](const auto& a, const auto& b) { return a.first < b.first; });
+                  [](const Kept& a, const Kept& b) { return a.path < b.path; });
         std::uint64_t generation = std::random_device{}();
         generation = (generation << 32) ^ std::random_device{}();
         // The entries first, then their blobs: a command that needs no blob reads no blob.
         std::string heads;
-        std::uint64_t blob_offset = 0;
-        for (const auto& [path, entry] : entries) {
+        std::uint64_t blob_offset = 0, second_half = 0;
+        for (const Kept& kept : entries) {
+          if (second_half == 0 && &kept - entries.data() >= static_cast<std::ptrdiff_t>(entries.size() / 2))
+            second_half = heads.size();
           payload.clear();
-          encode_entry(payload, path, *entry, &blob_offset);
+          if (kept.directory) encode_directory(payload, kept.path, *kept.entry);
+          else encode_entry(payload, kept.path, *kept.entry, &blob_offset);
           frame(heads, payload);
         }
         std::string head = header(cache_magic, print, generation);
         put(head, static_cast<std::uint64_t>(heads.size()));
+        put(head, second_half);
         if (replace_file_with(dir, cache_name, [&](auto write) {
               write(head);
               write(heads);
-              for (const auto& entry : entries) write(entry.second->blob);
+              for (const Kept& kept : entries)
+                if (!kept.directory) write(kept.entry->blob);
             })) {
           local.rewrote = true;
           replace_file(dir, journal_name, header(journal_magic, print, generation));
@@ -1178,7 +1300,6 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
     }
   }
   if (stats) *stats = local;
-  if (summaries) sink.cache = loaded;
   return outcomes;
 }
 
@@ -1188,9 +1309,10 @@ std::vector<Document> load_documents(const fs::path& root, const StoreOptions& o
                                      const std::vector<Kind>& kinds,
                                      std::vector<Problem>& problems, Stats* stats,
                                      const LoadOptions& load) {
-  std::vector<FileRef> files;
+  Files loaded;
+  const std::vector<FileRef>& files = loaded.refs;
   Sink sink;
-  std::vector<Outcome> outcomes = run_load(root, options, kinds, files, problems, sink, stats, load);
+  std::vector<Outcome> outcomes = run_load(root, options, kinds, loaded, problems, sink, stats, load);
   // By kind, then path (files are sorted by path).
   std::vector<Document> documents;
   documents.reserve(files.size());
@@ -1206,14 +1328,15 @@ std::vector<Document> load_documents(const fs::path& root, const StoreOptions& o
 Snapshot load_snapshot(const fs::path& root, const StoreOptions& options,
                        const std::vector<Kind>& kinds, Stats* stats, const LoadOptions& load) {
   Snapshot s;
-  std::vector<FileRef> files;
+  Files loaded;
+  const std::vector<FileRef>& files = loaded.refs;
   Sink sink;
   sink.mode = Sink::Mode::snapshot;
   sink.snapshot = &s;
   std::vector<Kind> typed_kinds;
   for (Kind kind : kinds)
     if (has_typed_record(kind)) typed_kinds.push_back(kind);
-  std::vector<Outcome> outcomes = run_load(root, options, typed_kinds, files, s.skipped, sink,
+  std::vector<Outcome> outcomes = run_load(root, options, typed_kinds, loaded, s.skipped, sink,
                                            stats, load);
   // The same order as reading every file first, then converting them by kind and path.
   for (Kind kind : {Kind::person, Kind::topic, Kind::question})
@@ -1246,11 +1369,12 @@ Snapshot load_snapshot(const fs::path& root, const StoreOptions& options,
 Summaries load_summaries(const fs::path& root, const StoreOptions& options, Stats* stats,
                          const LoadOptions& load) {
   Summaries out;
-  std::vector<FileRef> files;
+  Files loaded;
+  const std::vector<FileRef>& files = loaded.refs;
   Sink sink;
   sink.mode = Sink::Mode::summaries;
   std::vector<Outcome> outcomes = run_load(root, options, {Kind::person, Kind::topic, Kind::question},
-                                           files, out.skipped, sink, stats, load);
+                                           loaded, out.skipped, sink, stats, load);
   for (Kind kind : {Kind::person, Kind::topic, Kind::question})
     for (std::size_t i = 0; i < files.size(); ++i)
       if (files[i].kind == kind && outcomes[i].problem)
@@ -1273,8 +1397,9 @@ Summaries load_summaries(const fs::path& root, const StoreOptions& options, Stat
     digest += hash_bytes(files[i].path) ^ (content * 0x9E3779B97F4A7C15ull);
   }
   out.digest = !known ? 0 : digest == 0 ? 1 : digest;
-  auto storage = std::make_shared<std::pair<std::vector<FileRef>, Sink>>(std::move(files), std::move(sink));
-  const auto& [kept_files, kept_sink] = *storage;
+  auto storage = std::make_shared<std::pair<Files, Sink>>(std::move(loaded), std::move(sink));
+  const auto& kept_files = storage->first.refs;
+  const auto& kept_sink = storage->second;
   for (std::size_t i = 0; i < kept_files.size(); ++i)
     if (kept_sink.filled[i])
       out.records.push_back({kept_files[i].kind, kept_files[i].id(), kept_files[i].archived,

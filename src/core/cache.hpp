@@ -67,6 +67,7 @@ struct Stats {
   std::size_t verified = 0;  // content hash matched the cached entry: not parsed again
   std::size_t parsed = 0;    // read and parsed
   std::size_t dropped = 0;   // cache entries of files that are gone
+  std::size_t listed = 0;    // directories listed (the others were unchanged since they were)
   bool cache_found = false;  // a usable cache was there
   bool rewrote = false;      // the whole cache was written anew
   bool appended = false;     // records were appended to the journal
