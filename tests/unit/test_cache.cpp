@@ -290,6 +290,39 @@ TEST_CASE("deleted and renamed files are dropped from the cache") {
   CHECK(again.stats.trusted == again.stats.files);
 }
 
+TEST_CASE("a directory is listed again only when a file was added, removed or renamed in it") {
+  TempDir dir;
+  fs::path root = make_store(dir);
+  Loaded first = load(root);
+  CHECK(first.stats.listed == 4);  // people, topics, questions, questions/archive
+  Loaded second = load(root);
+  CHECK(second.stats.listed == 0);
+  CHECK(describe(second.documents) == describe(first.documents));
+  // A hand edit in place does not change the directory: found by its stat all the same.
+  overwrite_in_place(root / "people" / "person-3.yaml", person_yaml("Person Three", "Dept 3"));
+  Loaded edited = load(root);
+  CHECK(edited.stats.listed == 0);
+  CHECK(edited.stats.parsed == 1);
+  // A new file changes its directory, which is listed (and only that one).
+  write_text(root / "people" / "new-person.yaml", person_yaml("New", "Dept 1"));
+  Loaded added = load(root);
+  CHECK(added.stats.listed == 1);
+  CHECK(describe(added.documents) == describe(load_without_cache(root).documents));
+  CHECK(load(root).stats.listed == 0);
+  // A broken file keeps its directory listed, so it is reported on every load.
+  write_text(root / "topics" / "broken.yaml", "name: [unclosed\n");
+  write_text(root / "topics" / "Bad Name.yaml", "name: X\n");
+  for (int i = 0; i < 3; ++i) {
+    Loaded l = load(root);
+    CHECK(l.problems.size() == 2);
+    CHECK(l.stats.listed == 1);
+  }
+  fs::remove(root / "topics" / "broken.yaml");
+  fs::remove(root / "topics" / "Bad Name.yaml");
+  CHECK(load(root).problems.empty());
+  CHECK(load(root).stats.listed == 0);
+}
+
 TEST_CASE("a file that becomes broken is reported, not served from the cache") {
   TempDir dir;
   fs::path root = make_store(dir);
