@@ -56,12 +56,19 @@ class RoutingIndex {
   static std::optional<RoutingIndex> restore(std::string_view bytes,
                                              std::shared_ptr<const void> keep);
 
+  /// Brings an index up to date with records that changed since it was built: `removed` are
+  /// gone, `added` are in (a changed record is in both; `keep` keeps their bytes alive). The
+  /// result ranks exactly as an index built anew. False, and the index unusable, when it
+  /// cannot (a topic changed): build it anew then.
+  bool patch(const std::vector<RecordSummary>& removed, const std::vector<RecordSummary>& added,
+             std::shared_ptr<const void> keep);
+
   /// Ranks the people of the store for a follower's question.
   RoutingResult route(std::string_view question, const RankOptions& options) const;
 
  private:
   struct Data;
-  std::shared_ptr<const Data> data_;
+  std::shared_ptr<Data> data_;
 };
 
 /// Ranks the people of the store for a follower's question. Summaries may come in any order.

@@ -1366,8 +1366,15 @@ Snapshot load_snapshot(const fs::path& root, const StoreOptions& options,
   return s;
 }
 
+namespace {
+/// What one summary was made from: its file, and the file's content hash.
+struct SummarySource {
+  std::string_view path;
+  std::uint64_t content = 0;
+};
+
 Summaries load_summaries(const fs::path& root, const StoreOptions& options, Stats* stats,
-                         const LoadOptions& load) {
+                         const LoadOptions& load, std::vector<SummarySource>* sources) {
   Summaries out;
   Files loaded;
   const std::vector<FileRef>& files = loaded.refs;
@@ -1400,47 +1407,119 @@ Summaries load_summaries(const fs::path& root, const StoreOptions& options, Stat
   auto storage = std::make_shared<std::pair<Files, Sink>>(std::move(loaded), std::move(sink));
   const auto& kept_files = storage->first.refs;
   const auto& kept_sink = storage->second;
-  for (std::size_t i = 0; i < kept_files.size(); ++i)
-    if (kept_sink.filled[i])
-      out.records.push_back({kept_files[i].kind, kept_files[i].id(), kept_files[i].archived,
-                             kept_sink.owned[i].empty() ? kept_sink.summary[i]
-                                                        : std::string_view(kept_sink.owned[i])});
+  for (std::size_t i = 0; i < kept_files.size(); ++i) {
+    if (!kept_sink.filled[i]) continue;
+    out.records.push_back({kept_files[i].kind, kept_files[i].id(), kept_files[i].archived,
+                           kept_sink.owned[i].empty() ? kept_sink.summary[i]
+                                                      : std::string_view(kept_sink.owned[i])});
+    if (sources) {
+      const Outcome& o = outcomes[i];
+      sources->push_back({kept_files[i].path, o.fresh ? o.fresh->entry.content_hash
+                                                      : kept_sink.content_hash[i]});
+    }
+  }
   out.storage = storage;
   return out;
 }
+}  // namespace
+
+Summaries load_summaries(const fs::path& root, const StoreOptions& options, Stats* stats,
+                         const LoadOptions& load) {
+  return load_summaries(root, options, stats, load, nullptr);
+}
 
 namespace {
-constexpr char index_magic[8] = {'P', 'E', 'E', 'R', 'S', 'R', 'I', '1'};
+constexpr char index_magic[8] = {'P', 'E', 'E', 'R', 'S', 'R', 'I', '2'};
 constexpr const char* index_name = "index";
 constexpr std::size_t index_header_size = 24;  // magic, digest, checksum of the rest
 }  // namespace
 
+/// The record a path names ("questions/archive/x.yaml": the archived question x).
+std::optional<RecordSummary> record_at(std::string_view path) {
+  for (Kind kind : {Kind::person, Kind::topic, Kind::question}) {
+    std::string_view dir = info(kind).directory;
+    if (path.substr(0, dir.size()) != dir || path.size() <= dir.size() + 6 || path[dir.size()] != '/')
+      continue;
+    std::string_view name = path.substr(dir.size() + 1);
+    bool archived = kind == Kind::question && name.substr(0, 8) == "archive/";
+    if (archived) name.remove_prefix(8);
+    if (name.size() <= 5 || name.find('/') != std::string_view::npos) return std::nullopt;
+    return RecordSummary{kind, name.substr(0, name.size() - 5), archived, {}};
+  }
+  return std::nullopt;
+}
+
 RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& options,
-                                std::vector<Problem>& skipped, Stats* stats, bool* restored,
+                                std::vector<Problem>& skipped, Stats* stats, IndexSource* source,
                                 const LoadOptions& load) {
-  Summaries summaries = load_summaries(root, options, stats, load);
+  std::vector<SummarySource> sources;
+  Summaries summaries = load_summaries(root, options, stats, load, &sources);
   for (auto& p : summaries.skipped) skipped.push_back(std::move(p));
-  if (restored) *restored = false;
+  if (source) *source = IndexSource::built;
   fs::path dir = summaries.digest ? cache_directory(root, options.cache_dir) : fs::path();
   if (dir.empty()) return RoutingIndex::build(summaries);
 
+  // The saved index: header, then the index, then the files it was built from.
   auto mapping = std::make_shared<Mapping>(dir / index_name);
   std::string_view bytes = mapping->bytes();
   if (bytes.size() >= index_header_size && std::memcmp(bytes.data(), index_magic, 8) == 0) {
     std::string_view rest = bytes.substr(8);
     auto digest = take<std::uint64_t>(rest);
     auto checksum = take<std::uint64_t>(rest);
-    if (digest == summaries.digest && checksum == hash_bytes(rest))
-      if (auto index = RoutingIndex::restore(rest, mapping)) {
-        if (restored) *restored = true;
-        return *index;
+    try {
+      if (checksum != hash_bytes(rest)) throw Corrupt("bad checksum");
+      std::string_view saved = take_string(rest);
+      if (digest == summaries.digest) {
+        if (auto index = RoutingIndex::restore(saved, mapping)) {
+          if (source) *source = IndexSource::restored;
+          return *index;
+        }
+      } else {
+        // Some records changed since: when they are few, the saved index is brought up to
+        // date with them rather than built anew.
+        std::unordered_map<std::string_view, std::uint64_t> base;
+        for (std::uint64_t n = take_count(rest); n > 0; --n) {
+          std::string_view path = take_string(rest);
+          base.emplace(path, take<std::uint64_t>(rest));
+        }
+        std::vector<RecordSummary> removed, added;
+        const std::size_t most = std::max<std::size_t>(64, summaries.records.size() / 100);
+        for (std::size_t i = 0; i < sources.size() && added.size() <= most; ++i) {
+          auto it = base.find(sources[i].path);
+          if (it != base.end() && it->second == sources[i].content) {
+            base.erase(it);
+            continue;
+          }
+          if (it != base.end()) {
+            removed.push_back(summaries.records[i]);
+            base.erase(it);
+          }
+          added.push_back(summaries.records[i]);
+        }
+        for (const auto& [path, content] : base)
+          if (auto record = record_at(path)) removed.push_back(*record);
+        if (added.size() + removed.size() <= most)
+          if (auto index = RoutingIndex::restore(saved, mapping))
+            if (index->patch(removed, added, summaries.storage)) {
+              if (source) *source = IndexSource::patched;
+              return *index;
+            }
       }
+    } catch (const Corrupt&) {
+      // not a sound index: built anew below
+    }
   }
   RoutingIndex index = RoutingIndex::build(summaries);
   if (directory_is_writable(dir)) {
     Descriptor lock(::open((dir / lock_name).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644));
     if (lock.fd >= 0 && ::flock(lock.fd, LOCK_EX | LOCK_NB) == 0) {
-      std::string body = index.save();
+      std::string body;
+      put_string(body, index.save());
+      put_varint(body, sources.size());
+      for (const auto& [path, content] : sources) {
+        put_string(body, path);
+        put(body, content);
+      }
       std::string head(index_magic, 8);
       put(head, summaries.digest);
       put(head, hash_bytes(body));

@@ -101,9 +101,14 @@ Summaries load_summaries(const std::filesystem::path& root, const StoreOptions& 
 
 /// The routing index behind Store::routing_index(): `index` next to the cache holds the last
 /// one saved, with the digest of the summaries it was built from.
+enum class IndexSource {
+  built,     // from every summary (and saved, when the cache can be written)
+  restored,  // the saved one, no record having changed since
+  patched,   // the saved one, brought up to date with the few records that changed
+};
 RoutingIndex load_routing_index(const std::filesystem::path& root, const StoreOptions& options,
                                 std::vector<Problem>& skipped, Stats* stats = nullptr,
-                                bool* restored = nullptr, const LoadOptions& load = {});
+                                IndexSource* source = nullptr, const LoadOptions& load = {});
 
 /// The directory a store's cache lives in: <root>/.peers when it can be written (or already
 /// holds a cache), else a directory below `fallback` named after the store's path, else empty.

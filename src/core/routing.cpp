@@ -209,6 +209,7 @@ struct PersonText {
 struct TopicText {
   std::string_view id, name;
   std::vector<Phrase> phrases;  // name, id, aliases
+  std::vector<std::string_view> keys;  // name_key of each phrase
   Span description;
   std::vector<std::string_view> related;
 };
@@ -226,6 +227,7 @@ class Corpus {
   std::vector<TopicText> topics;
   std::vector<QuestionText> answered;
   std::unordered_map<std::string_view, int> waiting;  // person id -> open questions routed to them
+  std::vector<std::pair<std::string_view, std::string_view>> waiting_on;  // question id, person
   Interner surfaces;                  // every word of the documents, as written (folded)
   std::vector<StemId> surface_stem;   // by surface
   Interner stems;
@@ -282,9 +284,24 @@ class Corpus {
     documents += 1;
     ++document_number_;
   }
+  /// Takes a document out of the counts again: each stem of its spans once.
+  void remove_document(const std::vector<Span>& spans) {
+    last_document_.resize(document_frequency.size(), -1);
+    for (Span span : spans)
+      for (StemId id : (*this)[span]) {
+        if (last_document_[id] == document_number_) continue;
+        last_document_[id] = document_number_;
+        --document_frequency[id];
+      }
+    ++document_number_;
+    documents -= 1;
+  }
   void finish() {
+    last_document_.resize(document_frequency.size(), -1);
     idfs.resize(document_frequency.size());
     for (std::size_t s = 0; s < idfs.size(); ++s) idfs[s] = idf_of_count(document_frequency[s]);
+    waiting.clear();
+    for (const auto& [question, person] : waiting_on) ++waiting[person];
   }
 
  private:
@@ -319,6 +336,105 @@ std::optional<Date> take_optional_date(std::string_view& in) {
   return Date::from_days(static_cast<std::int64_t>(take_varint(in)) - date_offset);
 }
 
+using TopicKeys = std::unordered_map<std::string_view, std::size_t>;
+
+TopicKeys topic_keys(const Corpus& c) {
+  TopicKeys keys;
+  for (std::size_t t = 0; t < c.topics.size(); ++t)
+    for (auto key : c.topics[t].keys) keys.try_emplace(key, t);
+  return keys;
+}
+
+void add_topic(Corpus& c, const RecordSummary& r) {
+  std::string_view in = r.bytes;
+  c.start_record(in);
+  TopicText tt;
+  tt.id = r.id;
+  tt.name = take_string(in);
+  for (std::uint64_t k = take_count(in); k > 0; --k) {
+    Phrase p;
+    p.text = take_string(in);
+    tt.keys.push_back(take_string(in));
+    p.stems = c.read_phrase_stems(in);
+    c.count(p.stems);
+    tt.phrases.push_back(p);
+  }
+  tt.description = c.read_text(in);
+  c.count(tt.description);
+  for (std::uint64_t n = take_count(in); n > 0; --n) tt.related.push_back(take_string(in));
+  c.add_document();
+  c.topics.push_back(std::move(tt));
+}
+
+PersonText read_person(Corpus& c, const RecordSummary& r, const TopicKeys& topics, bool in_full) {
+  std::string_view in = r.bytes;
+  c.start_record(in);
+  PersonText pt;
+  pt.id = r.id;
+  pt.name = take_string(in);
+  pt.left = take<std::uint8_t>(in) != 0;
+  pt.forward_to = take_string(in);
+  pt.away_until = take_optional_date(in);
+  if (!in_full) return pt;
+  for (Span* field : {&pt.title, &pt.department, &pt.notes, &pt.tags}) {
+    *field = c.read_text(in);
+    c.count(*field);
+  }
+  for (std::uint64_t n = take_count(in); n > 0; --n) {
+    auto date = take_optional_date(in);
+    if (!date) throw bytes::Corrupt("log entry without a date");
+    pt.log.push_back({*date, c.read_text(in)});
+    c.count(pt.log.back().stems);
+  }
+  for (std::uint64_t n = take_count(in); n > 0; --n) {
+    std::string_view text = take_string(in);
+    auto topic = topics.find(take_string(in));
+    if (topic != topics.end()) {
+      Corpus::skip_text(in);
+      if (std::find(pt.topics.begin(), pt.topics.end(), topic->second) == pt.topics.end())
+        pt.topics.push_back(topic->second);
+    } else {
+      pt.free_expertise.push_back({text, c.read_phrase_stems(in)});
+      c.count(pt.free_expertise.back().stems);
+    }
+  }
+  c.add_document();
+  return pt;
+}
+
+/// The spans a person's document was counted from.
+std::vector<Span> person_spans(const PersonText& p) {
+  std::vector<Span> spans = {p.title, p.department, p.notes, p.tags};
+  for (const auto& l : p.log) spans.push_back(l.stems);
+  for (const auto& f : p.free_expertise) spans.push_back(f.stems);
+  return spans;
+}
+
+void add_question(Corpus& c, const RecordSummary& r) {
+  std::string_view in = r.bytes;
+  c.start_record(in);
+  std::uint64_t status_number = take_varint(in);
+  if (status_number > static_cast<std::uint64_t>(QuestionStatus::closed))
+    throw bytes::Corrupt("bad status");
+  auto status = static_cast<QuestionStatus>(status_number);
+  std::string_view routed_to = take_string(in);
+  QuestionText qt;
+  qt.id = r.id;
+  qt.answered_by = take_string(in);
+  qt.at = take<Timestamp>(in);
+  if (!r.archived && !routed_to.empty() &&
+      (status == QuestionStatus::open || status == QuestionStatus::routed))
+    c.waiting_on.emplace_back(r.id, routed_to);
+  if (!take<std::uint8_t>(in)) return;
+  qt.text = take_string(in);
+  qt.text_stems = c.read_text(in);
+  qt.answer = c.read_text(in);
+  c.count(qt.text_stems);
+  c.count(qt.answer);
+  c.add_document();
+  c.answered.push_back(qt);
+}
+
 Corpus build_corpus(const Summaries& store, bool with_people) {
   Corpus c;
   // People and topics by id, so that ties between them always go the same way. Questions in
@@ -332,92 +448,52 @@ Corpus build_corpus(const Summaries& store, bool with_people) {
       std::sort(out.begin(), out.end(), by_id);
     return out;
   };
-  std::unordered_map<std::string_view, std::size_t> topic_by_key;
-  for (const RecordSummary* r : of_kind(Kind::topic)) {
-    std::string_view in = r->bytes;
-    c.start_record(in);
-    TopicText tt;
-    tt.id = r->id;
-    tt.name = take_string(in);
-    std::uint64_t phrases = take_count(in);
-    for (std::uint64_t k = 0; k < phrases; ++k) {
-      Phrase p;
-      p.text = take_string(in);
-      topic_by_key.try_emplace(take_string(in), c.topics.size());
-      p.stems = c.read_phrase_stems(in);
-      c.count(p.stems);
-      tt.phrases.push_back(p);
-    }
-    tt.description = c.read_text(in);
-    c.count(tt.description);
-    for (std::uint64_t n = take_count(in); n > 0; --n) tt.related.push_back(take_string(in));
-    c.add_document();
-    c.topics.push_back(std::move(tt));
-  }
-  for (const RecordSummary* r : of_kind(Kind::person)) {
-    std::string_view in = r->bytes;
-    c.start_record(in);
-    PersonText pt;
-    pt.id = r->id;
-    pt.name = take_string(in);
-    pt.left = take<std::uint8_t>(in) != 0;
-    pt.forward_to = take_string(in);
-    pt.away_until = take_optional_date(in);
-    if (!with_people) {
-      c.people.push_back(std::move(pt));
-      continue;
-    }
-    for (Span* field : {&pt.title, &pt.department, &pt.notes, &pt.tags}) {
-      *field = c.read_text(in);
-      c.count(*field);
-    }
-    for (std::uint64_t n = take_count(in); n > 0; --n) {
-      auto date = take_optional_date(in);
-      if (!date) throw bytes::Corrupt("log entry without a date");
-      pt.log.push_back({*date, c.read_text(in)});
-      c.count(pt.log.back().stems);
-    }
-    for (std::uint64_t n = take_count(in); n > 0; --n) {
-      std::string_view text = take_string(in);
-      auto topic = topic_by_key.find(take_string(in));
-      if (topic != topic_by_key.end()) {
-        Corpus::skip_text(in);
-        if (std::find(pt.topics.begin(), pt.topics.end(), topic->second) == pt.topics.end())
-          pt.topics.push_back(topic->second);
-      } else {
-        pt.free_expertise.push_back({text, c.read_phrase_stems(in)});
-        c.count(pt.free_expertise.back().stems);
-      }
-    }
-    c.add_document();
-    c.people.push_back(std::move(pt));
-  }
-  for (const RecordSummary* r : of_kind(Kind::question)) {
-    std::string_view in = r->bytes;
-    c.start_record(in);
-    std::uint64_t status_number = take_varint(in);
-    if (status_number > static_cast<std::uint64_t>(QuestionStatus::closed))
-      throw bytes::Corrupt("bad status");
-    auto status = static_cast<QuestionStatus>(status_number);
-    std::string_view routed_to = take_string(in);
-    QuestionText qt;
-    qt.id = r->id;
-    qt.answered_by = take_string(in);
-    qt.at = take<Timestamp>(in);
-    if (!r->archived && !routed_to.empty() &&
-        (status == QuestionStatus::open || status == QuestionStatus::routed))
-      ++c.waiting[routed_to];
-    if (!take<std::uint8_t>(in)) continue;
-    qt.text = take_string(in);
-    qt.text_stems = c.read_text(in);
-    qt.answer = c.read_text(in);
-    c.count(qt.text_stems);
-    c.count(qt.answer);
-    c.add_document();
-    c.answered.push_back(qt);
-  }
+  for (const RecordSummary* r : of_kind(Kind::topic)) add_topic(c, *r);
+  TopicKeys topics = topic_keys(c);
+  for (const RecordSummary* r : of_kind(Kind::person))
+    c.people.push_back(read_person(c, *r, topics, with_people));
+  for (const RecordSummary* r : of_kind(Kind::question)) add_question(c, *r);
   c.finish();
   return c;
+}
+
+/// The corpus of the store after `removed` records went and `added` ones came (a changed record
+/// is in both): the same counts as building it anew from the store as it is now. False when a
+/// topic changed (what people's expertise means depends on every topic): build it anew then.
+bool patch_corpus(Corpus& c, const std::vector<RecordSummary>& removed,
+                  const std::vector<RecordSummary>& added) {
+  for (const auto* list : {&removed, &added})
+    for (const auto& r : *list)
+      if (r.kind != Kind::person && r.kind != Kind::question) return false;
+  auto by_id = [](const PersonText& p, std::string_view id) { return p.id < id; };
+  for (const auto& r : removed) {
+    if (r.kind == Kind::person) {
+      auto it = std::lower_bound(c.people.begin(), c.people.end(), r.id, by_id);
+      if (it == c.people.end() || it->id != r.id) return false;
+      c.remove_document(person_spans(*it));
+      c.people.erase(it);
+      continue;
+    }
+    std::erase_if(c.waiting_on, [&](const auto& w) { return w.first == r.id; });
+    auto q = std::find_if(c.answered.begin(), c.answered.end(),
+                          [&](const QuestionText& a) { return a.id == r.id; });
+    if (q != c.answered.end()) {
+      c.remove_document({q->text_stems, q->answer});
+      c.answered.erase(q);
+    }
+  }
+  TopicKeys topics = topic_keys(c);
+  for (const auto& r : added) {
+    if (r.kind == Kind::question) {
+      add_question(c, r);
+      continue;
+    }
+    auto it = std::lower_bound(c.people.begin(), c.people.end(), r.id, by_id);
+    if (it != c.people.end() && it->id == r.id) return false;
+    c.people.insert(it, read_person(c, r, topics, true));
+  }
+  c.finish();
+  return true;
 }
 
 // A saved corpus (RoutingIndex::save): every table in the order below, strings inline (a
@@ -480,9 +556,10 @@ std::string save_corpus(const Corpus& c) {
     put_string(out, t.id);
     put_string(out, t.name);
     put_varint(out, t.phrases.size());
-    for (const auto& p : t.phrases) {
-      put_string(out, p.text);
-      put_span(out, p.stems);
+    for (std::size_t k = 0; k < t.phrases.size(); ++k) {
+      put_string(out, t.phrases[k].text);
+      put_string(out, t.keys[k]);
+      put_span(out, t.phrases[k].stems);
     }
     put_span(out, t.description);
     put_varint(out, t.related.size());
@@ -519,10 +596,10 @@ std::string save_corpus(const Corpus& c) {
     put_span(out, q.text_stems);
     put_span(out, q.answer);
   }
-  put_varint(out, c.waiting.size());
-  for (const auto& [id, n] : c.waiting) {
-    put_string(out, id);
-    put_varint(out, static_cast<std::uint64_t>(n));
+  put_varint(out, c.waiting_on.size());
+  for (const auto& [question, person] : c.waiting_on) {
+    put_string(out, question);
+    put_string(out, person);
   }
   return out;
 }
@@ -562,6 +639,7 @@ Corpus restore_corpus(std::string_view in) {
     t.phrases.resize(take_count(in));
     for (auto& p : t.phrases) {
       p.text = take_string(in);
+      t.keys.push_back(take_string(in));
       p.stems = span();
     }
     t.description = span();
@@ -601,8 +679,8 @@ Corpus restore_corpus(std::string_view in) {
     q.answer = span();
   }
   for (std::uint64_t n = take_count(in); n > 0; --n) {
-    std::string_view id = take_string(in);
-    c.waiting[id] = static_cast<int>(take_varint(in));
+    std::string_view question = take_string(in);
+    c.waiting_on.emplace_back(question, take_string(in));
   }
   if (!in.empty()) throw bytes::Corrupt("trailing bytes");
   c.finish();
@@ -899,6 +977,7 @@ RoutingResult route_question(const Snapshot& snapshot, std::string_view question
 struct RoutingIndex::Data {
   Corpus corpus;
   std::shared_ptr<const void> keep;  // what the corpus's strings point into
+  std::vector<std::shared_ptr<const void>> also_keep;  // and the records patched in
 };
 
 RoutingIndex RoutingIndex::build(const Summaries& store) {
@@ -924,6 +1003,17 @@ std::optional<RoutingIndex> RoutingIndex::restore(std::string_view bytes,
   RoutingIndex index;
   index.data_ = std::move(data);
   return index;
+}
+
+bool RoutingIndex::patch(const std::vector<RecordSummary>& removed,
+                         const std::vector<RecordSummary>& added, std::shared_ptr<const void> keep) {
+  try {
+    if (!patch_corpus(data_->corpus, removed, added)) return false;
+  } catch (const bytes::Corrupt&) {
+    return false;
+  }
+  data_->also_keep.push_back(std::move(keep));
+  return true;
 }
 
 RoutingResult route_question(const Summaries& store, std::string_view question,

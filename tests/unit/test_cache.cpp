@@ -479,7 +479,7 @@ TEST_CASE("snapshot() gives identical records with and without the cache") {
   CHECK(plain.find("people/person-9.yaml:2") != std::string::npos);
 }
 
-TEST_CASE("routing is the same with and without the cache, and a saved index is used only while no record changed") {
+TEST_CASE("routing is the same with and without the cache: built, restored, or patched after changes") {
   TempDir dir;
   fs::path root = make_store(dir);
   write_text(root / "topics" / "parking.yaml", "name: Parking\naliases:\n  - permits\n");
@@ -501,43 +501,45 @@ TEST_CASE("routing is the same with and without the cache, and a saved index is 
     return out;
   };
   const std::vector<std::string> questions = {"visitor parking for the game", "wen is the fafsa due",
-                                              "parking permits", "meaning of life"};
-  auto without_cache = [&](const std::string& q) {
+                                              "parking permits", "meaning of life", "lot c"};
+  auto same_as_without_cache = [&](cache::IndexSource expected) {
+    std::vector<Problem> skipped;
+    cache::IndexSource source;
+    RoutingIndex cached = cache::load_routing_index(root, {}, skipped, nullptr, &source, settled());
+    CHECK(source == expected);
     StoreOptions no_cache;
     no_cache.use_cache = false;
-    std::vector<Problem> skipped;
-    return ranking(Store(root, no_cache).routing_index(skipped).route(q, rank));
+    RoutingIndex plain = Store(root, no_cache).routing_index(skipped);
+    for (const auto& q : questions) CHECK(ranking(cached.route(q, rank)) == ranking(plain.route(q, rank)));
   };
-  auto with_cache = [&](const std::string& q, bool* restored) {
-    std::vector<Problem> skipped;
-    return ranking(cache::load_routing_index(root, {}, skipped, nullptr, restored, settled())
-                       .route(q, rank));
-  };
-  bool restored = true;
-  CHECK(with_cache(questions[0], &restored) == without_cache(questions[0]));
-  CHECK_FALSE(restored);  // built, then saved
+  using S = cache::IndexSource;
+  same_as_without_cache(S::built);  // and saved
   CHECK(fs::exists(root / ".peers" / "index"));
-  for (const auto& q : questions) {
-    CHECK(with_cache(q, &restored) == without_cache(q));
-    CHECK(restored);
-  }
-  // A changed record: the saved index no longer applies, and the new one says so.
+  same_as_without_cache(S::restored);
+  // Changed, added and removed people and questions: the saved index is patched.
   overwrite_in_place(root / "people" / "sam-aid.yaml", "name: Sam Aid\nnotes: parking permits\n");
-  CHECK(with_cache("parking permits", &restored) == without_cache("parking permits"));
-  CHECK_FALSE(restored);
-  CHECK(with_cache("parking permits", &restored).find("sam-aid") != std::string::npos);
-  CHECK(restored);
-  // A deleted record, and a damaged index file.
+  same_as_without_cache(S::patched);
+  write_text(root / "people" / "new-person.yaml", "name: New Person\nnotes: game day parking\n");
+  fs::remove(root / "questions" / "a1.yaml");
+  write_text(root / "questions" / "a9.yaml",
+             "text: is lot c open\nasked_at: 2026-11-20T14:03:00Z\nstatus: answered\n"
+             "answer: yes\nanswered_by: pia-park\nanswered_at: 2026-11-22T10:00:00Z\n");
+  write_text(root / "questions" / "q1003.yaml",
+             "text: parking?\nasked_at: 2026-11-20T14:03:00Z\nstatus: routed\nrouted_to: pia-park\n");
+  fs::rename(root / "questions" / "a2.yaml", root / "questions" / "archive" / "a2.yaml");
+  same_as_without_cache(S::patched);
   fs::remove(root / "people" / "pia-park.yaml");
-  CHECK(with_cache("parking permits", &restored) == without_cache("parking permits"));
-  CHECK_FALSE(restored);
+  same_as_without_cache(S::patched);
+  // A changed topic changes what everyone's expertise means: built anew.
+  write_text(root / "topics" / "parking.yaml", "name: Parking\naliases:\n  - permits\n  - lots\n");
+  same_as_without_cache(S::built);
+  same_as_without_cache(S::restored);
+  // A damaged index file is not used.
   std::string index = read_text(root / ".peers" / "index");
   index[index.size() / 2] ^= 0x20;
   write_text(root / ".peers" / "index", index);
-  CHECK(with_cache("parking permits", &restored) == without_cache("parking permits"));
-  CHECK_FALSE(restored);
-  CHECK(with_cache("parking permits", &restored) == without_cache("parking permits"));
-  CHECK(restored);
+  same_as_without_cache(S::built);
+  same_as_without_cache(S::restored);
 }
 
 TEST_CASE("concurrent writers and readers: every load matches the files") {
