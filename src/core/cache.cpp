@@ -875,6 +875,21 @@ struct Sink {
 
 /// Reads every file of `kinds`: from the cache when it may, else from disk (and then records
 /// it in the cache). `files` comes back sorted by path.
+/// True when `kinds` are only events and leads and they are few: reading those files directly
+/// costs less than reading the cache of the whole store (as `peers show PERSON` does).
+bool few_files_only(const fs::path& root, const std::vector<Kind>& kinds) {
+  constexpr std::size_t few = 256;
+  std::size_t files = 0;
+  for (Kind kind : kinds) {
+    if (kind != Kind::event && kind != Kind::lead) return false;
+    DIR* d = ::opendir((root / info(kind).directory).c_str());
+    if (!d) continue;
+    while (::readdir(d) && files <= few) ++files;
+    ::closedir(d);
+  }
+  return files <= few;
+}
+
 std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
                               const std::vector<Kind>& kinds, Files& files,
                               std::vector<Problem>& problems, Sink& sink, Stats* stats,
@@ -882,7 +897,7 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
   const std::int64_t now_ns = load.now_ns.value_or(real_time_ns());
   const std::uint32_t print = fingerprint(options.limits);
   fs::path dir;
-  if (options.use_cache) dir = cache_directory(root, options.cache_dir);
+  if (options.use_cache && !few_files_only(root, kinds)) dir = cache_directory(root, options.cache_dir);
   auto loaded = std::make_shared<LoadedCache>();
   if (!dir.empty()) {
     try {

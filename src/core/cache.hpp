@@ -1,21 +1,27 @@
 #pragma once
-// The record cache behind Store::read_all. Private to peers_core.
+// The record cache behind Store::read_all, snapshot, summaries and routing_index. Private to
+// peers_core.
 //
 // A derived, local index of parsed records, validated against the files the way git validates
 // its index. It lives in <store>/.peers/ (git-ignored), or under StoreOptions::cache_dir when
 // the store cannot be written, and is never trusted over the files:
 //
-//   cache          header + one framed record per file (path, kind, stat, content hash, the
-//                  time it was verified, the serialized Node tree); replaced atomically
-//   cache.journal  header naming the cache's generation + records appended since (an entry
-//                  for a new or changed file, a tombstone for a deleted one); later ones win
+//   cache          header + one framed entry per file (path, kind, stat, content hash, the
+//                  time it was verified, the routing summary, where its blob is) and per fully
+//                  cached directory (its stat when listed), then the blobs (Node tree and typed
+//                  record of each file); replaced atomically
+//   cache.journal  header naming the cache's generation + entries appended since (an entry
+//                  for a new or changed file or a newly listed directory, a tombstone for a
+//                  deleted file or a changed directory); later ones win
 //   cache.lock     flock taken (without waiting) by the one process that updates the cache
+//   index          the saved RoutingIndex, the digest of its sources and the sources
 //
-// Every record carries a checksum; a foreign, truncated or corrupt file is ignored and rebuilt.
-// An entry is used as it is only when size, mtime, ctime (ns) and inode all match and it is not
-// racy: its mtime and ctime are at least `racy_margin_ns` older than the moment its content
-// was read. A racy entry, or one whose stat changed but size did not, is checked against the
-// file's content hash; anything else is re-read and parsed.
+// Every entry carries a checksum, every blob too; a foreign, truncated or corrupt file is
+// ignored and rebuilt. An entry is used as it is only when size, mtime, ctime (ns) and inode
+// all match and it is not racy: its mtime and ctime are at least `racy_margin_ns` older than
+// the moment its content was read. A racy entry, or one whose stat changed but size did not,
+// is checked against the file's content hash; anything else is re-read and parsed. The same
+// rule decides whether a directory's recorded file list can stand in for listing it.
 #include <sys/stat.h>
 
 #include <cstdint>
