@@ -922,8 +922,8 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
   // Each directory of the kinds asked for. It is trusted, and not listed, when its stat is the
   // one recorded with its file list: nothing was added, removed or renamed in it since.
   struct Directory {
-    Kind kind;
-    bool archived;
+    Kind kind = Kind::person;
+    bool archived = false;
     std::string path;
     int fd = -1;
     FileStat stat;
@@ -936,7 +936,10 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
   for (Kind kind : kinds)
     for (bool archived : {false, true}) {
       if (archived && kind != Kind::question) continue;
-      Directory d{kind, archived, std::string(info(kind).directory) + (archived ? "/archive" : "")};
+      Directory d;
+      d.kind = kind;
+      d.archived = archived;
+      d.path = std::string(info(kind).directory) + (archived ? "/archive" : "");
       d.fd = ::open((root / d.path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
       if (d.fd < 0) continue;
       struct stat st {};
