@@ -44,14 +44,7 @@ constexpr const char* cache_name = "cache";
 constexpr const char* journal_name = "cache.journal";
 constexpr const char* lock_name = "cache.lock";
 
-using bytes::Corrupt;
-using bytes::put;
-using bytes::put_string;
-using bytes::put_varint;
-using bytes::take;
-using bytes::take_count;
-using bytes::take_string;
-using bytes::take_varint;
+using namespace bytes;
 
 struct Descriptor {
   int fd = -1;
@@ -136,12 +129,9 @@ Blob open_blob(const CachedEntry& e) {
   return b;
 }
 
-/// With `blob_offset`, the entry says where its blob will be among the blobs that follow the
-/// entries (the cache file keeps them apart so that reading the entries does not touch them),
-/// and the offset moves past it; without, the blob goes inline (the journal).
-void encode_entry(std::string& out, std::string_view path, const CachedEntry& e,
-                  std::uint64_t* blob_offset) {
-  out.push_back(static_cast<char>(record_entry));
+/// What entries of files and of directories begin with.
+void encode_head(std::string& out, std::uint8_t type, std::string_view path, const CachedEntry& e) {
+  out.push_back(static_cast<char>(type));
   put_string(out, path);
   out.push_back(static_cast<char>(e.kind));
   out.push_back(e.archived ? 1 : 0);
@@ -149,6 +139,14 @@ void encode_entry(std::string& out, std::string_view path, const CachedEntry& e,
   put(out, e.stat.inode);
   put(out, e.stat.mtime_ns);
   put(out, e.stat.ctime_ns);
+}
+
+/// With `blob_offset`, the entry says where its blob will be among the blobs that follow the
+/// entries (the cache file keeps them apart so that reading the entries does not touch them),
+/// and the offset moves past it; without, the blob goes inline (the journal).
+void encode_entry(std::string& out, std::string_view path, const CachedEntry& e,
+                  std::uint64_t* blob_offset) {
+  encode_head(out, record_entry, path, e);
   put(out, e.content_hash);
   put(out, e.verified_ns);
   put_string(out, e.summary);
@@ -167,14 +165,7 @@ void encode_entry(std::string& out, std::string_view path, const CachedEntry& e,
 /// A directory whose files are all in the cache, with its stat when they were listed: while
 /// its stat is the same, no file was added, removed or renamed in it, so it need not be listed.
 void encode_directory(std::string& out, std::string_view path, const CachedEntry& e) {
-  out.push_back(static_cast<char>(record_directory));
-  put_string(out, path);
-  out.push_back(static_cast<char>(e.kind));
-  out.push_back(e.archived ? 1 : 0);
-  put(out, e.stat.size);
-  put(out, e.stat.inode);
-  put(out, e.stat.mtime_ns);
-  put(out, e.stat.ctime_ns);
+  encode_head(out, record_directory, path, e);
   put(out, e.verified_ns);
 }
 

@@ -62,13 +62,7 @@ constexpr Weights weights{};
 //             and when it has: text as written, text, answer
 // A text keeps every word in order plus "workstudy" for "work-study" (as documents are
 // indexed); a phrase keeps the words of a name or alias as written.
-using bytes::put;
-using bytes::put_string;
-using bytes::put_varint;
-using bytes::take;
-using bytes::take_count;
-using bytes::take_string;
-using bytes::take_varint;
+using namespace bytes;
 
 constexpr std::int64_t date_offset = std::int64_t{1} << 30;
 
@@ -84,25 +78,14 @@ class SummaryWriter {
   }
   void timestamp(Timestamp t) { put(body_, t); }
   void text(std::string_view text) {
-    auto words = analyze(text);
     std::vector<std::uint32_t> refs;
-    refs.reserve(words.size() + 2);
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      refs.push_back(word(words[i].surface));
-      if (words[i].joined && i > 0) refs.push_back(word(words[i - 1].surface + words[i].surface));
-    }
+    add_text(text, refs);
     put_refs(refs);
   }
   /// Several texts as one (a person's tags).
   void texts(const std::vector<std::string>& texts) {
     std::vector<std::uint32_t> refs;
-    for (const auto& t : texts) {
-      auto words = analyze(t);
-      for (std::size_t i = 0; i < words.size(); ++i) {
-        refs.push_back(word(words[i].surface));
-        if (words[i].joined && i > 0) refs.push_back(word(words[i - 1].surface + words[i].surface));
-      }
-    }
+    for (const auto& t : texts) add_text(t, refs);
     put_refs(refs);
   }
   void phrase(std::string_view as_written) {
@@ -124,6 +107,13 @@ class SummaryWriter {
     auto [it, added] = index_.try_emplace(surface, static_cast<std::uint32_t>(words_.size()));
     if (added) words_.push_back(surface);
     return it->second;
+  }
+  void add_text(std::string_view text, std::vector<std::uint32_t>& refs) {
+    auto words = analyze(text);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      refs.push_back(word(words[i].surface));
+      if (words[i].joined && i > 0) refs.push_back(word(words[i - 1].surface + words[i].surface));
+    }
   }
   void put_refs(const std::vector<std::uint32_t>& refs) {
     put_varint(body_, refs.size());
