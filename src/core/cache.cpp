@@ -1496,28 +1496,48 @@ RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& option
       } else {
         // Some records changed since: when they are few, the saved index is brought up to
         // date with them rather than built anew.
-        std::unordered_map<std::string_view, std::uint64_t> base;
+        std::vector<SummarySource> base;
         for (std::uint64_t n = take_count(rest); n > 0; --n) {
           std::string_view path = take_string(rest);
-          base.emplace(path, take<std::uint64_t>(rest));
+          base.push_back({path, take<std::uint64_t>(rest)});
         }
+        // Both lists go directory by directory, by path within one: walk them side by side.
+        std::vector<std::size_t> order(sources.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        auto rank = [](std::string_view path) {
+          return path.starts_with("people/") ? 0 : path.starts_with("topics/") ? 1
+                 : path.starts_with("questions/archive/") ? 3 : 2;
+        };
+        auto before = [&](std::string_view a, std::string_view b) {
+          int ra = rank(a), rb = rank(b);
+          return ra != rb ? ra < rb : a < b;
+        };
+        auto by_source = [&](std::size_t a, std::size_t b) { return before(sources[a].path, sources[b].path); };
+        auto by_path = [&](const SummarySource& a, const SummarySource& b) { return before(a.path, b.path); };
+        if (!std::is_sorted(order.begin(), order.end(), by_source))
+          std::sort(order.begin(), order.end(), by_source);
+        if (!std::is_sorted(base.begin(), base.end(), by_path))
+          std::sort(base.begin(), base.end(), by_path);
         std::vector<RecordSummary> removed, added;
         const std::size_t most = std::max<std::size_t>(64, summaries.records.size() / 100);
-        for (std::size_t i = 0; i < sources.size() && added.size() <= most; ++i) {
-          auto it = base.find(sources[i].path);
-          if (it != base.end() && it->second == sources[i].content) {
-            base.erase(it);
-            continue;
+        std::size_t i = 0, j = 0;
+        while ((i < order.size() || j < base.size()) && added.size() + removed.size() <= most) {
+          const SummarySource* now = i < order.size() ? &sources[order[i]] : nullptr;
+          if (now && (j == base.size() || before(now->path, base[j].path))) {
+            added.push_back(summaries.records[order[i++]]);
+          } else if (!now || before(base[j].path, now->path)) {
+            if (auto record = record_at(base[j].path)) removed.push_back(*record);
+            ++j;
+          } else {
+            if (now->content != base[j].content) {
+              removed.push_back(summaries.records[order[i]]);
+              added.push_back(summaries.records[order[i]]);
+            }
+            ++i;
+            ++j;
           }
-          if (it != base.end()) {
-            removed.push_back(summaries.records[i]);
-            base.erase(it);
-          }
-          added.push_back(summaries.records[i]);
         }
-        for (const auto& [path, content] : base)
-          if (auto record = record_at(path)) removed.push_back(*record);
-        if (added.size() + removed.size() <= most)
+        if (i == order.size() && j == base.size() && added.size() + removed.size() <= most)
           if (auto index = RoutingIndex::restore(saved, mapping))
             if (index->patch(removed, added, summaries.storage)) {
               if (source) *source = IndexSource::patched;
