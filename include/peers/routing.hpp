@@ -46,7 +46,7 @@ Summaries summarize(const Snapshot& snapshot);
 
 /// What routing knows of a whole store: every word analysed and counted, ready to rank people
 /// for any question. Building it reads every summary; a saved one is restored in a few
-/// milliseconds (the store keeps one in its cache, see load_routing_index in peers/store.hpp).
+/// milliseconds (the store keeps one in its cache: Store::routing_index in peers/store.hpp).
 class RoutingIndex {
  public:
   static RoutingIndex build(const Summaries& store);
