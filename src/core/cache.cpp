@@ -1324,6 +1324,18 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
 
 }  // namespace
 
+namespace {
+/// The files a typed load could not use, in the order of reading them all first: those that
+/// did not load, by kind and path, then those that are not valid records.
+void add_problems(const std::vector<FileRef>& files, std::vector<Outcome>& outcomes,
+                  std::vector<Problem>& skipped) {
+  for (auto which : {&Outcome::problem, &Outcome::conversion_problem})
+    for (Kind kind : {Kind::person, Kind::topic, Kind::question})
+      for (std::size_t i = 0; i < files.size(); ++i)
+        if (files[i].kind == kind && outcomes[i].*which) skipped.push_back(std::move(*(outcomes[i].*which)));
+}
+}  // namespace
+
 std::vector<Document> load_documents(const fs::path& root, const StoreOptions& options,
                                      const std::vector<Kind>& kinds,
                                      std::vector<Problem>& problems, Stats* stats,
@@ -1358,14 +1370,7 @@ Snapshot load_snapshot(const fs::path& root, const StoreOptions& options,
   std::vector<Outcome> outcomes = run_load(root, options, typed_kinds, loaded, s.skipped, sink,
                                            stats, load);
   // The same order as reading every file first, then converting them by kind and path.
-  for (Kind kind : {Kind::person, Kind::topic, Kind::question})
-    for (std::size_t i = 0; i < files.size(); ++i)
-      if (files[i].kind == kind && outcomes[i].problem)
-        s.skipped.push_back(std::move(*outcomes[i].problem));
-  for (Kind kind : {Kind::person, Kind::topic, Kind::question})
-    for (std::size_t i = 0; i < files.size(); ++i)
-      if (files[i].kind == kind && outcomes[i].conversion_problem)
-        s.skipped.push_back(std::move(*outcomes[i].conversion_problem));
+  add_problems(files, outcomes, s.skipped);
   // Drop the slots of files that gave no record.
   auto compact = [&](auto& records, Kind kind) {
     std::size_t kept = 0, slot = 0;
@@ -1401,14 +1406,7 @@ Summaries load_summaries(const fs::path& root, const StoreOptions& options, Stat
   sink.mode = Sink::Mode::summaries;
   std::vector<Outcome> outcomes = run_load(root, options, {Kind::person, Kind::topic, Kind::question},
                                            loaded, out.skipped, sink, stats, load);
-  for (Kind kind : {Kind::person, Kind::topic, Kind::question})
-    for (std::size_t i = 0; i < files.size(); ++i)
-      if (files[i].kind == kind && outcomes[i].problem)
-        out.skipped.push_back(std::move(*outcomes[i].problem));
-  for (Kind kind : {Kind::person, Kind::topic, Kind::question})
-    for (std::size_t i = 0; i < files.size(); ++i)
-      if (files[i].kind == kind && outcomes[i].conversion_problem)
-        out.skipped.push_back(std::move(*outcomes[i].conversion_problem));
+  add_problems(files, outcomes, out.skipped);
   out.records.reserve(files.size());
   // The digest: what each summary was made from (its path and the file's content).
   std::uint64_t digest = 0x5045455253ull + files.size();
