@@ -1332,7 +1332,8 @@ void add_problems(const std::vector<FileRef>& files, std::vector<Outcome>& outco
   for (auto which : {&Outcome::problem, &Outcome::conversion_problem})
     for (Kind kind : {Kind::person, Kind::topic, Kind::question})
       for (std::size_t i = 0; i < files.size(); ++i)
-        if (files[i].kind == kind && outcomes[i].*which) skipped.push_back(std::move(*(outcomes[i].*which)));
+        if (files[i].kind == kind && outcomes[i].*which)
+          skipped.push_back(std::move(*(outcomes[i].*which)));
 }
 }  // namespace
 
