@@ -37,6 +37,9 @@ struct StoreFile {
   std::optional<Node> root;  // when the loader accepted the file
   std::optional<Error> load_error;
   std::optional<Error> record_error;  // when the typed record could not be made from `root`
+  /// What the file checkers found in it, when already known (remembered from an earlier
+  /// check of the same content); check_store runs them otherwise.
+  std::optional<std::vector<Finding>> findings;
 };
 
 /// What the checkers look at: every file of the store, read and parsed once.
@@ -47,8 +50,20 @@ struct CheckInput {
   Snapshot records;                       // the typed records of the files that validated
   /// Index into `files` by "kind/id" ("question/archive/id" for archived questions).
   std::unordered_map<std::string, std::size_t> by_record;
+  /// Where the files are, for files read without keeping their tree (read_store_for_check).
+  std::filesystem::path root;
+  LoadLimits limits;
+  /// Files read_store_for_check parsed; the findings of the others were remembered.
+  std::size_t parsed = 0;
 
   const StoreFile* file_of(Kind kind, std::string_view id, bool archived = false) const;
+  /// The file's tree, parsed again when it was not kept; null when it does not parse.
+  const Node* tree(const StoreFile& file) const;
+  /// The value of `key` at the top of the file's tree, for locating a finding; may be null.
+  const Node* node(const StoreFile* file, std::string_view key) const;
+
+ private:
+  mutable std::unordered_map<std::string, std::optional<Node>> reread_trees;
 };
 
 /// A file as read from disk (`path` relative to the store root), classified and parsed.
@@ -58,16 +73,30 @@ StoreFile load_store_file(std::string path, std::string text, const LoadLimits& 
 CheckInput make_check_input(std::vector<StoreFile> files, std::vector<std::string> bad_names = {},
                             std::vector<std::string> temp_files = {});
 
-/// Reads every file of the store at `root`. Works on a broken peers.yaml too, so the store can
-/// always be checked.
-CheckInput read_store_for_check(const std::filesystem::path& root, const LoadLimits& limits = {});
+/// Reads every file of the store at `root`, runs the file checkers on each and keeps its typed
+/// record (not its text or tree). Works on a broken peers.yaml too, so the store can always be
+/// checked. With the cache (`options.use_cache`), what the file checkers found is remembered
+/// by content hash next to the record cache, and a file unchanged since the last check is not
+/// parsed again.
+CheckInput read_store_for_check(const std::filesystem::path& root,
+                                const StoreOptions& options = {});
 
-/// A checker adds its findings about the store. To add one, write it in your own file,
-/// declare it in your header and add one line to the list in checkers() (src/core/check.cpp).
+/// A file checker adds what one file says about itself: its syntax, fields and format. Its
+/// findings may depend on nothing but the file's path and content, because they are
+/// remembered by content (raise verdicts_version in src/core/check.cpp when they change).
+using FileChecker = void (*)(const StoreFile& file, std::vector<Finding>& findings);
+const std::vector<FileChecker>& file_checkers();
+std::vector<Finding> check_file(const StoreFile& file);
+
+/// A checker adds its findings about the store as a whole: references between records,
+/// duplicates, clashes. To add one, write it in your own file, declare it in your header and
+/// add one line to the list in checkers() (src/core/check.cpp). It finds the lines to report
+/// with CheckInput::node or tree, as the files' trees may not be kept.
 using Checker = void (*)(const CheckInput& input, std::vector<Finding>& findings);
 const std::vector<Checker>& checkers();
 
-/// Runs every checker; findings sorted by file, line and column.
+/// Runs every checker (the file checkers only where the findings are not known yet); findings
+/// sorted by file, line and column.
 std::vector<Finding> check_store(const CheckInput& input);
 
 /// The record as peers would write it (canonical key order and style, comments kept), for

@@ -79,14 +79,14 @@ nlohmann::ordered_json finding_json(const Finding& f) {
 
 void run_check(const Options& opts, Context& ctx) {
   std::filesystem::path root = store_root(ctx);
-  std::vector<Finding> findings = check_store(read_store_for_check(root));
+  std::vector<Finding> findings = check_store(read_store_for_check(root, ctx.store_options()));
   std::vector<std::string> fixed;
   if (opts.fix) {
     fixed = fix(findings, ctx);
     if (!fixed.empty()) {
       ctx.record_change(fmt::format("check --fix ({} file{})", fixed.size(),
                                     fixed.size() == 1 ? "" : "s"));
-      findings = check_store(read_store_for_check(root));
+      findings = check_store(read_store_for_check(root, ctx.store_options()));
     }
   }
 

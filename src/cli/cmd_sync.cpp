@@ -91,7 +91,7 @@ void run_sync(const Options& opts, Context& ctx) {
   std::string pulled =
       before.empty() ? "0" : git_value(root, {"rev-list", "--count", before + "..@{u}"});
 
-  CheckInput input = read_store_for_check(root);
+  CheckInput input = read_store_for_check(root, ctx.store_options());
   std::size_t errors = 0;
   for (const auto& f : check_store(input)) {
     if (f.severity != Severity::error) continue;

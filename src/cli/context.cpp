@@ -82,13 +82,18 @@ Store& Context::store() {
     std::optional<std::filesystem::path> explicit_dir, env_dir;
     if (!global.store.empty()) explicit_dir = global.store;
     if (env.peers_store) env_dir = *env.peers_store;
-    StoreOptions options;
-    options.slow_write_ms = env.slow_write_ms;
-    options.use_cache = !env.no_cache;
-    if (env.xdg_cache_home) options.cache_dir = std::filesystem::path(*env.xdg_cache_home) / "peers";
-    store_ = std::make_unique<Store>(Store::discover(explicit_dir, env_dir, env.cwd), options);
+    store_ = std::make_unique<Store>(Store::discover(explicit_dir, env_dir, env.cwd),
+                                     store_options());
   }
   return *store_;
+}
+
+StoreOptions Context::store_options() const {
+  StoreOptions options;
+  options.slow_write_ms = env.slow_write_ms;
+  options.use_cache = !env.no_cache;
+  if (env.xdg_cache_home) options.cache_dir = std::filesystem::path(*env.xdg_cache_home) / "peers";
+  return options;
 }
 
 Timestamp Context::now() const {

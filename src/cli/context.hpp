@@ -67,6 +67,8 @@ class Context {
 
   /// The store for this command, found and opened on first use.
   Store& store();
+  /// How this run reads and writes the store (the cache, its place, test hooks).
+  StoreOptions store_options() const;
   /// The current time (from $PEERS_NOW when set).
   Timestamp now() const;
   /// Today's date in local time.

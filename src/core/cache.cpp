@@ -871,7 +871,7 @@ struct Sink {
   // For summaries, by file: the summary, pointing into the cache or into `owned`.
   std::vector<std::string_view> summary;
   std::vector<std::string> owned;
-  std::vector<std::uint64_t> content_hash;  // for summaries from the cache
+  std::vector<std::uint64_t> content_hash;  // for summaries and records from the cache
 };
 
 /// Reads every file of `kinds`: from the cache when it may, else from disk (and then records
@@ -1006,6 +1006,7 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
     snap.topics.resize(counts[1]);
     snap.questions.resize(counts[2]);
     sink.filled.assign(refs.size(), 0);
+    sink.content_hash.resize(refs.size());
   } else if (summaries) {
     sink.summary.resize(refs.size());
     sink.owned.resize(refs.size());
@@ -1074,6 +1075,7 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
     }
     Blob blob = open_blob(e);
     if (typed && !blob.record.empty()) {
+      sink.content_hash[i] = e.content_hash;
       put_record(i, decode_record(f.kind, blob.record, std::string(f.id()), f.archived));
       return;
     }
@@ -1358,7 +1360,8 @@ std::vector<Document> load_documents(const fs::path& root, const StoreOptions& o
 }
 
 Snapshot load_snapshot(const fs::path& root, const StoreOptions& options,
-                       const std::vector<Kind>& kinds, Stats* stats, const LoadOptions& load) {
+                       const std::vector<Kind>& kinds, Stats* stats, const LoadOptions& load,
+                       std::vector<FileHash>* hashes) {
   Snapshot s;
   Files loaded;
   const std::vector<FileRef>& files = loaded.refs;
@@ -1372,6 +1375,15 @@ Snapshot load_snapshot(const fs::path& root, const StoreOptions& options,
                                            stats, load);
   // The same order as reading every file first, then converting them by kind and path.
   add_problems(files, outcomes, s.skipped);
+  if (hashes) {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (!sink.filled[i]) continue;
+      const Outcome& o = outcomes[i];
+      if (o.fresh) hashes->push_back({std::string(files[i].path), o.fresh->entry.content_hash});
+      else if (o.source == Outcome::Source::trusted)
+        hashes->push_back({std::string(files[i].path), sink.content_hash[i]});
+    }
+  }
   // Drop the slots of files that gave no record.
   auto compact = [&](auto& records, Kind kind) {
     std::size_t kept = 0, slot = 0;
@@ -1568,6 +1580,62 @@ RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& option
     }
   }
   return index;
+}
+
+namespace {
+constexpr char verdicts_magic[8] = {'P', 'E', 'E', 'R', 'S', 'C', 'K', '1'};
+constexpr const char* verdicts_name = "check";
+}  // namespace
+
+Verdicts read_verdicts(const fs::path& root, const StoreOptions& options, std::uint64_t print) {
+  if (!options.use_cache) return {};
+  fs::path dir = cache_directory(root, options.cache_dir);
+  if (dir.empty()) return {};
+  Mapping mapping(dir / verdicts_name);
+  std::string_view bytes = mapping.bytes();
+  if (bytes.size() < 24 || std::memcmp(bytes.data(), verdicts_magic, 8) != 0) return {};
+  bytes.remove_prefix(8);
+  Verdicts verdicts;
+  try {
+    if (take<std::uint64_t>(bytes) != print) return {};
+    if (take<std::uint64_t>(bytes) != hash_bytes(bytes)) return {};
+    std::uint64_t count = take_count(bytes);
+    verdicts.reserve(count);
+    for (; count > 0; --count) {
+      std::string path(take_string(bytes));
+      Verdict& v = verdicts[std::move(path)];
+      v.content = take<std::uint64_t>(bytes);
+      v.findings = take_string(bytes);
+    }
+  } catch (const Corrupt&) {
+    return {};
+  }
+  return verdicts;
+}
+
+void save_verdicts(const fs::path& root, const StoreOptions& options, std::uint64_t print,
+                   const Verdicts& verdicts) {
+  if (!options.use_cache) return;
+  fs::path dir = cache_directory(root, options.cache_dir);
+  if (dir.empty() || !directory_is_writable(dir)) return;
+  std::vector<const Verdicts::value_type*> sorted;
+  sorted.reserve(verdicts.size());
+  for (const auto& entry : verdicts) sorted.push_back(&entry);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  std::string body;
+  put_varint(body, sorted.size());
+  for (const auto* entry : sorted) {
+    put_string(body, entry->first);
+    put(body, entry->second.content);
+    put_string(body, entry->second.findings);
+  }
+  std::string head(verdicts_magic, 8);
+  put(head, print);
+  put(head, hash_bytes(body));
+  replace_file_with(dir, verdicts_name, [&](auto write) {
+    write(head);
+    write(body);
+  });
 }
 
 }  // namespace peers::cache

@@ -29,6 +29,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -96,9 +97,15 @@ std::vector<Document> load_documents(const std::filesystem::path& root,
 /// Every person, topic and question, the way Store::snapshot() returns them: the same
 /// records, in the same order, with the same skipped files as without the cache. Typed records
 /// are cached too, so an unchanged store is loaded without building any Node tree.
+/// With `hashes`: the path and content hash of each file a record came from, when known.
+struct FileHash {
+  std::string path;
+  std::uint64_t content = 0;
+};
 Snapshot load_snapshot(const std::filesystem::path& root, const StoreOptions& options,
                        const std::vector<Kind>& kinds = {Kind::person, Kind::topic, Kind::question},
-                       Stats* stats = nullptr, const LoadOptions& load = {});
+                       Stats* stats = nullptr, const LoadOptions& load = {},
+                       std::vector<FileHash>* hashes = nullptr);
 
 /// What routing needs of every person, topic and question, the way Store::summaries()
 /// returns them. An unchanged store is loaded without decoding any record.
@@ -115,6 +122,21 @@ enum class IndexSource {
 RoutingIndex load_routing_index(const std::filesystem::path& root, const StoreOptions& options,
                                 std::vector<Problem>& skipped, Stats* stats = nullptr,
                                 IndexSource* source = nullptr, const LoadOptions& load = {});
+
+/// What `peers check` found in one file on its own (encoded by check.cpp), and the content
+/// hash of the file it was found in.
+struct Verdict {
+  std::uint64_t content = 0;
+  std::string findings;
+};
+/// By path. Kept in `check` next to the cache; `print` names the checkers' version, and a
+/// file made by another version, or damaged, reads as empty.
+using Verdicts = std::unordered_map<std::string, Verdict>;
+Verdicts read_verdicts(const std::filesystem::path& root, const StoreOptions& options,
+                       std::uint64_t print);
+/// Replaces the file atomically; does nothing when the cache cannot be written.
+void save_verdicts(const std::filesystem::path& root, const StoreOptions& options,
+                   std::uint64_t print, const Verdicts& verdicts);
 
 /// The directory a store's cache lives in: <root>/.peers when it can be written (or already
 /// holds a cache), else a directory below `fallback` named after the store's path, else empty.

@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "bytes.hpp"
+#include "cache.hpp"
 #include "peers/events.hpp"
 #include "peers/text.hpp"
 #include "peers/time.hpp"
@@ -89,35 +91,33 @@ void explain_conflicts(const StoreFile& file, std::vector<Finding>& findings) {
   }
 }
 
-void check_loading(const CheckInput& input, std::vector<Finding>& findings) {
-  for (const auto& file : input.files) {
-    if (file.text.find("\r\n") != std::string::npos) {
-      std::size_t offset = file.text.find("\r\n");
-      int line = 1 + static_cast<int>(std::count(file.text.begin(),
-                                                 file.text.begin() + static_cast<long>(offset), '\n'));
-      bool fixable = file.root && !file.record_error && canonical_text(file).has_value();
-      findings.push_back(make_finding(
-          Location{file.path, line, 0}, Severity::warning, "crlf", "Windows (CRLF) line endings",
-          fixable ? "'peers check --fix' rewrites the file with LF endings"
-                  : "save the file with LF (Unix) line endings",
-          fixable));
-    }
-    if (!file.load_error) continue;
-    const Error& e = *file.load_error;
-    std::string message = e.what();
-    bool conflict = message.starts_with("unresolved merge conflict");
-    if (conflict) {
-      std::size_t before = findings.size();
-      explain_conflicts(file, findings);
-      if (findings.size() > before) continue;  // else a stray marker: report it as it is
-    }
-    std::string code = conflict                                 ? "conflict-marker"
-                       : message.starts_with("YAML syntax error") ? "yaml-syntax"
-                                                                  : "bad-file";
-    Location where = e.where();
-    where.file = file.path;
-    findings.push_back(make_finding(where, Severity::error, code, message, e.hint()));
+void check_loading(const StoreFile& file, std::vector<Finding>& findings) {
+  if (file.text.find("\r\n") != std::string::npos) {
+    std::size_t offset = file.text.find("\r\n");
+    int line = 1 + static_cast<int>(std::count(file.text.begin(),
+                                               file.text.begin() + static_cast<long>(offset), '\n'));
+    bool fixable = file.root && !file.record_error && canonical_text(file).has_value();
+    findings.push_back(make_finding(
+        Location{file.path, line, 0}, Severity::warning, "crlf", "Windows (CRLF) line endings",
+        fixable ? "'peers check --fix' rewrites the file with LF endings"
+                : "save the file with LF (Unix) line endings",
+        fixable));
   }
+  if (!file.load_error) return;
+  const Error& e = *file.load_error;
+  std::string message = e.what();
+  bool conflict = message.starts_with("unresolved merge conflict");
+  if (conflict) {
+    std::size_t before = findings.size();
+    explain_conflicts(file, findings);
+    if (findings.size() > before) return;  // else a stray marker: report it as it is
+  }
+  std::string code = conflict                                 ? "conflict-marker"
+                     : message.starts_with("YAML syntax error") ? "yaml-syntax"
+                                                                : "bad-file";
+  Location where = e.where();
+  where.file = file.path;
+  findings.push_back(make_finding(where, Severity::error, code, message, e.hint()));
 }
 
 void check_file_names(const CheckInput& input, std::vector<Finding>& findings) {
@@ -329,37 +329,33 @@ void check_fields(const StoreFile& file, const Node& map, const std::vector<Fiel
   }
 }
 
-void check_record_fields(const CheckInput& input, std::vector<Finding>& findings) {
-  for (const auto& file : input.files) {
-    if (!file.root) continue;
-    std::size_t before = findings.size();
-    check_fields(file, *file.root, fields_of(file), "", findings);
-    if (findings.size() == before && file.record_error) {
-      // Something the table above does not describe; report what the reader said.
-      const Error& e = *file.record_error;
-      findings.push_back(
-          make_finding(e.where(), Severity::error, "bad-value", e.what(), e.hint()));
-    }
+void check_record_fields(const StoreFile& file, std::vector<Finding>& findings) {
+  if (!file.root) return;
+  std::size_t before = findings.size();
+  check_fields(file, *file.root, fields_of(file), "", findings);
+  if (findings.size() == before && file.record_error) {
+    // Something the table above does not describe; report what the reader said.
+    const Error& e = *file.record_error;
+    findings.push_back(
+        make_finding(e.where(), Severity::error, "bad-value", e.what(), e.hint()));
   }
 }
 
-void check_canonical(const CheckInput& input, std::vector<Finding>& findings) {
-  for (const auto& file : input.files) {
-    if (!file.root || file.record_error) continue;
-    auto canonical = canonical_text(file);
-    if (!canonical) continue;
-    std::string text = file.text;
-    for (std::size_t pos; (pos = text.find("\r\n")) != std::string::npos;) text.erase(pos, 1);
-    if (text == *canonical) continue;
-    std::vector<std::string> have = split(text, '\n'), want = split(*canonical, '\n');
-    std::size_t line = 0;
-    while (line < have.size() && line < want.size() && have[line] == want[line]) ++line;
-    findings.push_back(make_finding(
-        Location{file.path, static_cast<int>(line) + 1, 0}, Severity::warning, "not-canonical",
-        "not in the canonical format, so the next change by peers will also reformat it",
-        "'peers check --fix' rewrites it canonically (the data and comments stay the same)",
-        true));
-  }
+void check_canonical(const StoreFile& file, std::vector<Finding>& findings) {
+  if (!file.root || file.record_error) return;
+  auto canonical = canonical_text(file);
+  if (!canonical) return;
+  std::string text = file.text;
+  for (std::size_t pos; (pos = text.find("\r\n")) != std::string::npos;) text.erase(pos, 1);
+  if (text == *canonical) return;
+  std::vector<std::string> have = split(text, '\n'), want = split(*canonical, '\n');
+  std::size_t line = 0;
+  while (line < have.size() && line < want.size() && have[line] == want[line]) ++line;
+  findings.push_back(make_finding(
+      Location{file.path, static_cast<int>(line) + 1, 0}, Severity::warning, "not-canonical",
+      "not in the canonical format, so the next change by peers will also reformat it",
+      "'peers check --fix' rewrites it canonically (the data and comments stay the same)",
+      true));
 }
 
 // ---- references between records ----
@@ -400,21 +396,20 @@ void check_references(const CheckInput& input, std::vector<Finding>& findings) {
   for (const auto& p : input.records.people) {
     if (p.forward_to.empty() || person_exists(input, p.forward_to)) continue;
     const StoreFile* file = file_of(input, Kind::person, p.id);
-    report_unknown(input, file, "forward_to", p.forward_to,
-                   file ? file->root->find("forward_to") : nullptr, Kind::person, findings);
+    report_unknown(input, file, "forward_to", p.forward_to, input.node(file, "forward_to"),
+                   Kind::person, findings);
   }
   for (const auto& q : input.records.questions) {
     const StoreFile* file = file_of(input, Kind::question, q.id, q.archived);
     for (auto [key, value] : {std::pair<const char*, const std::string*>{"routed_to", &q.routed_to},
                               {"answered_by", &q.answered_by}}) {
       if (value->empty() || person_exists(input, *value)) continue;
-      report_unknown(input, file, key, *value, file ? file->root->find(key) : nullptr,
-                     Kind::person, findings);
+      report_unknown(input, file, key, *value, input.node(file, key), Kind::person, findings);
     }
   }
   for (const auto& t : input.records.topics) {
     const StoreFile* file = file_of(input, Kind::topic, t.id);
-    const Node* related = file ? file->root->find("related") : nullptr;
+    const Node* related = input.node(file, "related");
     for (std::size_t i = 0; i < t.related.size(); ++i) {
       if (topic_exists(input, t.related[i])) continue;
       const Node* item = related && i < related->items.size() ? &related->items[i] : related;
@@ -516,7 +511,7 @@ void check_duplicates(const CheckInput& input, std::vector<Finding>& findings) {
       if (why.empty()) continue;
       const StoreFile* file = file_of(input, Kind::person, people[j].id);
       findings.push_back(make_finding(
-          file ? at(*file, file->root->find("name")) : Location{}, Severity::warning,
+          file ? at(*file, input.node(file, "name")) : Location{}, Severity::warning,
           "possible-duplicate",
           fmt::format("{} may be the same person as {}: {}", people[j].id, people[i].id, why),
           fmt::format("if so, 'peers merge-people {} {}' folds {} into {}", people[i].id,
@@ -530,10 +525,9 @@ void check_aliases(const CheckInput& input, std::vector<Finding>& findings) {
   std::map<std::string, std::string> claimed;  // folded word -> topic id
   for (const auto& t : input.records.topics) {
     const StoreFile* file = file_of(input, Kind::topic, t.id);
-    const Node* aliases = file ? file->root->find("aliases") : nullptr;
+    const Node* aliases = input.node(file, "aliases");
     std::set<std::string> own;
-    std::vector<std::pair<std::string, const Node*>> words = {
-        {t.name, file ? file->root->find("name") : nullptr}};
+    std::vector<std::pair<std::string, const Node*>> words = {{t.name, input.node(file, "name")}};
     for (std::size_t i = 0; i < t.aliases.size(); ++i)
       words.emplace_back(t.aliases[i], aliases && i < aliases->items.size() ? &aliases->items[i]
                                                                            : aliases);
@@ -561,35 +555,34 @@ std::vector<QuestionStatus> statuses_after(const std::string& event) {
   return {};  // edited, or an event peers does not know: says nothing about the status
 }
 
-void check_question_status(const CheckInput& input, std::vector<Finding>& findings) {
-  for (const auto& q : input.records.questions) {
-    const StoreFile* file = file_of(input, Kind::question, q.id, q.archived);
-    const Node* status = file ? file->root->find("status") : nullptr;
-    Location where = file ? at(*file, status ? status : file->root.operator->()) : Location{};
-    auto report = [&](std::string message, std::string hint) {
-      findings.push_back(make_finding(where, Severity::warning, "status-mismatch",
-                                      std::move(message), std::move(hint)));
-    };
-    if (q.status == QuestionStatus::routed && q.routed_to.empty()) {
-      report("status is 'routed' but 'routed_to' is empty",
-             fmt::format("route it again with 'peers route {} PERSON'", q.id));
-      continue;
-    }
-    if (q.status == QuestionStatus::answered && q.answer.empty() && q.answered_by.empty()) {
-      report("status is 'answered' but there is no answer",
-             fmt::format("record the answer with 'peers answer {}'", q.id));
-      continue;
-    }
-    const HistoryEntry* last = nullptr;
-    for (const auto& h : q.history)
-      if (!statuses_after(h.event).empty() && (!last || h.at >= last->at)) last = &h;
-    if (!last) continue;
-    auto allowed = statuses_after(last->event);
-    if (std::find(allowed.begin(), allowed.end(), q.status) != allowed.end()) continue;
-    report(fmt::format("status is '{}' but the last event in its history is '{}' ({})",
-                       to_string(q.status), last->event, format_timestamp(last->at)),
-           "set the status that matches what happened last, or add the missing history entry");
+void check_question_status(const StoreFile& file, std::vector<Finding>& findings) {
+  if (file.kind != Kind::question || !file.root || file.record_error) return;
+  Question q = question_from_node(*file.root, file.id, file.path);
+  const Node* status = file.root->find("status");
+  Location where = at(file, status ? status : &*file.root);
+  auto report = [&](std::string message, std::string hint) {
+    findings.push_back(make_finding(where, Severity::warning, "status-mismatch",
+                                    std::move(message), std::move(hint)));
+  };
+  if (q.status == QuestionStatus::routed && q.routed_to.empty()) {
+    report("status is 'routed' but 'routed_to' is empty",
+           fmt::format("route it again with 'peers route {} PERSON'", q.id));
+    return;
   }
+  if (q.status == QuestionStatus::answered && q.answer.empty() && q.answered_by.empty()) {
+    report("status is 'answered' but there is no answer",
+           fmt::format("record the answer with 'peers answer {}'", q.id));
+    return;
+  }
+  const HistoryEntry* last = nullptr;
+  for (const auto& h : q.history)
+    if (!statuses_after(h.event).empty() && (!last || h.at >= last->at)) last = &h;
+  if (!last) return;
+  auto allowed = statuses_after(last->event);
+  if (std::find(allowed.begin(), allowed.end(), q.status) != allowed.end()) return;
+  report(fmt::format("status is '{}' but the last event in its history is '{}' ({})",
+                     to_string(q.status), last->event, format_timestamp(last->at)),
+         "set the status that matches what happened last, or add the missing history entry");
 }
 
 std::vector<std::string> list_names(const fs::path& dir) {
@@ -675,11 +668,112 @@ namespace {
 std::string record_key(Kind kind, std::string_view id, bool archived) {
   return fmt::format("{}/{}{}", info(kind).noun, archived ? "archive/" : "", id);
 }
+
+void index_files(CheckInput& input) {
+  for (std::size_t i = 0; i < input.files.size(); ++i) {
+    const StoreFile& file = input.files[i];
+    if (file.kind) input.by_record.try_emplace(record_key(*file.kind, file.id, file.archived), i);
+  }
+  auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+  std::stable_sort(input.records.people.begin(), input.records.people.end(), by_id);
+  std::stable_sort(input.records.topics.begin(), input.records.topics.end(), by_id);
+}
+
+bool has_typed_record(const StoreFile& file) {
+  return file.kind == Kind::person || file.kind == Kind::topic || file.kind == Kind::question;
+}
+
+using TypedRecord = cache::Record;
+
+TypedRecord typed_record(const StoreFile& file) {
+  if (!file.root || file.record_error) return {};
+  switch (*file.kind) {
+    case Kind::person: return person_from_node(*file.root, file.id, file.path);
+    case Kind::topic: return topic_from_node(*file.root, file.id, file.path);
+    case Kind::question: {
+      Question q = question_from_node(*file.root, file.id, file.path);
+      q.archived = file.archived;
+      return q;
+    }
+    default: return {};
+  }
+}
+
+void add_record(Snapshot& records, TypedRecord&& record) {
+  if (auto* p = std::get_if<Person>(&record)) records.people.push_back(std::move(*p));
+  else if (auto* t = std::get_if<Topic>(&record)) records.topics.push_back(std::move(*t));
+  else if (auto* q = std::get_if<Question>(&record)) records.questions.push_back(std::move(*q));
+}
+
+// What file checkers found, as remembered between runs (see read_store_for_check).
+// Raise verdicts_version whenever a file checker's findings change.
+constexpr std::uint64_t verdicts_version = 1;
+
+std::uint64_t verdicts_print(const LoadLimits& limits) {
+  return cache::hash_bytes(fmt::format("peers check verdicts {} {} {} {}", verdicts_version,
+                                       limits.max_bytes, limits.max_depth, limits.max_nodes));
+}
+
+std::string encode_findings(const std::vector<Finding>& findings) {
+  std::string out;
+  bytes::put_varint(out, findings.size());
+  for (const auto& f : findings) {
+    bytes::put_string(out, f.where.file);
+    bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, f.where.line)));
+    bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, f.where.column)));
+    bytes::put<std::uint8_t>(out, f.severity == Severity::error ? 1 : 0);
+    bytes::put_string(out, f.code);
+    bytes::put_string(out, f.message);
+    bytes::put_string(out, f.hint);
+    bytes::put<std::uint8_t>(out, f.fixable ? 1 : 0);
+  }
+  return out;
+}
+
+/// Nothing when `in` is not what encode_findings made.
+std::optional<std::vector<Finding>> decode_findings(std::string_view in) {
+  try {
+    std::vector<Finding> findings(bytes::take_count(in));
+    for (auto& f : findings) {
+      f.where.file = bytes::take_string(in);
+      f.where.line = static_cast<int>(bytes::take_varint(in));
+      f.where.column = static_cast<int>(bytes::take_varint(in));
+      f.severity = bytes::take<std::uint8_t>(in) ? Severity::error : Severity::warning;
+      f.code = bytes::take_string(in);
+      f.message = bytes::take_string(in);
+      f.hint = bytes::take_string(in);
+      f.fixable = bytes::take<std::uint8_t>(in) != 0;
+    }
+    if (in.empty()) return findings;
+  } catch (const bytes::Corrupt&) {
+  }
+  return std::nullopt;
+}
 }  // namespace
 
 const StoreFile* CheckInput::file_of(Kind kind, std::string_view id, bool archived) const {
   auto it = by_record.find(record_key(kind, id, archived));
   return it == by_record.end() ? nullptr : &files[it->second];
+}
+
+const Node* CheckInput::tree(const StoreFile& file) const {
+  if (file.root) return &*file.root;
+  if (file.load_error || root.empty()) return nullptr;
+  auto [it, inserted] = reread_trees.try_emplace(file.path);
+  if (inserted) {
+    try {
+      it->second = parse_yaml(read_regular_file(root / file.path, file.path, limits.max_bytes),
+                              file.path, limits);
+    } catch (const Error&) {
+      // changed since it was checked: the finding goes without a line
+    }
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
+const Node* CheckInput::node(const StoreFile* file, std::string_view key) const {
+  const Node* top = file ? tree(*file) : nullptr;
+  return top ? top->find(key) : nullptr;
 }
 
 CheckInput make_check_input(std::vector<StoreFile> files, std::vector<std::string> bad_names,
@@ -688,35 +782,14 @@ CheckInput make_check_input(std::vector<StoreFile> files, std::vector<std::strin
   input.files = std::move(files);
   input.bad_names = std::move(bad_names);
   input.temp_files = std::move(temp_files);
-  for (const auto& file : input.files) {
-    if (!file.root || file.record_error || !file.kind) continue;
-    switch (*file.kind) {
-      case Kind::person:
-        input.records.people.push_back(person_from_node(*file.root, file.id, file.path));
-        break;
-      case Kind::topic:
-        input.records.topics.push_back(topic_from_node(*file.root, file.id, file.path));
-        break;
-      case Kind::question: {
-        Question q = question_from_node(*file.root, file.id, file.path);
-        q.archived = file.archived;
-        input.records.questions.push_back(std::move(q));
-        break;
-      }
-      default: break;
-    }
-  }
-  for (std::size_t i = 0; i < input.files.size(); ++i) {
-    const StoreFile& file = input.files[i];
-    if (file.kind) input.by_record.try_emplace(record_key(*file.kind, file.id, file.archived), i);
-  }
-  auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
-  std::stable_sort(input.records.people.begin(), input.records.people.end(), by_id);
-  std::stable_sort(input.records.topics.begin(), input.records.topics.end(), by_id);
+  for (const auto& file : input.files)
+    if (has_typed_record(file)) add_record(input.records, typed_record(file));
+  index_files(input);
   return input;
 }
 
-CheckInput read_store_for_check(const fs::path& root, const LoadLimits& limits) {
+CheckInput read_store_for_check(const fs::path& root, const StoreOptions& options) {
+  const LoadLimits& limits = options.limits;
   std::vector<std::string> paths = {config_path};
   std::vector<std::string> bad_names, temp_files;
   for (const auto& kind : all_kinds()) {
@@ -737,46 +810,130 @@ CheckInput read_store_for_check(const fs::path& root, const LoadLimits& limits) 
       }
     }
   }
+
+  // What the file checkers found in each person, topic and question is remembered with the
+  // file's content hash. When there is such a memory, the typed records come from the record
+  // cache and only the files whose content changed since are parsed; else every file is.
+  const std::uint64_t print = verdicts_print(limits);
+  cache::Verdicts verdicts = cache::read_verdicts(root, options, print);
+  const bool remembered = !verdicts.empty();
+  CheckInput input;
+  input.root = root;
+  input.limits = limits;
+  std::unordered_map<std::string_view, std::uint64_t> content_of;
+  std::vector<cache::FileHash> hashes;
+  if (remembered) {
+    input.records = cache::load_snapshot(root, options, {Kind::person, Kind::topic, Kind::question},
+                                         nullptr, {}, &hashes);
+    input.records.skipped.clear();  // the files behind them are parsed below, and reported
+    for (const auto& h : hashes) content_of.emplace(h.path, h.content);
+  }
+
   std::vector<StoreFile> files(paths.size());
-  auto read = [&](std::size_t i) {
-    const std::string& relative = paths[i];
-    try {
-      files[i] = load_store_file(relative,
-                                 read_regular_file(root / relative, relative, limits.max_bytes),
-                                 limits);
-    } catch (const Error& e) {
-      PathKind kind = classify_path(relative);
-      files[i].path = relative;
-      files[i].kind = kind.kind;
-      files[i].id = kind.id;
-      files[i].archived = kind.archived;
-      files[i].load_error = e;
+  std::vector<TypedRecord> records(paths.size());
+  std::vector<std::optional<cache::Verdict>> fresh(paths.size());
+  std::vector<std::size_t> to_read;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    StoreFile& file = files[i];
+    PathKind kind = classify_path(paths[i]);
+    file.path = paths[i];
+    file.kind = kind.kind;
+    file.id = kind.id;
+    file.archived = kind.archived;
+    if (remembered && has_typed_record(file)) {
+      auto content = content_of.find(file.path);
+      auto verdict = verdicts.find(file.path);
+      if (content != content_of.end() && verdict != verdicts.end() &&
+          verdict->second.content == content->second)
+        if ((file.findings = decode_findings(verdict->second.findings))) continue;
     }
+    to_read.push_back(i);
+  }
+  auto read = [&](std::size_t i) {
+    StoreFile& file = files[i];
+    std::uint64_t content = 0;
+    try {
+      std::string text = read_regular_file(root / file.path, file.path, limits.max_bytes);
+      content = cache::hash_bytes(text);
+      file = load_store_file(file.path, std::move(text), limits);
+    } catch (const Error& e) {
+      file.load_error = e;
+    }
+    file.findings = check_file(file);
+    if (!has_typed_record(file) || file.load_error) return;
+    fresh[i] = cache::Verdict{content, encode_findings(*file.findings)};
+    if (file.record_error) return;
+    // The typed record is all the checks across files need; the tree is parsed again for the
+    // few files they report on.
+    if (!remembered) records[i] = typed_record(file);
+    file.root.reset();
+    file.text = std::string();
   };
   // Parsing is most of the work: both cores share it.
   std::atomic<std::size_t> next = 0;
   auto work = [&] {
-    for (std::size_t i = next++; i < paths.size(); i = next++) read(i);
+    for (std::size_t n = next++; n < to_read.size(); n = next++) read(to_read[n]);
   };
   {
-    std::jthread helper(work);
+    std::optional<std::jthread> helper;
+    if (to_read.size() > 16) helper.emplace(work);
     work();
   }
-  return make_check_input(std::move(files), std::move(bad_names), std::move(temp_files));
+
+  if (!remembered)
+    for (auto& record : records) add_record(input.records, std::move(record));
+  // Remember the verdicts of the files read now; forget those of files that are gone.
+  bool changed = false;
+  cache::Verdicts kept;
+  kept.reserve(paths.size());
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    if (fresh[i]) {
+      kept.emplace(paths[i], std::move(*fresh[i]));
+      changed = true;
+    } else if (auto it = verdicts.find(paths[i]); it != verdicts.end() && files[i].findings) {
+      kept.emplace(paths[i], std::move(it->second));
+    }
+  }
+  if (changed || kept.size() != verdicts.size()) cache::save_verdicts(root, options, print, kept);
+
+  input.files = std::move(files);
+  input.bad_names = std::move(bad_names);
+  input.temp_files = std::move(temp_files);
+  input.parsed = to_read.size();
+  index_files(input);
+  return input;
 }
 
-const std::vector<Checker>& checkers() {
-  static const std::vector<Checker> list = {
-      check_loading,         check_file_names, check_temp_files,
-      check_record_fields,   check_canonical,  check_references,
-      check_duplicates,      check_aliases,    check_question_status,
-      check_events,
+const std::vector<FileChecker>& file_checkers() {
+  static const std::vector<FileChecker> list = {
+      check_loading, check_record_fields, check_canonical, check_question_status,
   };
   return list;
 }
 
+const std::vector<Checker>& checkers() {
+  static const std::vector<Checker> list = {
+      check_file_names, check_temp_files, check_references,
+      check_duplicates, check_aliases,    check_events,
+  };
+  return list;
+}
+
+std::vector<Finding> check_file(const StoreFile& file) {
+  std::vector<Finding> findings;
+  for (FileChecker checker : file_checkers()) checker(file, findings);
+  return findings;
+}
+
 std::vector<Finding> check_store(const CheckInput& input) {
   std::vector<Finding> findings;
+  for (const auto& file : input.files) {
+    if (file.findings) {
+      findings.insert(findings.end(), file.findings->begin(), file.findings->end());
+    } else {
+      for (FileChecker checker : file_checkers()) checker(file, findings);
+    }
+  }
   for (Checker checker : checkers()) checker(input, findings);
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     bool a_config = a.where.file == config_path, b_config = b.where.file == config_path;

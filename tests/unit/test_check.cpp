@@ -1,11 +1,14 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include <fmt/format.h>
 
 #include "peers/check.hpp"
 #include "peers/text.hpp"
+#include "temp_dir.hpp"
 
 using namespace peers;
 
@@ -198,4 +201,98 @@ TEST_CASE("classify_path: kinds, archive and leading directories") {
   CHECK(classify_path("store/questions/archive/abc.yaml").id == "abc");
   CHECK(classify_path("peers.yaml").is_config);
   CHECK_FALSE(classify_path("docs/x.yaml").kind.has_value());
+}
+
+namespace {
+
+void write_text(const std::filesystem::path& path, const std::string& text) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+/// A store on disk with a problem of every kind: in single files, and across files.
+std::filesystem::path make_troubled_store(const peers::testing::TempDir& dir) {
+  std::filesystem::path root = dir / "store";
+  write_text(root / "peers.yaml", config);
+  write_text(root / "people/maria-lopez.yaml",
+             "name: Maria Lopez\nemail: mlopez@westbrook.edu\nforward_to: ana-ruis\n");
+  write_text(root / "people/ana-ruiz.yaml", "name: Ana Ruiz\n");
+  write_text(root / "people/maria-lopez-2.yaml", "name: María López\n");
+  write_text(root / "people/maria-lopes.yaml", "name: Maria Lopes\nmet: 2026-13-40\n");
+  write_text(root / "people/jose-nunez.yaml", "name: José Núñez\r\ntitle: [Director\r\n");
+  write_text(root / "people/mark-chen.yaml", "department: Aid\nname: Mark Chen\n");
+  write_text(root / "people/.mark-chen.yaml.tmp-12-abcd", "name: Mark\n");
+  write_text(root / "people/Mark Chen.yaml", "name: Mark\n");
+  write_text(root / "topics/admissions.yaml", "name: Admissions\naliases:\n  - enrollment\n");
+  write_text(root / "topics/enrollment.yaml",
+             "name: Enrollment\naliases:\n  - enrollment\nrelated:\n  - admisions\n");
+  write_text(root / "questions/q1.yaml",
+             "text: Hi\nasked_at: 2026-11-20T10:00:00Z\nstatus: routed\nrouted_to: nobody\n");
+  write_text(root / "questions/archive/q0.yaml",
+             "text: Old\nasked_at: 2025-11-20T10:00:00Z\nstatus: answered\n");
+  return root;
+}
+
+std::string describe(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const auto& f : findings)
+    out += fmt::format("{}:{}:{} {} {} {} | {} | {}\n", f.where.file, f.where.line,
+                       f.where.column, to_string(f.severity), f.code, f.message, f.hint, f.fixable);
+  return out;
+}
+
+StoreOptions without_cache() {
+  StoreOptions options;
+  options.use_cache = false;
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("check: remembered findings are the findings of reading every file") {
+  peers::testing::TempDir dir;
+  auto root = make_troubled_store(dir);
+  std::string every_file = describe(check_store(read_store_for_check(root, without_cache())));
+  for (const char* code : {"unknown-person", "unknown-topic", "bad-date", "yaml-syntax", "crlf",
+                           "not-canonical", "temp-file", "invalid-file-name", "alias-conflict",
+                           "possible-duplicate", "status-mismatch"})
+    CHECK_MESSAGE(every_file.find(std::string(" ") + code + " ") != std::string::npos, code);
+
+  CheckInput first = read_store_for_check(root);
+  CHECK(first.parsed == 11);  // peers.yaml and the 10 records
+  CHECK(describe(check_store(first)) == every_file);
+  CHECK(std::filesystem::exists(root / ".peers/check"));
+
+  // Nothing changed: only peers.yaml and the two files that are not valid records are read.
+  CheckInput second = read_store_for_check(root);
+  CHECK(second.parsed == 3);
+  CHECK(describe(check_store(second)) == every_file);
+
+  SUBCASE("a hand edit is seen, and only that file is read") {
+    write_text(root / "people/maria-lopes.yaml", "name: Maria Lopes\nmet: 2026-11-20\n");
+    CheckInput third = read_store_for_check(root);
+    CHECK(third.parsed == 3);
+    std::string now = describe(check_store(third));
+    CHECK(now == describe(check_store(read_store_for_check(root, without_cache()))));
+    CHECK(now.find("bad-date") == std::string::npos);
+    write_text(root / "people/maria-lopes.yaml", "name: Maria Lopes\nmet: 2026-13-40\n");
+    CHECK(describe(check_store(read_store_for_check(root))) == every_file);
+  }
+  SUBCASE("a deleted file's findings go with it") {
+    std::filesystem::remove(root / "questions/q1.yaml");
+    std::string now = describe(check_store(read_store_for_check(root)));
+    CHECK(now == describe(check_store(read_store_for_check(root, without_cache()))));
+    CHECK(now.find("questions/q1.yaml") == std::string::npos);
+  }
+  SUBCASE("a damaged memory is ignored and made anew") {
+    write_text(root / ".peers/check", "PEERSCK1 and then nonsense, not a checksum in sight");
+    CheckInput again = read_store_for_check(root);
+    CHECK(again.parsed == 11);
+    CHECK(describe(check_store(again)) == every_file);
+    CHECK(read_store_for_check(root).parsed == 3);
+  }
+  SUBCASE("without the record cache the memory still gives the same findings") {
+    std::filesystem::remove(root / ".peers/cache");
+    CHECK(describe(check_store(read_store_for_check(root))) == every_file);
+  }
 }
