@@ -831,13 +831,10 @@ Record decode_record(Kind kind, std::string_view in, std::string id, bool archiv
   }
 }
 
-namespace {
-
 bool has_typed_record(Kind kind) {
   return kind == Kind::person || kind == Kind::topic || kind == Kind::question;
 }
 
-/// The typed record of a parsed file; throws a located Error when it is not a valid one.
 Record to_record(const Node& root, Kind kind, const std::string& id, const std::string& path,
                  bool archived) {
   switch (kind) {
@@ -851,6 +848,8 @@ Record to_record(const Node& root, Kind kind, const std::string& id, const std::
     default: return {};
   }
 }
+
+namespace {
 
 std::string summarize_record(const Record& record) {
   if (const auto* p = std::get_if<Person>(&record)) return summarize(*p);

@@ -63,6 +63,12 @@ Node decode_node(std::string_view& in, int max_depth);
 /// A typed record, as Store::snapshot() wants it (none for other kinds).
 using Record = std::variant<std::monostate, Person, Topic, Question>;
 
+/// People, topics and questions have typed records; events and leads are read as trees.
+bool has_typed_record(Kind kind);
+/// The typed record of a parsed file; throws a located Error when it is not a valid one.
+Record to_record(const Node& root, Kind kind, const std::string& id, const std::string& path,
+                 bool archived);
+
 /// Compact binary form of a typed record. The entry's id and archived flag come from its path.
 void encode_record(const Record& record, std::string& out);
 Record decode_record(Kind kind, std::string_view in, std::string id, bool archived);

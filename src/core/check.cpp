@@ -680,23 +680,14 @@ void index_files(CheckInput& input) {
 }
 
 bool has_typed_record(const StoreFile& file) {
-  return file.kind == Kind::person || file.kind == Kind::topic || file.kind == Kind::question;
+  return file.kind && cache::has_typed_record(*file.kind);
 }
 
 using TypedRecord = cache::Record;
 
 TypedRecord typed_record(const StoreFile& file) {
-  if (!file.root || file.record_error) return {};
-  switch (*file.kind) {
-    case Kind::person: return person_from_node(*file.root, file.id, file.path);
-    case Kind::topic: return topic_from_node(*file.root, file.id, file.path);
-    case Kind::question: {
-      Question q = question_from_node(*file.root, file.id, file.path);
-      q.archived = file.archived;
-      return q;
-    }
-    default: return {};
-  }
+  if (!file.root || file.record_error || !has_typed_record(file)) return {};
+  return cache::to_record(*file.root, *file.kind, file.id, file.path, file.archived);
 }
 
 void add_record(Snapshot& records, TypedRecord&& record) {
@@ -830,8 +821,9 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
   }
 
   std::vector<StoreFile> files(paths.size());
-  std::vector<TypedRecord> records(paths.size());
+  std::vector<TypedRecord> records(remembered ? 0 : paths.size());
   std::vector<std::optional<cache::Verdict>> fresh(paths.size());
+  std::vector<char> recalled(paths.size(), 0);
   std::vector<std::size_t> to_read;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     StoreFile& file = files[i];
@@ -845,7 +837,10 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
       auto verdict = verdicts.find(file.path);
       if (content != content_of.end() && verdict != verdicts.end() &&
           verdict->second.content == content->second)
-        if ((file.findings = decode_findings(verdict->second.findings))) continue;
+        if ((file.findings = decode_findings(verdict->second.findings))) {
+          recalled[i] = 1;
+          continue;
+        }
     }
     to_read.push_back(i);
   }
@@ -860,9 +855,9 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
       file.load_error = e;
     }
     file.findings = check_file(file);
-    if (!has_typed_record(file) || file.load_error) return;
+    // Only valid records are looked up next time: the others are always parsed.
+    if (!has_typed_record(file) || file.load_error || file.record_error) return;
     fresh[i] = cache::Verdict{content, encode_findings(*file.findings)};
-    if (file.record_error) return;
     // The typed record is all the checks across files need; the tree is parsed again for the
     // few files they report on.
     if (!remembered) records[i] = typed_record(file);
@@ -890,8 +885,8 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
     if (fresh[i]) {
       kept.emplace(paths[i], std::move(*fresh[i]));
       changed = true;
-    } else if (auto it = verdicts.find(paths[i]); it != verdicts.end() && files[i].findings) {
-      kept.emplace(paths[i], std::move(it->second));
+    } else if (recalled[i]) {
+      kept.emplace(paths[i], std::move(verdicts.find(paths[i])->second));
     }
   }
   if (changed || kept.size() != verdicts.size()) cache::save_verdicts(root, options, print, kept);

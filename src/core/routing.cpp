@@ -1029,18 +1029,23 @@ RoutingResult RoutingIndex::route(std::string_view question, const RankOptions& 
         related[t].push_back(o->second);
         related[o->second].push_back(t);
       }
-  std::unordered_map<std::string_view, std::size_t> person_index;
-  for (std::size_t i = 0; i < people.size(); ++i) person_index.emplace(people[i].id, i);
+  // People are sorted by id (build_corpus and patch_corpus keep them so).
+  constexpr std::size_t nobody = static_cast<std::size_t>(-1);
+  auto person_index = [&](std::string_view id) {
+    auto it = std::lower_bound(people.begin(), people.end(), id,
+                               [](const PersonText& p, std::string_view key) { return p.id < key; });
+    return it != people.end() && it->id == id ? static_cast<std::size_t>(it - people.begin()) : nobody;
+  };
 
   std::vector<TrackRecord> track(people.size());
   SeenStems seen(corpus.stems.size());
   for (const auto& qt : corpus.answered) {
-    auto who = person_index.find(qt.answered_by);
-    if (who == person_index.end()) continue;
     std::vector<std::size_t> terms;
     double sim = question_similarity(qt, q, corpus, seen, &terms);
     if (sim < weights.similar_question) continue;
-    TrackRecord& tr = track[who->second];
+    std::size_t who = person_index(qt.answered_by);
+    if (who == nobody) continue;
+    TrackRecord& tr = track[who];
     ++tr.similar;
     tr.latest = std::max(tr.latest, qt.at);
     if (sim > tr.best || (sim == tr.best && qt.id < tr.example->id)) {
@@ -1157,9 +1162,9 @@ RoutingResult RoutingIndex::route(std::string_view question, const RankOptions& 
   for (std::size_t i = 0; i < people.size(); ++i) {
     const PersonText& p = people[i];
     if (!p.left || p.forward_to.empty()) continue;
-    auto to = person_index.find(p.forward_to);
-    if (to == person_index.end() || people[to->second].left) continue;
-    Scored& f = scored[to->second];
+    std::size_t to = person_index(p.forward_to);
+    if (to == nobody || people[to].left) continue;
+    Scored& f = scored[to];
     double inherited = weights.forward_share * scored[i].evidence;
     if (inherited > f.score) {
       f.terms.emplace_back("covers for a leaver", inherited - f.score);
@@ -1176,11 +1181,10 @@ RoutingResult RoutingIndex::route(std::string_view question, const RankOptions& 
     if (p.left) {
       // Kept under `medium`, so a leaver is always a low guess and ranks as one.
       s.score = std::min(s.score * weights.left, weights.medium * 0.99);
-      auto to = p.forward_to.empty() ? person_index.end() : person_index.find(p.forward_to);
-      availability.push_back(to != person_index.end()
-                                 ? fmt::format("has left; ask {} ({}) instead",
-                                               people[to->second].name, people[to->second].id)
-                                 : "has left");
+      std::size_t to = p.forward_to.empty() ? nobody : person_index(p.forward_to);
+      availability.push_back(to != nobody ? fmt::format("has left; ask {} ({}) instead",
+                                                        people[to].name, people[to].id)
+                                          : "has left");
       s.terms.emplace_back("left", weights.left);
     } else if (p.away_until && *p.away_until >= today) {
       s.score *= weights.away;

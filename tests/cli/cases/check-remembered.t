@@ -28,7 +28,7 @@ $ sed -i 's/maria-lopz/maria-lopez/' questions/7fk2abcd.yaml && peers check 2>&1
 0
 [1]
 
-# Broken by hand, the same size as before: the new problem shows at once.
+# Broken by hand: the new problem shows at once.
 $ sed -i 's/^met: 2026-11-20/met: 2026-13-20/' people/maria-lopez.yaml && peers check 2>&1 | grep maria-lopez.yaml
 people/maria-lopez.yaml:5:6: error: 'met' should be a date (YYYY-MM-DD), found '2026-13-20' [bad-date]
 
