@@ -1058,11 +1058,12 @@ RoutingResult RoutingIndex::route(std::string_view question, const RankOptions& 
 
   Date today = utc_date(options.now);
   std::vector<Scored> scored(people.size());
+  std::vector<bool> found;  // by query term: this person's evidence explains it
   for (std::size_t i = 0; i < people.size(); ++i) {
     const PersonText& pt = people[i];
     Scored& s = scored[i];
     s.person = i;
-    std::vector<bool> found(q.terms.size());
+    found.assign(q.terms.size(), false);
     auto add = [&](const char* name, double weight, double value, std::string reason) {
       if (value <= 0) return;
       s.evidence += weight * value;
@@ -1153,6 +1154,7 @@ RoutingResult RoutingIndex::route(std::string_view question, const RankOptions& 
       if (found[t]) explained += q.terms[t].weight;
     explained = std::min(1.0, explained / q.total_weight);
     double share = weights.explained_floor + (1 - weights.explained_floor) * explained;
+    if (s.evidence <= 0) continue;  // nothing to show for: never ranked
     s.terms.emplace_back("explained share", share);
     s.evidence *= share;
     s.score = s.evidence;
