@@ -1488,7 +1488,27 @@ RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& option
   fs::path dir = summaries.digest ? cache_directory(root, options.cache_dir) : fs::path();
   if (dir.empty()) return RoutingIndex::build(summaries);
 
-  // The saved index: header, then the index, then the files it was built from.
+  // The saved index: header, then the index, then the files it was built from. A new or
+  // patched one replaces it, so that the next run restores it as it is.
+  auto save = [&](const RoutingIndex& index) {
+    if (!directory_is_writable(dir)) return;
+    Descriptor lock(::open((dir / lock_name).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644));
+    if (lock.fd < 0 || ::flock(lock.fd, LOCK_EX | LOCK_NB) != 0) return;
+    std::string body;
+    put_string(body, index.save());
+    put_varint(body, sources.size());
+    for (const auto& [path, content] : sources) {
+      put_string(body, path);
+      put(body, content);
+    }
+    std::string head(index_magic, 8);
+    put(head, summaries.digest);
+    put(head, hash_bytes(body));
+    replace_file_with(dir, index_name, [&](auto write) {
+      write(head);
+      write(body);
+    });
+  };
   auto mapping = std::make_shared<Mapping>(dir / index_name);
   std::string_view bytes = mapping->bytes();
   if (bytes.size() >= index_header_size && std::memcmp(bytes.data(), index_magic, 8) == 0) {
@@ -1551,6 +1571,7 @@ RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& option
           if (auto index = RoutingIndex::restore(saved, mapping))
             if (index->patch(removed, added, summaries.storage)) {
               if (source) *source = IndexSource::patched;
+              save(*index);
               return *index;
             }
       }
@@ -1559,25 +1580,7 @@ RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& option
     }
   }
   RoutingIndex index = RoutingIndex::build(summaries);
-  if (directory_is_writable(dir)) {
-    Descriptor lock(::open((dir / lock_name).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644));
-    if (lock.fd >= 0 && ::flock(lock.fd, LOCK_EX | LOCK_NB) == 0) {
-      std::string body;
-      put_string(body, index.save());
-      put_varint(body, sources.size());
-      for (const auto& [path, content] : sources) {
-        put_string(body, path);
-        put(body, content);
-      }
-      std::string head(index_magic, 8);
-      put(head, summaries.digest);
-      put(head, hash_bytes(body));
-      replace_file_with(dir, index_name, [&](auto write) {
-        write(head);
-        write(body);
-      });
-    }
-  }
+  save(index);
   return index;
 }
 

@@ -516,9 +516,11 @@ TEST_CASE("routing is the same with and without the cache: built, restored, or p
   same_as_without_cache(S::built);  // and saved
   CHECK(fs::exists(root / ".peers" / "index"));
   same_as_without_cache(S::restored);
-  // Changed, added and removed people and questions: the saved index is patched.
+  // Changed, added and removed people and questions: the saved index is patched, and the
+  // patched one saved (the next run restores it).
   overwrite_in_place(root / "people" / "sam-aid.yaml", "name: Sam Aid\nnotes: parking permits\n");
   same_as_without_cache(S::patched);
+  same_as_without_cache(S::restored);
   write_text(root / "people" / "new-person.yaml", "name: New Person\nnotes: game day parking\n");
   fs::remove(root / "questions" / "a1.yaml");
   write_text(root / "questions" / "a9.yaml",
@@ -528,8 +530,10 @@ TEST_CASE("routing is the same with and without the cache: built, restored, or p
              "text: parking?\nasked_at: 2026-11-20T14:03:00Z\nstatus: routed\nrouted_to: pia-park\n");
   fs::rename(root / "questions" / "a2.yaml", root / "questions" / "archive" / "a2.yaml");
   same_as_without_cache(S::patched);
+  same_as_without_cache(S::restored);
   fs::remove(root / "people" / "pia-park.yaml");
   same_as_without_cache(S::patched);
+  same_as_without_cache(S::restored);
   // A changed topic changes what everyone's expertise means: built anew.
   write_text(root / "topics" / "parking.yaml", "name: Parking\naliases:\n  - permits\n  - lots\n");
   same_as_without_cache(S::built);
