@@ -1461,6 +1461,7 @@ namespace {
 constexpr char index_magic[8] = {'P', 'E', 'E', 'R', 'S', 'R', 'I', '2'};
 constexpr const char* index_name = "index";
 constexpr std::size_t index_header_size = 24;  // magic, digest, checksum of the rest
+constexpr std::size_t patches_worth_saving = 32;  // changed records (a changed one counts twice)
 }  // namespace
 
 /// The record a path names ("questions/archive/x.yaml": the archived question x).
@@ -1488,8 +1489,9 @@ RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& option
   fs::path dir = summaries.digest ? cache_directory(root, options.cache_dir) : fs::path();
   if (dir.empty()) return RoutingIndex::build(summaries);
 
-  // The saved index: header, then the index, then the files it was built from. A new or
-  // patched one replaces it, so that the next run restores it as it is.
+  // The saved index: header, then the index, then the files it was built from. A new one
+  // replaces it, and so does one patched with many records (a pull): the next run restores it.
+  // A patch of a few records is cheaper to make again than to save.
   auto save = [&](const RoutingIndex& index) {
     if (!directory_is_writable(dir)) return;
     Descriptor lock(::open((dir / lock_name).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644));
@@ -1571,7 +1573,7 @@ RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& option
           if (auto index = RoutingIndex::restore(saved, mapping))
             if (index->patch(removed, added, summaries.storage)) {
               if (source) *source = IndexSource::patched;
-              save(*index);
+              if (added.size() + removed.size() > patches_worth_saving) save(*index);
               return *index;
             }
       }

@@ -516,11 +516,10 @@ TEST_CASE("routing is the same with and without the cache: built, restored, or p
   same_as_without_cache(S::built);  // and saved
   CHECK(fs::exists(root / ".peers" / "index"));
   same_as_without_cache(S::restored);
-  // Changed, added and removed people and questions: the saved index is patched, and the
-  // patched one saved (the next run restores it).
+  // Changed, added and removed people and questions: the saved index is patched.
   overwrite_in_place(root / "people" / "sam-aid.yaml", "name: Sam Aid\nnotes: parking permits\n");
   same_as_without_cache(S::patched);
-  same_as_without_cache(S::restored);
+  same_as_without_cache(S::patched);  // a patch this small is made again rather than saved
   write_text(root / "people" / "new-person.yaml", "name: New Person\nnotes: game day parking\n");
   fs::remove(root / "questions" / "a1.yaml");
   write_text(root / "questions" / "a9.yaml",
@@ -530,8 +529,12 @@ TEST_CASE("routing is the same with and without the cache: built, restored, or p
              "text: parking?\nasked_at: 2026-11-20T14:03:00Z\nstatus: routed\nrouted_to: pia-park\n");
   fs::rename(root / "questions" / "a2.yaml", root / "questions" / "archive" / "a2.yaml");
   same_as_without_cache(S::patched);
-  same_as_without_cache(S::restored);
   fs::remove(root / "people" / "pia-park.yaml");
+  same_as_without_cache(S::patched);
+  // Many changes at once (a pull): the patched index is saved, and the next run restores it.
+  for (int i = 0; i < 40; ++i)
+    write_text(root / "people" / ("pulled-" + std::to_string(i) + ".yaml"),
+               "name: Pulled " + std::to_string(i) + "\nnotes: parking and game day\n");
   same_as_without_cache(S::patched);
   same_as_without_cache(S::restored);
   // A changed topic changes what everyone's expertise means: built anew.
