@@ -13,6 +13,7 @@
 #include <deque>
 #include <functional>
 #include <random>
+#include <span>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
@@ -31,11 +32,12 @@ namespace {
 
 constexpr char cache_magic[8] = {'P', 'E', 'E', 'R', 'S', 'C', 'A', '1'};
 constexpr char journal_magic[8] = {'P', 'E', 'E', 'R', 'S', 'J', 'N', '1'};
-constexpr std::uint32_t format_version = 4;
+constexpr std::uint32_t format_version = 5;
 constexpr std::size_t header_size = 24;  // magic, version, fingerprint, generation
-// The cache's header goes on with the length of its entries and where their second half starts
-// (so that two threads can read them).
-constexpr std::size_t cache_header_size = 40;
+// The cache's header goes on with the length of its entries, where their second half starts,
+// how many there are and how many are in the first half (so that two threads can read them
+// into place).
+constexpr std::size_t cache_header_size = 56;
 constexpr std::size_t frame_size = 12;   // payload length (u32), checksum (u64)
 constexpr std::uint8_t record_entry = 1;
 constexpr std::uint8_t record_tombstone = 2;
@@ -186,62 +188,76 @@ using Index = std::vector<IndexedEntry>;
 
 bool by_path(const IndexedEntry& a, const IndexedEntry& b) { return a.path < b.path; }
 
-/// Appends the framed records of `body` to `records`; blobs kept apart are in `blobs`. Returns
-/// false when it met a bad frame (the rest is then ignored).
-bool read_records(std::string_view body, std::string_view blobs, std::vector<IndexedEntry>& records) {
-  while (!body.empty()) {
-    if (body.size() < frame_size) return false;
-    auto size = take<std::uint32_t>(body);
-    auto checksum = take<std::uint64_t>(body);
-    if (size > body.size()) return false;
-    std::string_view payload = body.substr(0, size);
-    body.remove_prefix(size);
-    if (hash_bytes(payload) != checksum) return false;
-    try {
-      IndexedEntry r;
-      auto type = take<std::uint8_t>(payload);
-      r.path = take_string(payload);
-      if (type == record_tombstone) {
-        r.deleted = true;
-        records.push_back(r);
-        continue;
-      }
-      if (type != record_entry && type != record_directory) return false;
-      CachedEntry& e = r.entry;
-      auto kind = take<std::uint8_t>(payload);
-      if (kind > static_cast<std::uint8_t>(Kind::lead)) return false;
-      e.kind = static_cast<Kind>(kind);
-      e.archived = take<std::uint8_t>(payload) != 0;
-      e.stat.size = take<std::uint64_t>(payload);
-      e.stat.inode = take<std::uint64_t>(payload);
-      e.stat.mtime_ns = take<std::int64_t>(payload);
-      e.stat.ctime_ns = take<std::int64_t>(payload);
-      if (type == record_directory) {
-        r.directory = true;
-        e.verified_ns = take<std::int64_t>(payload);
-        if (!payload.empty()) return false;
-        records.push_back(r);
-        continue;
-      }
-      e.content_hash = take<std::uint64_t>(payload);
-      e.verified_ns = take<std::int64_t>(payload);
-      e.summary = take_string(payload);
-      e.blob_hash = take<std::uint64_t>(payload);
-      if (take<std::uint8_t>(payload)) {
-        e.blob = take_string(payload);
-      } else {
-        auto offset = take<std::uint64_t>(payload);
-        auto size = take<std::uint64_t>(payload);
-        if (offset > blobs.size() || size > blobs.size() - offset) return false;
-        e.blob = blobs.substr(offset, size);
-      }
-      if (!payload.empty()) return false;
-      records.push_back(r);
-    } catch (const Corrupt&) {
-      return false;
+/// Decodes the framed record at the front of `body` into `r` and moves past it; blobs kept
+/// apart are in `blobs`. False when the frame is not sound.
+bool read_record(std::string_view& body, std::string_view blobs, IndexedEntry& r) {
+  if (body.size() < frame_size) return false;
+  auto size = take<std::uint32_t>(body);
+  auto checksum = take<std::uint64_t>(body);
+  if (size > body.size()) return false;
+  std::string_view payload = body.substr(0, size);
+  body.remove_prefix(size);
+  if (hash_bytes(payload) != checksum) return false;
+  try {
+    r = IndexedEntry{};
+    auto type = take<std::uint8_t>(payload);
+    r.path = take_string(payload);
+    if (type == record_tombstone) {
+      r.deleted = true;
+      return payload.empty();
     }
+    if (type != record_entry && type != record_directory) return false;
+    CachedEntry& e = r.entry;
+    auto kind = take<std::uint8_t>(payload);
+    if (kind > static_cast<std::uint8_t>(Kind::lead)) return false;
+    e.kind = static_cast<Kind>(kind);
+    e.archived = take<std::uint8_t>(payload) != 0;
+    e.stat.size = take<std::uint64_t>(payload);
+    e.stat.inode = take<std::uint64_t>(payload);
+    e.stat.mtime_ns = take<std::int64_t>(payload);
+    e.stat.ctime_ns = take<std::int64_t>(payload);
+    if (type == record_directory) {
+      r.directory = true;
+      e.verified_ns = take<std::int64_t>(payload);
+      return payload.empty();
+    }
+    e.content_hash = take<std::uint64_t>(payload);
+    e.verified_ns = take<std::int64_t>(payload);
+    e.summary = take_string(payload);
+    e.blob_hash = take<std::uint64_t>(payload);
+    if (take<std::uint8_t>(payload)) {
+      e.blob = take_string(payload);
+    } else {
+      auto offset = take<std::uint64_t>(payload);
+      auto blob_size = take<std::uint64_t>(payload);
+      if (offset > blobs.size() || blob_size > blobs.size() - offset) return false;
+      e.blob = blobs.substr(offset, blob_size);
+    }
+    return payload.empty();
+  } catch (const Corrupt&) {
+    return false;
+  }
+}
+
+/// Appends the framed records of `body` to `records` (the journal). Returns false when it met
+/// a bad frame (the rest is then ignored).
+bool read_records(std::string_view body, std::vector<IndexedEntry>& records) {
+  while (!body.empty()) {
+    IndexedEntry r;
+    if (!read_record(body, {}, r)) return false;
+    records.push_back(r);
   }
   return true;
+}
+
+/// Decodes exactly `out.size()` records from `body` into `out`: the cache's entries, which come
+/// strictly sorted by path and without tombstones. False when they do not.
+bool read_sorted_records(std::string_view body, std::string_view blobs, std::span<IndexedEntry> out) {
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (!read_record(body, blobs, out[i]) || out[i].deleted) return false;
+    if (i > 0 && !(out[i - 1].path < out[i].path)) return false;
+  }
+  return body.empty();
 }
 
 /// Sorts records by path (stable, so of several records of one path the last one wins) and
@@ -257,21 +273,30 @@ void settle(std::vector<IndexedEntry>& records) {
   records.resize(kept);
 }
 
-/// The cache with the journal's records applied (both settled); the journal wins.
-Index overlay(const Index& base, const Index& journal) {
-  Index out;
-  out.reserve(base.size() + journal.size());
-  std::size_t a = 0, b = 0;
-  while (a < base.size() || b < journal.size()) {
-    if (b == journal.size() || (a < base.size() && base[a].path < journal[b].path)) {
-      out.push_back(base[a++]);
-    } else {
-      if (a < base.size() && base[a].path == journal[b].path) ++a;
-      if (!journal[b].deleted) out.push_back(journal[b]);
-      ++b;
+/// Applies the journal's records (settled) to the cache's (sorted): the journal wins. Works in
+/// place, since a journal mostly replaces a few entries of a big cache.
+void overlay(Index& base, const Index& journal) {
+  auto by_path_of = [](const IndexedEntry& e, std::string_view path) { return e.path < path; };
+  std::size_t removed = 0, sorted_size = base.size();
+  for (const IndexedEntry& j : journal) {
+    auto end = base.begin() + static_cast<std::ptrdiff_t>(sorted_size);
+    auto at = std::lower_bound(base.begin(), end, j.path, by_path_of);
+    if (at != end && at->path == j.path) {
+      removed += j.deleted && !at->deleted;
+      *at = j;  // a tombstone marks the entry for removal below
+    } else if (!j.deleted) {
+      base.push_back(j);
     }
   }
-  return out;
+  if (removed > 0) {
+    sorted_size -= static_cast<std::size_t>(std::count_if(
+        base.begin(), base.begin() + static_cast<std::ptrdiff_t>(sorted_size),
+        [](const IndexedEntry& e) { return e.deleted; }));
+    std::erase_if(base, [](const IndexedEntry& e) { return e.deleted; });
+  }
+  if (sorted_size < base.size())
+    std::inplace_merge(base.begin(), base.begin() + static_cast<std::ptrdiff_t>(sorted_size),
+                       base.end(), by_path);
 }
 
 /// A read-only mapping of a whole file.
@@ -319,24 +344,29 @@ LoadedCache load_cache(const fs::path& dir, std::uint32_t print) {
   std::string_view rest = bytes.substr(header_size);
   auto entries_size = take<std::uint64_t>(rest);
   auto second_half = take<std::uint64_t>(rest);
-  if (entries_size > rest.size() || second_half > entries_size) return c;
+  auto count = take<std::uint64_t>(rest);
+  auto first_count = take<std::uint64_t>(rest);
+  if (entries_size > rest.size() || second_half > entries_size || first_count > count ||
+      count > entries_size / frame_size)
+    return c;
   std::string_view entries = rest.substr(0, entries_size), blobs = rest.substr(entries_size);
-  Index second;
+  c.index.resize(count);
+  std::span<IndexedEntry> all(c.index);
   bool first_sound = false, second_sound = true;
   {
+    // Two threads decode the two halves in place.
     std::optional<std::jthread> helper;
-    if (second_half > 0 && second_half < entries_size)
-      helper.emplace([&] { second_sound = read_records(entries.substr(second_half), blobs, second); });
-    else
-      second_half = entries_size;
-    first_sound = read_records(entries.substr(0, second_half), blobs, c.index);
+    if (first_count < count)
+      helper.emplace([&] {
+        second_sound = read_sorted_records(entries.substr(second_half), blobs, all.subspan(first_count));
+      });
+    first_sound = read_sorted_records(entries.substr(0, second_half), blobs, all.first(first_count));
   }
-  if (!first_sound || !second_sound) {
+  if (!first_sound || !second_sound ||
+      (first_count > 0 && first_count < count && !(all[first_count - 1].path < all[first_count].path))) {
     c.index.clear();
     return c;
   }
-  c.index.insert(c.index.end(), second.begin(), second.end());
-  settle(c.index);
   c.usable = true;
   try {
     c.journal = read_regular_file(dir / journal_name, journal_name, std::size_t{1} << 31);
@@ -345,11 +375,11 @@ LoadedCache load_cache(const fs::path& dir, std::uint32_t print) {
   }
   if (read_header(c.journal, journal_magic, print) != c.generation) return c;
   Index journal;
-  if (read_records(std::string_view(c.journal).substr(header_size), {}, journal)) {
+  if (read_records(std::string_view(c.journal).substr(header_size), journal)) {
     c.journal_sound = true;
     if (!journal.empty()) {
       settle(journal);
-      c.index = overlay(c.index, journal);
+      overlay(c.index, journal);
     }
   }
   return c;
@@ -1295,10 +1325,13 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
         generation = (generation << 32) ^ std::random_device{}();
         // The entries first, then their blobs: a command that needs no blob reads no blob.
         std::string heads;
-        std::uint64_t blob_offset = 0, second_half = 0;
+        std::uint64_t blob_offset = 0, second_half = 0, first_count = entries.size();
         for (const Kept& kept : entries) {
-          if (second_half == 0 && &kept - entries.data() >= static_cast<std::ptrdiff_t>(entries.size() / 2))
+          if (first_count == entries.size() &&
+              &kept - entries.data() >= static_cast<std::ptrdiff_t>(entries.size() / 2)) {
             second_half = heads.size();
+            first_count = static_cast<std::uint64_t>(&kept - entries.data());
+          }
           payload.clear();
           if (kept.directory) encode_directory(payload, kept.path, *kept.entry);
           else encode_entry(payload, kept.path, *kept.entry, &blob_offset);
@@ -1307,6 +1340,8 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
         std::string head = header(cache_magic, print, generation);
         put(head, static_cast<std::uint64_t>(heads.size()));
         put(head, second_half);
+        put(head, static_cast<std::uint64_t>(entries.size()));
+        put(head, first_count);
         if (replace_file_with(dir, cache_name, [&](auto write) {
               write(head);
               write(heads);
