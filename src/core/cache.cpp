@@ -188,6 +188,19 @@ using Index = std::vector<IndexedEntry>;
 
 bool by_path(const IndexedEntry& a, const IndexedEntry& b) { return a.path < b.path; }
 
+/// Whether `path` is the directory of records of `kind` (for a directory entry) or a file in it.
+bool in_its_directory(std::string_view path, Kind kind, bool archived, bool directory) {
+  std::string_view dir = info(kind).directory;
+  if (!path.starts_with(dir)) return false;
+  path.remove_prefix(dir.size());
+  if (archived) {
+    if (!path.starts_with("/archive")) return false;
+    path.remove_prefix(8);
+  }
+  if (directory) return path.empty();
+  return path.size() > 1 && path[0] == '/' && path.find('/', 1) == std::string_view::npos;
+}
+
 /// Decodes the framed record at the front of `body` into `r` and moves past it; blobs kept
 /// apart are in `blobs`. False when the frame is not sound.
 bool read_record(std::string_view& body, std::string_view blobs, IndexedEntry& r) {
@@ -216,6 +229,7 @@ bool read_record(std::string_view& body, std::string_view blobs, IndexedEntry& r
     e.stat.inode = take<std::uint64_t>(payload);
     e.stat.mtime_ns = take<std::int64_t>(payload);
     e.stat.ctime_ns = take<std::int64_t>(payload);
+    if (!in_its_directory(r.path, e.kind, e.archived, type == record_directory)) return false;
     if (type == record_directory) {
       r.directory = true;
       e.verified_ns = take<std::int64_t>(payload);
@@ -888,6 +902,11 @@ std::string summarize_record(const Record& record) {
   return {};
 }
 
+/// What a file's path and content add to the digest of the summaries.
+std::uint64_t digest_term(std::string_view path, std::uint64_t content) {
+  return hash_bytes(path) ^ (content * 0x9E3779B97F4A7C15ull);
+}
+
 /// Where one load puts what it reads: Documents, typed records straight into a Snapshot, or
 /// routing summaries.
 struct Sink {
@@ -899,8 +918,9 @@ struct Sink {
   std::vector<char> filled;  // by file: a record was put in its slot (or a summary made)
   // For summaries, by file: the summary, pointing into the cache or into `owned`.
   std::vector<std::string_view> summary;
-  std::vector<std::string> owned;
-  std::vector<std::uint64_t> content_hash;  // for summaries and records from the cache
+  std::vector<std::unique_ptr<std::string>> owned;  // summaries made now
+  std::vector<std::uint64_t> content_hash;  // for records from the cache
+  std::vector<std::uint64_t> digest_term;   // for summaries from the cache
 };
 
 /// Reads every file of `kinds`: from the cache when it may, else from disk (and then records
@@ -949,10 +969,13 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
     FileStat stat;
     const CachedEntry* record = nullptr;
     bool trusted = false;
-    std::vector<std::size_t> cached;  // its files' entries in the cache's index, by path
+    std::vector<std::size_t> cached;  // when not trusted: its files' entries in the cache, by path
     Listing listing;
   };
   std::vector<Directory> directories;
+  constexpr std::size_t kind_count = static_cast<std::size_t>(Kind::lead) + 1;
+  int directory_of[kind_count][2];  // by kind and archived: the directory's index, or -1
+  for (auto& by_kind : directory_of) by_kind[0] = by_kind[1] = -1;
   for (Kind kind : kinds)
     for (bool archived : {false, true}) {
       if (archived && kind != Kind::question) continue;
@@ -964,64 +987,62 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
       if (d.fd < 0) continue;
       struct stat st {};
       if (::fstat(d.fd, &st) == 0) d.stat = file_stat(st);
+      directory_of[static_cast<std::size_t>(kind)][archived] = static_cast<int>(directories.size());
       directories.push_back(std::move(d));
     }
+  // One pass over the cache, in path order: a directory's record comes before its files (its
+  // path is their prefix), so each file's directory is known to be trusted or not when it
+  // comes. The files of trusted directories become the refs, in path order; the entries of
+  // the others are paired with their listing below.
+  auto& refs = files.refs;
+  refs.reserve(cache.index.size());
   for (std::size_t c = 0; c < cache.index.size(); ++c) {
     const IndexedEntry& e = cache.index[c];
-    std::string_view parent = e.path;
-    if (!e.directory) parent = parent.substr(0, std::min(parent.size(), parent.rfind('/')));
-    for (Directory& d : directories) {
-      if (parent != d.path || e.entry.kind != d.kind || e.entry.archived != d.archived) continue;
-      if (e.directory) d.record = &e.entry;
-      else d.cached.push_back(c);
-      break;
+    int k = directory_of[static_cast<std::size_t>(e.entry.kind)][e.entry.archived];
+    if (k < 0) continue;
+    Directory& d = directories[static_cast<std::size_t>(k)];
+    if (e.directory) {
+      d.record = &e.entry;
+      d.trusted = d.record->stat == d.stat &&
+                  !is_racy(d.record->stat, d.record->verified_ns, load.racy_margin_ns);
+    } else if (d.trusted) {
+      refs.push_back({d.kind, d.archived, k, static_cast<std::uint32_t>(d.path.size() + 1), e.path, c});
+    } else {
+      d.cached.push_back(c);
     }
   }
   std::vector<std::function<void()>> tasks;
-  for (Directory& d : directories) {
-    d.trusted = d.record && d.record->stat == d.stat &&
-                !is_racy(d.record->stat, d.record->verified_ns, load.racy_margin_ns);
+  for (Directory& d : directories)
     if (!d.trusted)
       tasks.emplace_back([&d] { d.listing = list_directory(d.fd, d.path, d.kind, d.archived); });
-  }
   run_tasks(tasks, tasks.size() > 1 ? 2 : 1);
 
   std::vector<int> dirs;
-  std::vector<std::size_t> runs = {0};  // each directory's files are sorted by path already
+  std::vector<std::size_t> runs = {0, refs.size()};  // each run of refs is sorted by path
   for (Directory& d : directories) {
-    int index = static_cast<int>(dirs.size());
     dirs.push_back(d.fd);
-    const auto name_at = static_cast<std::uint32_t>(d.path.size() + 1);
-    if (d.trusted) {
-      for (std::size_t c : d.cached)
-        files.refs.push_back({d.kind, d.archived, index, name_at, cache.index[c].path, c});
-    } else {
-      // Both sorted by name: pair each listed file with its cache entry in one pass.
-      std::size_t j = 0;
-      for (FileRef& f : d.listing.files) {
-        while (j < d.cached.size() && cache.index[d.cached[j]].path < f.path) ++j;
-        if (j < d.cached.size() && cache.index[d.cached[j]].path == f.path) f.cached = d.cached[j];
-        f.dir = index;
-        files.refs.push_back(f);
-      }
-      files.listed.push_back(std::move(d.listing.paths));
-      for (Problem& p : d.listing.problems) problems.push_back(std::move(p));
+    if (d.trusted) continue;
+    // Both sorted by name: pair each listed file with its cache entry in one pass.
+    std::size_t j = 0;
+    for (FileRef& f : d.listing.files) {
+      while (j < d.cached.size() && cache.index[d.cached[j]].path < f.path) ++j;
+      if (j < d.cached.size() && cache.index[d.cached[j]].path == f.path) f.cached = d.cached[j];
+      f.dir = static_cast<int>(dirs.size() - 1);
+      refs.push_back(f);
     }
-    runs.push_back(files.refs.size());
+    files.listed.push_back(std::move(d.listing.paths));
+    for (Problem& p : d.listing.problems) problems.push_back(std::move(p));
+    runs.push_back(refs.size());
   }
+  // Every load gives its files in path order, with or without the cache.
   auto by_file_path = [](const FileRef& a, const FileRef& b) { return a.path < b.path; };
-  auto& refs = files.refs;
-  // Documents and records come by path; summaries in any order (directory by directory).
-  if (sink.mode != Sink::Mode::summaries)
-    for (std::size_t r = 2; r < runs.size(); ++r)
-      std::inplace_merge(refs.begin(), refs.begin() + static_cast<std::ptrdiff_t>(runs[r - 1]),
-                         refs.begin() + static_cast<std::ptrdiff_t>(runs[r]), by_file_path);
+  for (std::size_t r = 2; r < runs.size(); ++r)
+    std::inplace_merge(refs.begin(), refs.begin() + static_cast<std::ptrdiff_t>(runs[r - 1]),
+                       refs.begin() + static_cast<std::ptrdiff_t>(runs[r]), by_file_path);
   const bool recording = options.use_cache && !dir.empty();
   const bool typed = sink.mode == Sink::Mode::snapshot;
   const bool summaries = sink.mode == Sink::Mode::summaries;
   const int max_depth = options.limits.max_depth + 2;
-  std::vector<std::size_t> match(refs.size());
-  for (std::size_t i = 0; i < refs.size(); ++i) match[i] = refs[i].cached;
 
   if (typed) {
     Snapshot& snap = *sink.snapshot;
@@ -1039,7 +1060,7 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
   } else if (summaries) {
     sink.summary.resize(refs.size());
     sink.owned.resize(refs.size());
-    sink.content_hash.resize(refs.size());
+    sink.digest_term.resize(refs.size());
     sink.filled.assign(refs.size(), 0);
   } else {
     sink.documents.resize(refs.size());
@@ -1085,8 +1106,8 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
       put_record(i, std::move(record));
     } else if (summaries) {
       if (!std::holds_alternative<std::monostate>(record)) {
-        sink.owned[i] = std::move(summary);
-        sink.summary[i] = sink.owned[i];
+        sink.owned[i] = std::make_unique<std::string>(std::move(summary));
+        sink.summary[i] = *sink.owned[i];
         sink.filled[i] = 1;
       }
     } else {
@@ -1098,7 +1119,7 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
     const FileRef& f = refs[i];
     if (summaries && !e.summary.empty()) {
       sink.summary[i] = e.summary;
-      sink.content_hash[i] = e.content_hash;
+      sink.digest_term[i] = digest_term(f.path, e.content_hash);
       sink.filled[i] = 1;
       return;
     }
@@ -1120,8 +1141,8 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
     char name[NAME_MAX + 1] = {};
     f.name().copy(name, NAME_MAX);
     if (::fstatat(dirs[f.dir], name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-        S_ISREG(st.st_mode) && match[i] != no_entry && !distrust_cache)
-      cached = &cache.index[match[i]].entry;
+        S_ISREG(st.st_mode) && refs[i].cached != no_entry && !distrust_cache)
+      cached = &cache.index[refs[i].cached].entry;
     FileStat now_stat = file_stat(st);
     if (cached && cached->stat == now_stat &&
         !is_racy(cached->stat, cached->verified_ns, load.racy_margin_ns)) {
@@ -1210,7 +1231,7 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
   // Entries of the kinds read now whose file is gone (or no longer usable) are dropped.
   std::vector<char> seen(cache.index.size(), 0);
   for (std::size_t i = 0; i < refs.size(); ++i)
-    if (match[i] != no_entry && outcomes[i].source != Outcome::Source::none) seen[match[i]] = 1;
+    if (refs[i].cached != no_entry && outcomes[i].source != Outcome::Source::none) seen[refs[i].cached] = 1;
   auto reads_kind = [&](Kind kind) {
     return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
   };
@@ -1312,7 +1333,7 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
         for (std::size_t i = 0; i < refs.size(); ++i) {
           const Outcome& o = outcomes[i];
           if (o.source == Outcome::Source::trusted)
-            entries.push_back({refs[i].path, &cache.index[match[i]].entry});
+            entries.push_back({refs[i].path, &cache.index[refs[i].cached].entry});
           else if (o.source != Outcome::Source::none)
             entries.push_back({refs[i].path, &o.fresh->entry});
         }
@@ -1444,52 +1465,65 @@ struct SummarySource {
   std::uint64_t content = 0;
 };
 
-Summaries load_summaries(const fs::path& root, const StoreOptions& options, Stats* stats,
-                         const LoadOptions& load, std::vector<SummarySource>* sources) {
-  Summaries out;
+/// The summaries of a load, before their records are made (which a restored routing index
+/// does not need).
+struct SummaryLoad {
+  Summaries summaries;
+  std::shared_ptr<std::pair<Files, Sink>> storage;
+  std::vector<Outcome> outcomes;
+
+  /// Makes summaries.records and, with `sources`, what each was made from.
+  void make_records(std::vector<SummarySource>* sources) {
+    const auto& files = storage->first.refs;
+    const Sink& sink = storage->second;
+    const LoadedCache& cache = *storage->first.cache;
+    summaries.records.reserve(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (!sink.filled[i]) continue;
+      summaries.records.push_back({files[i].kind, files[i].id(), files[i].archived, sink.summary[i]});
+      if (sources) {
+        const Outcome& o = outcomes[i];
+        std::uint64_t content = 0;  // unknown when the file was read but not recorded
+        if (o.fresh) content = o.fresh->entry.content_hash;
+        else if (o.source == Outcome::Source::trusted) content = cache.index[files[i].cached].entry.content_hash;
+        sources->push_back({files[i].path, content});
+      }
+    }
+  }
+};
+
+SummaryLoad load_summary_sources(const fs::path& root, const StoreOptions& options, Stats* stats,
+                                 const LoadOptions& load) {
+  SummaryLoad out;
   Files loaded;
   const std::vector<FileRef>& files = loaded.refs;
   Sink sink;
   sink.mode = Sink::Mode::summaries;
-  std::vector<Outcome> outcomes = run_load(root, options, {Kind::person, Kind::topic, Kind::question},
-                                           loaded, out.skipped, sink, stats, load);
-  add_problems(files, outcomes, out.skipped);
-  out.records.reserve(files.size());
+  out.outcomes = run_load(root, options, {Kind::person, Kind::topic, Kind::question}, loaded,
+                          out.summaries.skipped, sink, stats, load);
+  add_problems(files, out.outcomes, out.summaries.skipped);
   // The digest: what each summary was made from (its path and the file's content).
   std::uint64_t digest = 0x5045455253ull + files.size();
   bool known = options.use_cache;
   for (std::size_t i = 0; i < files.size() && known; ++i) {
     if (!sink.filled[i]) continue;
-    const Outcome& o = outcomes[i];
-    std::uint64_t content = 0;
-    if (o.fresh) content = o.fresh->entry.content_hash;
-    else if (o.source == Outcome::Source::trusted) content = sink.content_hash[i];
+    const Outcome& o = out.outcomes[i];
+    if (o.fresh) digest += digest_term(files[i].path, o.fresh->entry.content_hash);
+    else if (o.source == Outcome::Source::trusted) digest += sink.digest_term[i];
     else known = false;  // read now but not recorded (it changed while it was read)
-    digest += hash_bytes(files[i].path) ^ (content * 0x9E3779B97F4A7C15ull);
   }
-  out.digest = !known ? 0 : digest == 0 ? 1 : digest;
-  auto storage = std::make_shared<std::pair<Files, Sink>>(std::move(loaded), std::move(sink));
-  const auto& kept_files = storage->first.refs;
-  const auto& kept_sink = storage->second;
-  for (std::size_t i = 0; i < kept_files.size(); ++i) {
-    if (!kept_sink.filled[i]) continue;
-    out.records.push_back({kept_files[i].kind, kept_files[i].id(), kept_files[i].archived,
-                           kept_sink.owned[i].empty() ? kept_sink.summary[i]
-                                                      : std::string_view(kept_sink.owned[i])});
-    if (sources) {
-      const Outcome& o = outcomes[i];
-      sources->push_back({kept_files[i].path, o.fresh ? o.fresh->entry.content_hash
-                                                      : kept_sink.content_hash[i]});
-    }
-  }
-  out.storage = storage;
+  out.summaries.digest = !known ? 0 : digest == 0 ? 1 : digest;
+  out.storage = std::make_shared<std::pair<Files, Sink>>(std::move(loaded), std::move(sink));
+  out.summaries.storage = out.storage;
   return out;
 }
 }  // namespace
 
 Summaries load_summaries(const fs::path& root, const StoreOptions& options, Stats* stats,
                          const LoadOptions& load) {
-  return load_summaries(root, options, stats, load, nullptr);
+  SummaryLoad loaded = load_summary_sources(root, options, stats, load);
+  loaded.make_records(nullptr);
+  return std::move(loaded.summaries);
 }
 
 namespace {
@@ -1517,12 +1551,21 @@ std::optional<RecordSummary> record_at(std::string_view path) {
 RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& options,
                                 std::vector<Problem>& skipped, Stats* stats, IndexSource* source,
                                 const LoadOptions& load) {
+  SummaryLoad loaded = load_summary_sources(root, options, stats, load);
+  Summaries& summaries = loaded.summaries;
   std::vector<SummarySource> sources;
-  Summaries summaries = load_summaries(root, options, stats, load, &sources);
+  bool records_made = false;
+  auto make_records = [&] {
+    if (!records_made) loaded.make_records(&sources);
+    records_made = true;
+  };
   for (auto& p : summaries.skipped) skipped.push_back(std::move(p));
   if (source) *source = IndexSource::built;
   fs::path dir = summaries.digest ? cache_directory(root, options.cache_dir) : fs::path();
-  if (dir.empty()) return RoutingIndex::build(summaries);
+  if (dir.empty()) {
+    make_records();
+    return RoutingIndex::build(summaries);
+  }
 
   // The saved index: header, then the index, then the files it was built from. A new one
   // replaces it, and so does one patched with many records (a pull): the next run restores it.
@@ -1563,22 +1606,17 @@ RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& option
       } else {
         // Some records changed since: when they are few, the saved index is brought up to
         // date with them rather than built anew.
+        make_records();
         std::vector<SummarySource> base;
         for (std::uint64_t n = take_count(rest); n > 0; --n) {
           std::string_view path = take_string(rest);
           base.push_back({path, take<std::uint64_t>(rest)});
         }
-        // Both lists go directory by directory, by path within one: walk them side by side.
+        // Both lists go by path (sorted here if an older index has them otherwise): walk
+        // them side by side.
         std::vector<std::size_t> order(sources.size());
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        auto rank = [](std::string_view path) {
-          return path.starts_with("people/") ? 0 : path.starts_with("topics/") ? 1
-                 : path.starts_with("questions/archive/") ? 3 : 2;
-        };
-        auto before = [&](std::string_view a, std::string_view b) {
-          int ra = rank(a), rb = rank(b);
-          return ra != rb ? ra < rb : a < b;
-        };
+        auto before = [](std::string_view a, std::string_view b) { return a < b; };
         auto by_source = [&](std::size_t a, std::size_t b) { return before(sources[a].path, sources[b].path); };
         auto by_path = [&](const SummarySource& a, const SummarySource& b) { return before(a.path, b.path); };
         if (!std::is_sorted(order.begin(), order.end(), by_source))
@@ -1616,6 +1654,7 @@ RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& option
       // not a sound index: built anew below
     }
   }
+  make_records();
   RoutingIndex index = RoutingIndex::build(summaries);
   save(index);
   return index;
