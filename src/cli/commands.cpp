@@ -47,15 +47,30 @@ const std::vector<CommandEntry>& command_registry() {
       {"export", add_export},
       {"stale", add_stale},
       {"recent", add_recent},
-      {"completion", add_completion},
-      {"__complete", add_complete},
-      {"__man", add_man},
-      {"help", add_help},
+      {"completion", add_completion, true},
+      {"__complete", add_complete, true},
+      {"__man", add_man, true},
+      {"help", add_help, true},
   };
   return commands;
 }
 
-void build_app(CLI::App& app, Context& ctx) {
+const CommandEntry* command_named(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--store") {
+      ++i;  // its value
+      continue;
+    }
+    if (arg.starts_with("-")) continue;  // a global option
+    for (const auto& command : command_registry())
+      if (arg == command.name) return command.needs_all_commands ? nullptr : &command;
+    return nullptr;
+  }
+  return nullptr;
+}
+
+void build_app(CLI::App& app, Context& ctx, const CommandEntry* only) {
   app.name("peers");
   app.description(
       "peers: who knows what across your organisation, kept as plain YAML files in git.");
@@ -70,14 +85,16 @@ void build_app(CLI::App& app, Context& ctx) {
   app.set_version_flag("--version", "peers 0.1.0");
   app.formatter(std::make_shared<CLI::Formatter>());
   app.get_formatter()->column_width(28);
-  for (const auto& command : command_registry()) command.add(app, ctx);
+  if (only) only->add(app, ctx);
+  else
+    for (const auto& command : command_registry()) command.add(app, ctx);
   app.footer("Run 'peers help COMMAND' for a command's options and examples.\n"
              "Docs: README.md (a tour) and docs/format.md (the store format).");
 }
 
 int run(int argc, char** argv, Context& ctx) {
   CLI::App app;
-  build_app(app, ctx);
+  build_app(app, ctx, command_named(argc, argv));
   try {
     try {
       app.parse(argc, argv);  // runs the chosen command's callback

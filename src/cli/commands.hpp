@@ -16,13 +16,18 @@ using AddCommand = void (*)(CLI::App& app, Context& ctx);
 struct CommandEntry {
   const char* name;
   AddCommand add;
+  bool needs_all_commands = false;  // it looks at the other commands (help, completion)
 };
 
 /// Every command, in the order `peers --help` lists them.
 const std::vector<CommandEntry>& command_registry();
 
-/// Builds the whole command line interface.
-void build_app(CLI::App& app, Context& ctx);
+/// Builds the command line interface: every command, or with `only`, just that one (all a
+/// command line that names it needs, and cheaper to build than all of them).
+void build_app(CLI::App& app, Context& ctx, const CommandEntry* only = nullptr);
+
+/// The command `argv` runs, when it names one that needs no other command to run.
+const CommandEntry* command_named(int argc, char** argv);
 
 /// Parses the command line, runs the command, and turns every failure into one
 /// `peers: error:` message and an exit status. The one catch site.
