@@ -22,6 +22,7 @@
 #include <fmt/format.h>
 
 #include "bytes.hpp"
+#include "helper_thread.hpp"
 #include "peers/routing.hpp"
 #include "peers/text.hpp"
 
@@ -369,7 +370,7 @@ LoadedCache load_cache(const fs::path& dir, std::uint32_t print) {
   bool first_sound = false, second_sound = true;
   {
     // Two threads decode the two halves in place.
-    std::optional<std::jthread> helper;
+    std::optional<HelperThread> helper;
     if (first_count < count)
       helper.emplace([&] {
         second_sound = read_sorted_records(entries.substr(second_half), blobs, all.subspan(first_count));
@@ -523,8 +524,8 @@ void run_tasks(const std::vector<std::function<void()>>& tasks, unsigned threads
   auto work = [&] {
     for (std::size_t t = next++; t < tasks.size(); t = next++) tasks[t]();
   };
-  std::vector<std::jthread> pool;
-  for (unsigned i = 1; i < threads; ++i) pool.emplace_back(work);
+  std::vector<std::unique_ptr<HelperThread>> pool;
+  for (unsigned i = 1; i < threads; ++i) pool.push_back(std::make_unique<HelperThread>(work));
   work();
 }
 
@@ -1209,7 +1210,7 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
     }
   };
   {
-    std::optional<std::jthread> helper;
+    std::optional<HelperThread> helper;
     if (refs.size() > run_length) helper.emplace(work);
     work();
   }

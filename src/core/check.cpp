@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "bytes.hpp"
+#include "helper_thread.hpp"
 #include "cache.hpp"
 #include "peers/events.hpp"
 #include "peers/text.hpp"
@@ -870,7 +871,7 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
     for (std::size_t n = next++; n < to_read.size(); n = next++) read(to_read[n]);
   };
   {
-    std::optional<std::jthread> helper;
+    std::optional<HelperThread> helper;
     if (to_read.size() > 16) helper.emplace(work);
     work();
   }
