@@ -1532,6 +1532,7 @@ constexpr char index_magic[8] = {'P', 'E', 'E', 'R', 'S', 'R', 'I', '2'};
 constexpr const char* index_name = "index";
 constexpr std::size_t index_header_size = 24;  // magic, digest, checksum of the rest
 constexpr std::size_t patches_worth_saving = 32;  // changed records (a changed one counts twice)
+constexpr const char* patched_name = "index.patched";  // the digest of the last patch made
 }  // namespace
 
 /// The record a path names ("questions/archive/x.yaml": the archived question x).
@@ -1570,7 +1571,8 @@ RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& option
 
   // The saved index: header, then the index, then the files it was built from. A new one
   // replaces it, and so does one patched with many records (a pull): the next run restores it.
-  // A patch of a few records is cheaper to make again than to save.
+  // A patch of a few records is cheaper to make again than to save, unless the next run has
+  // to make the same one again.
   auto save = [&](const RoutingIndex& index) {
     if (!directory_is_writable(dir)) return;
     Descriptor lock(::open((dir / lock_name).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644));
@@ -1589,6 +1591,21 @@ RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& option
       write(head);
       write(body);
     });
+  };
+  // Whether the run before made this same patch (the store has not changed since): then it
+  // is saved, since the store is likely to stay so for a while. Else this patch is noted.
+  auto patched_before = [&] {
+    std::string noted;
+    try {
+      noted = read_regular_file(dir / patched_name, patched_name, 64);
+    } catch (const Error&) {
+      // none noted yet
+    }
+    std::string digest;
+    put(digest, summaries.digest);
+    if (noted == digest) return true;
+    if (directory_is_writable(dir)) replace_file(dir, patched_name, digest);
+    return false;
   };
   auto mapping = std::make_shared<Mapping>(dir / index_name);
   std::string_view bytes = mapping->bytes();
@@ -1647,7 +1664,8 @@ RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& option
           if (auto index = RoutingIndex::restore(saved, mapping))
             if (index->patch(removed, added, summaries.storage)) {
               if (source) *source = IndexSource::patched;
-              if (added.size() + removed.size() > patches_worth_saving) save(*index);
+              if (added.size() + removed.size() > patches_worth_saving || patched_before())
+                save(*index);
               return *index;
             }
       }
