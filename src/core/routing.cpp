@@ -1057,38 +1057,37 @@ RoutingResult RoutingIndex::route(std::string_view question, const RankOptions& 
   }
 
   Date today = utc_date(options.now);
-  std::vector<Scored> scored(people.size());
   std::vector<bool> found;  // by query term: this person's evidence explains it
-  for (std::size_t i = 0; i < people.size(); ++i) {
+  // A person's evidence. With `details`, also the reasons and the terms behind it: those are
+  // made only for the people shown, once the ranking is known.
+  auto weigh_evidence = [&](std::size_t i, Scored& s, bool details) {
     const PersonText& pt = people[i];
-    Scored& s = scored[i];
     s.person = i;
     found.assign(q.terms.size(), false);
-    auto add = [&](const char* name, double weight, double value, std::string reason) {
+    auto add = [&](const char* name, double weight, double value, auto reason) {
       if (value <= 0) return;
       s.evidence += weight * value;
+      if (!details) return;
       s.terms.emplace_back(name, weight * value);
-      if (!reason.empty()) s.reasons.emplace_back(weight * value, std::move(reason));
+      std::string text = reason();
+      if (!text.empty()) s.reasons.emplace_back(weight * value, std::move(text));
     };
 
     // Declared topics, and topics related to them.
     double best_topic = 0, best_related = 0;
-    std::string topic_reason, related_reason;
+    std::size_t topic = 0, related_from = 0, related_to = 0;
     for (std::size_t t : pt.topics) {
       const TopicMatch& m = topics[t];
       if (m.score > best_topic) {
         best_topic = m.score;
-        topic_reason = fmt::format("knows {}{}", corpus.topics[t].name,
-                                   m.via.empty() ? "" : fmt::format(" (alias {})", m.via));
+        topic = t;
       }
-      auto consider_related = [&](std::size_t other) {
-        if (topics[other].score > best_related) {
-          best_related = topics[other].score;
-          related_reason = fmt::format("knows {}, related to {}", corpus.topics[t].name,
-                                       corpus.topics[other].name);
+      for (std::size_t o : related[t])
+        if (topics[o].score > best_related) {
+          best_related = topics[o].score;
+          related_from = t;
+          related_to = o;
         }
-      };
-      for (std::size_t o : related[t]) consider_related(o);
     }
     if (best_topic > 0) {
       for (std::size_t t : pt.topics)
@@ -1097,33 +1096,46 @@ RoutingResult RoutingIndex::route(std::string_view question, const RankOptions& 
             for (StemId st : corpus[ph.stems])
               if (int k = q.index(st); k >= 0) found[k] = true;
     }
-    add("topic", weights.topic, best_topic, topic_reason);
-    if (best_related > best_topic) add("related topic", weights.related_topic, best_related, related_reason);
+    add("topic", weights.topic, best_topic, [&] {
+      std::string_view via = topics[topic].via;
+      return fmt::format("knows {}{}", corpus.topics[topic].name,
+                         via.empty() ? "" : fmt::format(" (alias {})", via));
+    });
+    if (best_related > best_topic)
+      add("related topic", weights.related_topic, best_related, [&] {
+        return fmt::format("knows {}, related to {}", corpus.topics[related_from].name,
+                           corpus.topics[related_to].name);
+      });
 
     double best_free = 0;
-    std::string free_reason;
+    const Phrase* free_phrase = nullptr;
+    std::vector<std::size_t> matched;
     for (const auto& ph : pt.free_expertise) {
-      std::vector<std::size_t> matched;
+      matched.clear();
       double m = phrase_match(ph, q, corpus, &matched);
       for (auto t : matched) found[t] = true;
       if (m > best_free) {
         best_free = m;
-        free_reason = fmt::format("lists '{}' as expertise", ph.text);
+        free_phrase = &ph;
       }
     }
-    add("expertise", weights.expertise_text, best_free, free_reason);
+    add("expertise", weights.expertise_text, best_free,
+        [&] { return fmt::format("lists '{}' as expertise", free_phrase->text); });
 
-    auto field = [&](const char* name, double weight, Span stems, const std::string& label) {
-      std::vector<std::size_t> terms;
+    std::vector<std::size_t> terms;
+    auto field = [&](const char* name, double weight, Span stems, const char* label) {
+      terms.clear();
       double c = coverage(corpus[stems], q, found, &terms);
-      add(name, weight, c, terms.empty() ? "" : label + " " + quoted_words(q, terms));
+      add(name, weight, c, [&] {
+        return terms.empty() ? std::string() : fmt::format("{} {}", label, quoted_words(q, terms));
+      });
     };
     field("title", weights.title, pt.title, "title mentions");
     field("department", weights.department, pt.department, "department mentions");
     field("notes", weights.notes, pt.notes, "notes mention");
     field("tags", weights.tags, pt.tags, "tagged");
     {
-      std::vector<std::size_t> terms;
+      terms.clear();
       std::optional<Date> when;
       double total = 0;
       for (const auto& l : pt.log) {
@@ -1131,8 +1143,10 @@ RoutingResult RoutingIndex::route(std::string_view question, const RankOptions& 
         total += coverage(corpus[l.stems], q, found, &terms);
         if (terms.size() > before && (!when || l.date > *when)) when = l.date;
       }
-      add("log", weights.log, std::min(1.0, total),
-          terms.empty() ? "" : fmt::format("log mentions {} ({})", quoted_words(q, terms), when->str()));
+      add("log", weights.log, std::min(1.0, total), [&] {
+        return terms.empty() ? std::string()
+                             : fmt::format("log mentions {} ({})", quoted_words(q, terms), when->str());
+      });
     }
 
     const TrackRecord& tr = track[i];
@@ -1140,13 +1154,13 @@ RoutingResult RoutingIndex::route(std::string_view question, const RankOptions& 
       for (auto t : tr.terms) found[t] = true;
       double value = tr.best + weights.track_record_more / weights.track_record *
                                    std::min(3, tr.similar - 1);
-      std::string latest = utc_date(tr.latest).str();
-      std::string reason =
-          tr.similar == 1
-              ? fmt::format("answered a similar question on {}: \"{}\"", latest,
-                            truncate_to_width(tr.example->text, 60))
-              : fmt::format("answered {} similar questions, latest {}", tr.similar, latest);
-      add("track record", weights.track_record, value, reason);
+      add("track record", weights.track_record, value, [&] {
+        std::string latest = utc_date(tr.latest).str();
+        return tr.similar == 1
+                   ? fmt::format("answered a similar question on {}: \"{}\"", latest,
+                                 truncate_to_width(tr.example->text, 60))
+                   : fmt::format("answered {} similar questions, latest {}", tr.similar, latest);
+      });
     }
 
     double explained = 0;
@@ -1154,13 +1168,20 @@ RoutingResult RoutingIndex::route(std::string_view question, const RankOptions& 
       if (found[t]) explained += q.terms[t].weight;
     explained = std::min(1.0, explained / q.total_weight);
     double share = weights.explained_floor + (1 - weights.explained_floor) * explained;
-    if (s.evidence <= 0) continue;  // nothing to show for: never ranked
-    s.terms.emplace_back("explained share", share);
+    if (s.evidence <= 0) return;  // nothing to show for: never ranked
+    if (details) s.terms.emplace_back("explained share", share);
     s.evidence *= share;
     s.score = s.evidence;
-  }
+  };
+  std::vector<Scored> scored(people.size());
+  for (std::size_t i = 0; i < people.size(); ++i) weigh_evidence(i, scored[i], false);
 
   // People who left hand their evidence to whoever they forward to.
+  struct Cover {
+    std::size_t leaver, to;
+    double before, inherited;
+  };
+  std::vector<Cover> covers;
   for (std::size_t i = 0; i < people.size(); ++i) {
     const PersonText& p = people[i];
     if (!p.left || p.forward_to.empty()) continue;
@@ -1169,20 +1190,20 @@ RoutingResult RoutingIndex::route(std::string_view question, const RankOptions& 
     Scored& f = scored[to];
     double inherited = weights.forward_share * scored[i].evidence;
     if (inherited > f.score) {
-      f.terms.emplace_back("covers for a leaver", inherited - f.score);
+      covers.push_back({i, to, f.score, inherited});
       f.score = inherited;
-      f.reasons.emplace_back(inherited, fmt::format("covers for {}, who left", p.name));
     }
   }
 
-  for (std::size_t i = 0; i < people.size(); ++i) {
+  // Availability lowers the score; with `details`, it also says why.
+  auto weigh_availability = [&](std::size_t i, Scored& s, bool details) {
     const PersonText& p = people[i];
-    Scored& s = scored[i];
-    if (s.score <= 0) continue;
+    if (s.score <= 0) return;
     std::vector<std::string> availability;
     if (p.left) {
       // Kept under `medium`, so a leaver is always a low guess and ranks as one.
       s.score = std::min(s.score * weights.left, weights.medium * 0.99);
+      if (!details) return;
       std::size_t to = p.forward_to.empty() ? nobody : person_index(p.forward_to);
       availability.push_back(to != nobody ? fmt::format("has left; ask {} ({}) instead",
                                                         people[to].name, people[to].id)
@@ -1190,16 +1211,21 @@ RoutingResult RoutingIndex::route(std::string_view question, const RankOptions& 
       s.terms.emplace_back("left", weights.left);
     } else if (p.away_until && *p.away_until >= today) {
       s.score *= weights.away;
-      availability.push_back("away until " + p.away_until->str());
-      s.terms.emplace_back("away", weights.away);
+      if (details) {
+        availability.push_back("away until " + p.away_until->str());
+        s.terms.emplace_back("away", weights.away);
+      }
     }
     if (auto w = corpus.waiting.find(p.id); w != corpus.waiting.end() && !p.left) {
       double factor = 1 / (1 + weights.per_waiting_question * w->second);
       s.score *= factor;
-      availability.push_back(w->second == 1 ? "1 question already waiting on them"
-                                            : fmt::format("{} questions already waiting on them", w->second));
-      s.terms.emplace_back("waiting questions", factor);
+      if (details) {
+        availability.push_back(w->second == 1 ? "1 question already waiting on them"
+                                              : fmt::format("{} questions already waiting on them", w->second));
+        s.terms.emplace_back("waiting questions", factor);
+      }
     }
+    if (!details) return;
     std::stable_sort(s.reasons.begin(), s.reasons.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
     if (!p.log.empty()) {
@@ -1210,7 +1236,23 @@ RoutingResult RoutingIndex::route(std::string_view question, const RankOptions& 
         s.reasons.emplace_back(0, "last talked " + days_ago(days));
     }
     for (auto& a : availability) s.reasons.emplace_back(0, std::move(a));
-  }
+  };
+  for (std::size_t i = 0; i < people.size(); ++i) weigh_availability(i, scored[i], false);
+
+  // The reasons and terms of one person, made again with their details: the same arithmetic,
+  // so the same score.
+  auto with_details = [&](std::size_t i) {
+    Scored s;
+    weigh_evidence(i, s, true);
+    for (const Cover& c : covers) {
+      if (c.to != i) continue;
+      s.terms.emplace_back("covers for a leaver", c.inherited - c.before);
+      s.score = c.inherited;
+      s.reasons.emplace_back(c.inherited, fmt::format("covers for {}, who left", people[c.leaver].name));
+    }
+    weigh_availability(i, s, true);
+    return s;
+  };
 
   std::vector<Scored*> ranked;
   for (auto& s : scored)
@@ -1225,17 +1267,19 @@ RoutingResult RoutingIndex::route(std::string_view question, const RankOptions& 
   if (first_active != ranked.end() && first_active != ranked.begin())
     std::rotate(ranked.begin(), first_active, first_active + 1);
 
-  for (const Scored* s : ranked) {
+  for (const Scored* ranked_one : ranked) {
     if (result.people.size() >= options.limit) break;
-    const PersonText& p = people[s->person];
+    const PersonText& p = people[ranked_one->person];
+    const double score = ranked_one->score;
+    Scored details = with_details(ranked_one->person);
     Candidate c;
     c.id = p.id;
     c.name = p.name;
-    c.score = std::round(s->score * 100) / 100;
-    c.confidence = s->score >= weights.high ? "high" : s->score >= weights.medium ? "medium" : "low";
+    c.score = std::round(score * 100) / 100;
+    c.confidence = score >= weights.high ? "high" : score >= weights.medium ? "medium" : "low";
     if (p.left) c.confidence = "low";
-    for (const auto& r : s->reasons) c.reasons.push_back(r.second);
-    if (options.explain) c.terms = s->terms;
+    for (auto& r : details.reasons) c.reasons.push_back(std::move(r.second));
+    if (options.explain) c.terms = std::move(details.terms);
     result.people.push_back(std::move(c));
   }
   result.good_fit = !result.people.empty() && result.people.front().confidence != "low";
