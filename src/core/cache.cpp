@@ -1139,8 +1139,8 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
     Outcome& out = outcomes[i];
     struct stat st {};
     const CachedEntry* cached = nullptr;
-    char name[NAME_MAX + 1] = {};
-    f.name().copy(name, NAME_MAX);
+    char name[NAME_MAX + 1];
+    name[f.name().copy(name, NAME_MAX)] = '\0';
     if (::fstatat(dirs[f.dir], name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
         S_ISREG(st.st_mode) && refs[i].cached != no_entry && !distrust_cache)
       cached = &cache.index[refs[i].cached].entry;
