@@ -15,7 +15,6 @@
 #include <random>
 #include <span>
 #include <stdexcept>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 

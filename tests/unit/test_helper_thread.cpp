@@ -1,0 +1,46 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <vector>
+#include <sched.h>
+
+#include "../../src/core/helper_thread.hpp"
+
+using peers::HelperThread;
+
+TEST_CASE("a helper thread runs its work once, and is joined when it goes") {
+  std::atomic<int> runs = 0;
+  {
+    HelperThread helper([&] { ++runs; });
+  }
+  CHECK(runs == 1);
+}
+
+TEST_CASE("a helper thread shares the work of a loop with its caller") {
+  std::atomic<std::size_t> next = 0;
+  std::vector<int> done(10000, 0);
+  auto work = [&] {
+    for (std::size_t i = next++; i < done.size(); i = next++) ++done[i];
+  };
+  {
+    HelperThread helper(work);
+    work();
+  }
+  CHECK(std::count(done.begin(), done.end(), 1) == 10000);
+}
+
+TEST_CASE("a helper thread starts on another CPU than its caller when it may") {
+  cpu_set_t allowed;
+  REQUIRE(sched_getaffinity(0, sizeof allowed, &allowed) == 0);
+  int caller = sched_getcpu();
+  std::atomic<bool> elsewhere = false;
+  {
+    HelperThread helper([&] {
+      cpu_set_t mine;
+      if (sched_getaffinity(0, sizeof mine, &mine) == 0) elsewhere = !CPU_ISSET(caller, &mine);
+    });
+  }
+  if (CPU_COUNT(&allowed) > 1) CHECK(elsewhere);
+  else CHECK_FALSE(elsewhere);  // one CPU: it runs there, unplaced
+}
