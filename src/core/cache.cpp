@@ -1585,15 +1585,15 @@ RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& option
                                 const LoadOptions& load) {
   // Most runs find the saved index up to date: it is restored on a second thread while the
   // files are checked, and used when none of them changed since it was built.
+  const fs::path cache_dir = options.use_cache ? cache_directory(root, options.cache_dir) : fs::path();
   SavedIndex saved;
   std::optional<SummaryLoad> summary_load;
   {
-    fs::path dir = options.use_cache ? cache_directory(root, options.cache_dir) : fs::path();
     std::optional<HelperThread> reader;
-    if (!dir.empty())
-      reader.emplace([&saved, dir] {
+    if (!cache_dir.empty())
+      reader.emplace([&saved, &cache_dir] {
         try {
-          saved = read_saved_index(dir);
+          saved = read_saved_index(cache_dir);
         } catch (...) {
           saved = SavedIndex{};  // out of memory, say: the index is built instead
         }
@@ -1610,7 +1610,8 @@ RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& option
   };
   for (auto& p : summaries.skipped) skipped.push_back(std::move(p));
   if (source) *source = IndexSource::built;
-  fs::path dir = summaries.digest ? cache_directory(root, options.cache_dir) : fs::path();
+  // (The digest is known only when the cache is used.)
+  const fs::path dir = summaries.digest ? cache_dir : fs::path();
   if (dir.empty()) {
     make_records();
     return RoutingIndex::build(summaries);
