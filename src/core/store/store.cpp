@@ -8,9 +8,11 @@
 #include <chrono>
 #include <cstring>
 #include <thread>
+#include <tuple>
 
 #include <fmt/format.h>
 
+#include "peers/events.hpp"
 #include "peers/text.hpp"
 #include "store/files.hpp"
 
@@ -316,6 +318,59 @@ void write_topic(Store& store, const Topic& topic) {
 
 void write_question(Store& store, const Question& question) {
   store.write(Kind::question, question.id, question_to_node(question), question.archived);
+}
+
+Event read_event(const Store& store, std::string_view id) {
+  Document d = store.read(Kind::event, id);
+  return event_from_node(d.root, d.id, d.path);
+}
+
+Lead read_lead(const Store& store, std::string_view id) {
+  Document d = store.read(Kind::lead, id);
+  return lead_from_node(d.root, d.id, d.path);
+}
+
+void write_event(Store& store, const Event& event) {
+  store.write(Kind::event, event.id, event_to_node(event));
+}
+
+void write_lead(Store& store, const Lead& lead) {
+  store.write(Kind::lead, lead.id, lead_to_node(lead));
+}
+
+namespace {
+/// Every record of `kind` made by `from_node`, sorted by `before`; files that do not load or
+/// convert are added to `skipped`.
+template <typename R, typename Before>
+std::vector<R> read_every(const Store& store, Kind kind,
+                          R (*from_node)(const Node&, std::string, const std::string&),
+                          std::vector<Problem>& skipped, Before before) {
+  std::vector<R> out;
+  for (const auto& d : store.read_all({kind}, skipped)) {
+    try {
+      out.push_back(from_node(d.root, d.id, d.path));
+    } catch (const Error& e) {
+      skipped.push_back(Problem{e.where(), e.what(), e.hint()});
+    }
+  }
+  std::sort(out.begin(), out.end(), before);
+  return out;
+}
+}  // namespace
+
+std::vector<Event> read_events(const Store& store, std::vector<Problem>& skipped) {
+  return read_every<Event>(store, Kind::event, event_from_node, skipped,
+                           [](const Event& a, const Event& b) {
+                             return std::tie(a.date, a.id) < std::tie(b.date, b.id);
+                           });
+}
+
+std::vector<Lead> read_leads(const Store& store, std::vector<Problem>& skipped) {
+  return read_every<Lead>(store, Kind::lead, lead_from_node, skipped,
+                          [](const Lead& a, const Lead& b) {
+                            return std::tuple(a.added_at.value_or(0), a.id) <
+                                   std::tuple(b.added_at.value_or(0), b.id);
+                          });
 }
 
 }  // namespace peers
