@@ -1,8 +1,11 @@
 #include "peers/model.hpp"
 
+#include <variant>
+
 #include <fmt/format.h>
 
 #include "peers/error.hpp"
+#include "model/fields.hpp"
 #include "model/schema.hpp"
 
 namespace peers {
@@ -20,160 +23,131 @@ const std::vector<KindInfo>& all_kinds() {
 
 const KindInfo& info(Kind kind) { return all_kinds()[static_cast<std::size_t>(kind)]; }
 
-const char* to_string(QuestionStatus status) {
-  switch (status) {
-    case QuestionStatus::open: return "open";
-    case QuestionStatus::routed: return "routed";
-    case QuestionStatus::answered: return "answered";
-    case QuestionStatus::closed: return "closed";
-  }
-  return "open";
-}
+const char* to_string(QuestionStatus status) { return enum_name(status, question_status_names); }
 
 std::optional<QuestionStatus> parse_question_status(std::string_view text) {
-  for (auto s : {QuestionStatus::open, QuestionStatus::routed, QuestionStatus::answered,
-                 QuestionStatus::closed})
-    if (text == to_string(s)) return s;
-  return std::nullopt;
+  return enum_value<QuestionStatus>(text, question_status_names);
 }
+
+namespace {
+
+using fields::FieldInfo;
+using fields::FieldType;
+
+template <typename R>
+R read_fields(FieldReader& r);
+template <typename R>
+void write_fields(FieldWriter& w, const R& record);
+
+// Reading one field, by the type of its member.
+void read_value(FieldReader& r, const FieldInfo& f, std::string& value) {
+  if (f.type == FieldType::id) value = r.id(f.key);
+  else if (f.type == FieldType::choice) value = r.choice(f.key, f.choices, f.choices.front());
+  else value = r.text(f.key, f.required);
+}
+void read_value(FieldReader& r, const FieldInfo& f, std::vector<std::string>& value) {
+  value = f.type == FieldType::ids ? r.id_list(f.key) : r.list(f.key);
+}
+void read_value(FieldReader& r, const FieldInfo& f, StringPairs& value) { value = r.string_map(f.key); }
+void read_value(FieldReader& r, const FieldInfo& f, std::optional<Date>& value) {
+  value = r.date(f.key, f.required);
+}
+void read_value(FieldReader& r, const FieldInfo& f, Date& value) { value = *r.date(f.key, true); }
+void read_value(FieldReader& r, const FieldInfo& f, Timestamp& value) {
+  value = *r.timestamp(f.key, true);
+}
+void read_value(FieldReader& r, const FieldInfo& f, std::optional<Timestamp>& value) {
+  value = r.timestamp(f.key, f.required);
+}
+void read_value(FieldReader& r, const FieldInfo& f, QuestionStatus& value) {
+  value = *parse_question_status(r.choice(f.key, f.choices, f.choices.front()));
+}
+template <typename Item>
+void read_value(FieldReader& r, const FieldInfo& f, std::vector<Item>& value) {
+  value = r.records<Item>(f.key, [](FieldReader& item) { return read_fields<Item>(item); });
+}
+
+// Writing one field, by the type of its member.
+void write_value(FieldWriter& w, const FieldInfo& f, const std::string& value) {
+  if (f.omit_default && value == f.choices.front()) return;
+  w.text(f.key, value);
+}
+void write_value(FieldWriter& w, const FieldInfo& f, const std::vector<std::string>& value) {
+  w.list(f.key, value);
+}
+void write_value(FieldWriter& w, const FieldInfo& f, const StringPairs& value) {
+  w.string_map(f.key, value);
+}
+void write_value(FieldWriter& w, const FieldInfo& f, const std::optional<Date>& value) {
+  w.date(f.key, value);
+}
+void write_value(FieldWriter& w, const FieldInfo& f, const Date& value) { w.date(f.key, value); }
+void write_value(FieldWriter& w, const FieldInfo& f, const Timestamp& value) {
+  w.timestamp(f.key, value);
+}
+void write_value(FieldWriter& w, const FieldInfo& f, const std::optional<Timestamp>& value) {
+  w.timestamp(f.key, value);
+}
+void write_value(FieldWriter& w, const FieldInfo& f, const QuestionStatus& value) {
+  w.text(f.key, to_string(value));
+}
+template <typename Item>
+void write_value(FieldWriter& w, const FieldInfo& f, const std::vector<Item>& value) {
+  if (value.empty()) return;
+  Node items = Node::sequence();
+  for (const Item& item : value) {
+    FieldWriter item_writer;
+    write_fields(item_writer, item);
+    items.items.push_back(item_writer.finish(item.extra));
+  }
+  w.node(f.key, std::move(items));
+}
+
+/// Every field of R's table, in order, then the keys the table does not name into `extra`.
+template <typename R>
+R read_fields(FieldReader& r) {
+  R record;
+  for (const auto& field : fields::table<R>())
+    std::visit([&](auto member) { read_value(r, field.info, record.*member); }, field.member);
+  record.extra = r.unknown();
+  return record;
+}
+
+template <typename R>
+void write_fields(FieldWriter& w, const R& record) {
+  for (const auto& field : fields::table<R>())
+    std::visit([&](auto member) { write_value(w, field.info, record.*member); }, field.member);
+}
+
+template <typename R>
+R record_from_node(const Node& node, std::string id, const std::string& file) {
+  FieldReader r(node, file);
+  R record = read_fields<R>(r);
+  record.id = std::move(id);
+  return record;
+}
+
+template <typename R>
+Node record_to_node(const R& record) {
+  FieldWriter w;
+  write_fields(w, record);
+  return w.finish(record.extra);
+}
+
+}  // namespace
 
 Person person_from_node(const Node& node, std::string id, const std::string& file) {
-  FieldReader r(node, file);
-  Person p;
-  p.id = std::move(id);
-  p.name = r.text("name", true);
-  p.title = r.text("title");
-  p.department = r.text("department");
-  p.email = r.text("email");
-  p.phone = r.text("phone");
-  p.handles = r.string_map("handles");
-  p.expertise = r.list("expertise");
-  p.tags = r.list("tags");
-  p.met = r.date("met");
-  p.status = r.choice("status", {"active", "left"}, "active");
-  p.forward_to = r.id("forward_to");
-  p.away_until = r.date("away_until");
-  p.added_by = r.text("added_by");
-  p.notes = r.text("notes");
-  p.log = r.records<LogEntry>("log", [](FieldReader& item) {
-    LogEntry e;
-    e.date = *item.date("date", true);
-    e.note = item.text("note");
-    e.by = item.text("by");
-    e.extra = item.unknown();
-    return e;
-  });
-  p.extra = r.unknown();
-  return p;
+  return record_from_node<Person>(node, std::move(id), file);
 }
-
-Node person_to_node(const Person& p) {
-  FieldWriter w;
-  w.text("name", p.name);
-  w.text("title", p.title);
-  w.text("department", p.department);
-  w.text("email", p.email);
-  w.text("phone", p.phone);
-  w.string_map("handles", p.handles);
-  w.list("expertise", p.expertise);
-  w.list("tags", p.tags);
-  w.date("met", p.met);
-  if (p.status != "active") w.text("status", p.status);
-  w.text("forward_to", p.forward_to);
-  w.date("away_until", p.away_until);
-  w.text("added_by", p.added_by);
-  w.text("notes", p.notes);
-  if (!p.log.empty()) {
-    Node log = Node::sequence();
-    for (const auto& e : p.log) {
-      FieldWriter item;
-      item.date("date", e.date);
-      item.text("by", e.by);
-      item.text("note", e.note);
-      log.items.push_back(item.finish(e.extra));
-    }
-    w.node("log", std::move(log));
-  }
-  return w.finish(p.extra);
-}
-
+Node person_to_node(const Person& person) { return record_to_node(person); }
 Topic topic_from_node(const Node& node, std::string id, const std::string& file) {
-  FieldReader r(node, file);
-  Topic t;
-  t.id = std::move(id);
-  t.name = r.text("name", true);
-  t.aliases = r.list("aliases");
-  t.description = r.text("description");
-  t.related = r.id_list("related");
-  t.extra = r.unknown();
-  return t;
+  return record_from_node<Topic>(node, std::move(id), file);
 }
-
-Node topic_to_node(const Topic& t) {
-  FieldWriter w;
-  w.text("name", t.name);
-  w.list("aliases", t.aliases);
-  w.text("description", t.description);
-  w.list("related", t.related);
-  return w.finish(t.extra);
-}
-
+Node topic_to_node(const Topic& topic) { return record_to_node(topic); }
 Question question_from_node(const Node& node, std::string id, const std::string& file) {
-  FieldReader r(node, file);
-  Question q;
-  q.id = std::move(id);
-  q.text = r.text("text", true);
-  q.from = r.text("from");
-  q.channel = r.text("channel");
-  q.asked_at = *r.timestamp("asked_at", true);
-  auto status = r.choice("status", {"open", "routed", "answered", "closed"}, "open");
-  q.status = *parse_question_status(status);
-  q.routed_to = r.id("routed_to");
-  q.answer = r.text("answer");
-  q.answered_by = r.id("answered_by");
-  q.answered_at = r.timestamp("answered_at");
-  q.topics = r.list("topics");
-  q.history = r.records<HistoryEntry>("history", [](FieldReader& item) {
-    HistoryEntry h;
-    h.at = *item.timestamp("at", true);
-    h.event = item.text("event", true);
-    h.to = item.text("to");
-    h.by = item.text("by");
-    h.note = item.text("note");
-    h.extra = item.unknown();
-    return h;
-  });
-  q.extra = r.unknown();
-  return q;
+  return record_from_node<Question>(node, std::move(id), file);
 }
-
-Node question_to_node(const Question& q) {
-  FieldWriter w;
-  w.text("text", q.text);
-  w.text("from", q.from);
-  w.text("channel", q.channel);
-  w.timestamp("asked_at", q.asked_at);
-  w.text("status", to_string(q.status));
-  w.text("routed_to", q.routed_to);
-  w.text("answer", q.answer);
-  w.text("answered_by", q.answered_by);
-  w.timestamp("answered_at", q.answered_at);
-  w.list("topics", q.topics);
-  if (!q.history.empty()) {
-    Node history = Node::sequence();
-    for (const auto& h : q.history) {
-      FieldWriter item;
-      item.timestamp("at", h.at);
-      item.text("event", h.event);
-      item.text("to", h.to);
-      item.text("by", h.by);
-      item.text("note", h.note);
-      history.items.push_back(item.finish(h.extra));
-    }
-    w.node("history", std::move(history));
-  }
-  return w.finish(q.extra);
-}
+Node question_to_node(const Question& question) { return record_to_node(question); }
 
 StoreConfig config_from_node(const Node& node, const std::string& file) {
   FieldReader r(node, file);
