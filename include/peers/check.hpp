@@ -83,14 +83,14 @@ CheckInput read_store_for_check(const std::filesystem::path& root,
 
 /// A file checker adds what one file says about itself: its syntax, fields and format. Its
 /// findings may depend on nothing but the file's path and content, because they are
-/// remembered by content (raise verdicts_version in src/core/check.cpp when they change).
+/// remembered by content (raise verdicts_version in src/core/check/check.cpp when they change).
 using FileChecker = void (*)(const StoreFile& file, std::vector<Finding>& findings);
 const std::vector<FileChecker>& file_checkers();
 std::vector<Finding> check_file(const StoreFile& file);
 
 /// A checker adds its findings about the store as a whole: references between records,
 /// duplicates, clashes. To add one, write it in your own file, declare it in your header and
-/// add one line to the list in checkers() (src/core/check.cpp). It finds the lines to report
+/// add one line to the list in checkers() (src/core/check/check.cpp). It finds the lines to report
 /// with CheckInput::node or tree, as the files' trees may not be kept.
 using Checker = void (*)(const CheckInput& input, std::vector<Finding>& findings);
 const std::vector<Checker>& checkers();
@@ -104,15 +104,5 @@ std::vector<Finding> check_store(const CheckInput& input);
 /// record does not validate or its kind is not known here.
 std::optional<std::string> canonical_text(const StoreFile& file);
 
-/// "people/x.yaml" -> person, "questions/archive/x.yaml" -> question (archived); nothing for
-/// peers.yaml and paths outside the record directories. `path` may have leading directories
-/// (a path inside the git repository): the last two or three components decide.
-struct PathKind {
-  std::optional<Kind> kind;
-  std::string id;
-  bool archived = false;
-  bool is_config = false;
-};
-PathKind classify_path(const std::string& path);
 
 }  // namespace peers

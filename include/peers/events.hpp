@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -6,7 +7,6 @@
 
 #include "peers/model.hpp"
 #include "peers/node.hpp"
-#include "peers/store.hpp"
 #include "peers/time.hpp"
 
 namespace peers {
@@ -48,6 +48,9 @@ struct Event {
 };
 
 enum class LeadStatus { idea, pitched, scheduled, published };
+/// The name of each LeadStatus, in the enum's order (the first is the default).
+inline constexpr std::array<const char*, 4> lead_status_names = {"idea", "pitched", "scheduled",
+                                                                 "published"};
 const char* to_string(LeadStatus status);
 std::optional<LeadStatus> parse_lead_status(std::string_view text);
 
@@ -105,14 +108,6 @@ bool set_lead_status(Lead& lead, LeadStatus status, Timestamp at, const std::str
 /// Refused (exit_usage) unless it is an http:// or https:// URL without spaces.
 void validate_link(std::string_view url);
 
-Event read_event(const Store& store, std::string_view id);
-Lead read_lead(const Store& store, std::string_view id);
-void write_event(Store& store, const Event& event);
-void write_lead(Store& store, const Lead& lead);
-/// Every event (sorted by date, then id) / lead (oldest first, then by id); files that do not load or
-/// validate are added to `skipped`.
-std::vector<Event> read_events(const Store& store, std::vector<Problem>& skipped);
-std::vector<Lead> read_leads(const Store& store, std::vector<Problem>& skipped);
 
 /// What an iCalendar file needs besides the event.
 struct CalendarOptions {

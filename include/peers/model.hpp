@@ -1,6 +1,8 @@
 #pragma once
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -21,6 +23,20 @@ const KindInfo& info(Kind kind);
 /// Every kind, in the order listings and checks use.
 const std::vector<KindInfo>& all_kinds();
 
+/// An enum's value by its name in `names` (listed in the enum's order), and its name (the
+/// first, the default, for a value out of range).
+template <typename Enum, std::size_t N>
+const char* enum_name(Enum value, const std::array<const char*, N>& names) {
+  auto index = static_cast<std::size_t>(value);
+  return index < N ? names[index] : names[0];
+}
+template <typename Enum, std::size_t N>
+std::optional<Enum> enum_value(std::string_view name, const std::array<const char*, N>& names) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (name == names[i]) return static_cast<Enum>(i);
+  return std::nullopt;
+}
+
 using StringPairs = std::vector<std::pair<std::string, std::string>>;
 
 struct LogEntry {
@@ -29,6 +45,9 @@ struct LogEntry {
   std::string by;  // who on the team had the conversation
   Node extra;      // keys peers does not know, kept on rewrite
 };
+
+/// The values of Person::status; the first is the default.
+inline constexpr std::array<const char*, 2> person_status_names = {"active", "left"};
 
 struct Person {
   std::string id;
@@ -44,7 +63,7 @@ struct Person {
   std::string notes;
   std::vector<LogEntry> log;
   std::string added_by;
-  std::string status = "active";  // "active" or "left"
+  std::string status = "active";  // one of person_status_names
   std::string forward_to;         // a person id
   std::optional<Date> away_until;
   Node extra;
@@ -71,6 +90,9 @@ struct HistoryEntry {
 };
 
 enum class QuestionStatus { open, routed, answered, closed };
+/// The name of each QuestionStatus, in the enum's order (the first is the default).
+inline constexpr std::array<const char*, 4> question_status_names = {"open", "routed", "answered",
+                                                                     "closed"};
 const char* to_string(QuestionStatus status);
 std::optional<QuestionStatus> parse_question_status(std::string_view text);
 

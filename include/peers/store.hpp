@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "peers/error.hpp"
+#include "peers/events.hpp"
 #include "peers/model.hpp"
 #include "peers/node.hpp"
 #include "peers/yaml.hpp"
@@ -140,6 +141,10 @@ class Store {
   /// Moves a record between its directory and the archive below it.
   void move_to_archive(Kind kind, std::string_view id);
 
+  /// Removes a writer's left-over temp file (`peers check --fix`); false when it could not.
+  /// Not recorded in changed_files(): temp files are never committed.
+  bool remove_temp_file(const std::string& relative);
+
   /// Writes any file below the root atomically (used for .gitignore, .gitattributes).
   void write_text_file(const std::string& relative, const std::string& text);
 
@@ -171,5 +176,27 @@ Question read_question(const Store& store, std::string_view id);
 void write_person(Store& store, const Person& person);
 void write_topic(Store& store, const Topic& topic);
 void write_question(Store& store, const Question& question);
+
+// Events and leads (peers/events.hpp), read and written through the store.
+Event read_event(const Store& store, std::string_view id);
+Lead read_lead(const Store& store, std::string_view id);
+void write_event(Store& store, const Event& event);
+void write_lead(Store& store, const Lead& lead);
+/// Every event (sorted by date, then id) / lead (oldest first, then by id); files that do not load or
+/// validate are added to `skipped`.
+std::vector<Event> read_events(const Store& store, std::vector<Problem>& skipped);
+std::vector<Lead> read_leads(const Store& store, std::vector<Problem>& skipped);
+
+/// The one parser of store paths (src/core/store/paths.cpp).
+/// "people/x.yaml" -> person, "questions/archive/x.yaml" -> question (archived); nothing for
+/// peers.yaml and paths outside the record directories. `path` may have leading directories
+/// (a path inside the git repository): the last two or three components decide.
+struct PathKind {
+  std::optional<Kind> kind;
+  std::string id;
+  bool archived = false;
+  bool is_config = false;
+};
+PathKind classify_path(const std::string& path);
 
 }  // namespace peers

@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
+#include "peers/model.hpp"
 #include "peers/text.hpp"
 
 namespace peers::cli {
@@ -93,7 +94,7 @@ Target option_target(const std::string& command, const CLI::Option* opt) {
   if (name == "date" || name == "met" || name == "away-until" || name == "since")
     return {Want::today, {}};
   if (name == "status" && command == "questions")
-    return {Want::choices, {"open", "routed", "answered", "closed"}};
+    return {Want::choices, {question_status_names.begin(), question_status_names.end()}};
   if (name == "format" && command == "import") return {Want::choices, {"vcard", "csv"}};
   if (name == "format" && command == "export") return {Want::choices, {"vcard", "csv", "json"}};
   return {};

@@ -1,6 +1,5 @@
 #pragma once
 // Reading and writing the typed fields of a record. Private to peers_core.
-#include <initializer_list>
 #include <optional>
 #include <set>
 #include <string>
@@ -28,7 +27,8 @@ class FieldReader {
   /// A reference to a record: must be a valid id.
   std::string id(std::string_view key);
   std::vector<std::string> id_list(std::string_view key);
-  std::string choice(std::string_view key, std::initializer_list<std::string_view> allowed,
+  /// One of `allowed` (the fallback when the key is missing).
+  std::string choice(std::string_view key, const std::vector<const char*>& allowed,
                      std::string fallback);
   /// A list of maps, each handed to `read_item` with its own FieldReader.
   template <typename T, typename F>

@@ -5,10 +5,9 @@
 
 #include <fmt/format.h>
 
-#include "peers/check.hpp"
 #include "peers/error.hpp"
 #include "peers/text.hpp"
-#include "schema.hpp"
+#include "model/schema.hpp"
 
 namespace peers {
 
@@ -64,21 +63,10 @@ int Event::done_count() const {
       std::count_if(assignments.begin(), assignments.end(), [](const auto& a) { return a.done(); }));
 }
 
-const char* to_string(LeadStatus status) {
-  switch (status) {
-    case LeadStatus::idea: return "idea";
-    case LeadStatus::pitched: return "pitched";
-    case LeadStatus::scheduled: return "scheduled";
-    case LeadStatus::published: return "published";
-  }
-  return "idea";
-}
+const char* to_string(LeadStatus status) { return enum_name(status, lead_status_names); }
 
 std::optional<LeadStatus> parse_lead_status(std::string_view text) {
-  for (auto s : {LeadStatus::idea, LeadStatus::pitched, LeadStatus::scheduled,
-                 LeadStatus::published})
-    if (text == to_string(s)) return s;
-  return std::nullopt;
+  return enum_value<LeadStatus>(text, lead_status_names);
 }
 
 Event event_from_node(const Node& node, std::string id, const std::string& file) {
@@ -157,8 +145,8 @@ Lead lead_from_node(const Node& node, std::string id, const std::string& file) {
   l.title = r.text("title", true);
   l.from = r.id("from");
   l.topics = r.list("topics");
-  l.status = *parse_lead_status(r.choice("status", {"idea", "pitched", "scheduled", "published"},
-                                         "idea"));
+  const std::vector<const char*> statuses(lead_status_names.begin(), lead_status_names.end());
+  l.status = *parse_lead_status(r.choice("status", statuses, "idea"));
   l.link = r.text("link");
   if (!l.link.empty() && !is_link(l.link))
     r.fail_message(*node.find("link"),
@@ -167,10 +155,10 @@ Lead lead_from_node(const Node& node, std::string id, const std::string& file) {
   l.notes = r.text("notes");
   l.added_by = r.text("added_by");
   l.added_at = r.timestamp("added_at");
-  l.history = r.records<LeadChange>("history", [](FieldReader& item) {
+  l.history = r.records<LeadChange>("history", [&statuses](FieldReader& item) {
     LeadChange c;
     c.at = *item.timestamp("at", true);
-    c.status = item.choice("status", {"idea", "pitched", "scheduled", "published"}, "");
+    c.status = item.choice("status", statuses, "");
     c.by = item.text("by");
     c.extra = item.unknown();
     return c;
@@ -297,223 +285,6 @@ void validate_link(std::string_view url) {
   if (!is_link(url))
     throw Error(fmt::format("'{}' is not a web address", terminal_safe(url)),
                 "for example: --link https://news.westbrook.edu/mars-rover", exit_usage);
-}
-
-Event read_event(const Store& store, std::string_view id) {
-  Document d = store.read(Kind::event, id);
-  return event_from_node(d.root, d.id, d.path);
-}
-
-Lead read_lead(const Store& store, std::string_view id) {
-  Document d = store.read(Kind::lead, id);
-  return lead_from_node(d.root, d.id, d.path);
-}
-
-void write_event(Store& store, const Event& event) {
-  store.write(Kind::event, event.id, event_to_node(event));
-}
-
-void write_lead(Store& store, const Lead& lead) {
-  store.write(Kind::lead, lead.id, lead_to_node(lead));
-}
-
-std::vector<Event> read_events(const Store& store, std::vector<Problem>& skipped) {
-  std::vector<Event> out;
-  for (const auto& d : store.read_all({Kind::event}, skipped)) {
-    try {
-      out.push_back(event_from_node(d.root, d.id, d.path));
-    } catch (const Error& e) {
-      skipped.push_back(Problem{e.where(), e.what(), e.hint()});
-    }
-  }
-  std::sort(out.begin(), out.end(), [](const Event& a, const Event& b) {
-    return std::tie(a.date, a.id) < std::tie(b.date, b.id);
-  });
-  return out;
-}
-
-std::vector<Lead> read_leads(const Store& store, std::vector<Problem>& skipped) {
-  std::vector<Lead> out;
-  for (const auto& d : store.read_all({Kind::lead}, skipped)) {
-    try {
-      out.push_back(lead_from_node(d.root, d.id, d.path));
-    } catch (const Error& e) {
-      skipped.push_back(Problem{e.where(), e.what(), e.hint()});
-    }
-  }
-  std::sort(out.begin(), out.end(), [](const Lead& a, const Lead& b) {
-    return std::tuple(a.added_at.value_or(0), a.id) < std::tuple(b.added_at.value_or(0), b.id);
-  });
-  return out;
-}
-
-std::string icalendar_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case ';': out += "\\;"; break;
-      case ',': out += "\\,"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-std::string icalendar_fold(std::string_view line) {
-  constexpr std::size_t limit = 75;  // octets per physical line, CRLF not counted
-  std::string out;
-  std::size_t room = limit;
-  while (line.size() > room) {
-    std::size_t cut = room;
-    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
-    out.append(line.substr(0, cut));
-    out += "\r\n ";
-    line.remove_prefix(cut);
-    room = limit - 1;  // the leading space counts
-  }
-  out.append(line);
-  out += "\r\n";
-  return out;
-}
-
-std::string event_to_icalendar(const Event& event, const CalendarOptions& options) {
-  auto compact_date = [](const Date& d) { return fmt::format("{:04}{:02}{:02}", d.year, d.month, d.day); };
-  std::string stamp = format_timestamp(options.stamp);  // 2026-11-27T12:00:00Z
-  std::erase(stamp, '-');
-  std::erase(stamp, ':');
-  Date end = Date::from_days(event.last_day().days_since_epoch() + 1);  // DTEND is exclusive
-
-  std::string out;
-  auto line = [&](const std::string& text) { out += icalendar_fold(text); };
-  line("BEGIN:VCALENDAR");
-  line("VERSION:2.0");
-  line("PRODID:-//peers//peers events//EN");
-  line("CALSCALE:GREGORIAN");
-  line("METHOD:PUBLISH");
-  line("BEGIN:VEVENT");
-  line(fmt::format("UID:{}@{}", event.id, options.uid_domain.empty() ? "peers" : options.uid_domain));
-  line("DTSTAMP:" + stamp);
-  line("DTSTART;VALUE=DATE:" + compact_date(event.date));
-  line("DTEND;VALUE=DATE:" + compact_date(end));
-  line("SUMMARY:" + icalendar_escape(event.name));
-  if (!event.location.empty()) line("LOCATION:" + icalendar_escape(event.location));
-  if (!options.description.empty()) line("DESCRIPTION:" + icalendar_escape(options.description));
-  if (!event.hashtag.empty()) line("CATEGORIES:" + icalendar_escape(event.hashtag));
-  line("TRANSP:TRANSPARENT");
-  line("END:VEVENT");
-  line("END:VCALENDAR");
-  return out;
-}
-
-namespace {
-
-Finding event_finding(const StoreFile& file, const Node* node, std::string code,
-                      std::string message, std::string hint) {
-  Location where{file.path, node ? node->mark.line : 0, node ? node->mark.column : 0};
-  return Finding{std::move(where), Severity::error, std::move(code), std::move(message),
-                 std::move(hint), false};
-}
-
-bool person_file_exists(const CheckInput& input, const std::string& id) {
-  if (input.records.person(id)) return true;
-  return std::any_of(input.files.begin(), input.files.end(), [&](const StoreFile& f) {
-    return f.kind == Kind::person && f.id == id;
-  });
-}
-
-void report_unknown_person(const CheckInput& input, const StoreFile& file, const Node* node,
-                           const std::string& key, const std::string& id,
-                           std::vector<Finding>& findings) {
-  std::vector<std::string> ids;
-  for (const auto& p : input.records.people) ids.push_back(p.id);
-  auto close = closest_matches(id, ids);
-  findings.push_back(event_finding(
-      file, node, "unknown-person",
-      fmt::format("'{}' refers to person '{}', which does not exist", key, id),
-      close.empty() ? "add the person or fix the id"
-                    : fmt::format("did you mean '{}'?", close.front())));
-}
-
-const Node* item_field(const Node& root, std::string_view list, std::size_t index,
-                       std::string_view key) {
-  const Node* items = root.find(list);
-  if (!items || !items->is_sequence() || index >= items->items.size()) return items;
-  const Node* value = items->items[index].find(key);
-  return value ? value : &items->items[index];
-}
-
-}  // namespace
-
-void check_events(const CheckInput& input, std::vector<Finding>& findings) {
-  struct Loaded {
-    const StoreFile* file;
-    Event event;
-  };
-  std::vector<Loaded> events;
-  for (const auto& file : input.files) {
-    if (!file.kind || !file.root || file.record_error) continue;
-    if (*file.kind != Kind::event && *file.kind != Kind::lead) continue;
-    try {
-      if (*file.kind == Kind::event) {
-        events.push_back({&file, event_from_node(*file.root, file.id, file.path)});
-      } else {
-        Lead lead = lead_from_node(*file.root, file.id, file.path);
-        if (!lead.from.empty() && !person_file_exists(input, lead.from))
-          report_unknown_person(input, file, file.root->find("from"), "from", lead.from,
-                                findings);
-      }
-    } catch (const Error& e) {
-      findings.push_back(Finding{e.where(), Severity::error, "bad-value", e.what(), e.hint(),
-                                 false});
-    }
-  }
-
-  std::map<std::string, std::vector<const Loaded*>> by_hashtag;
-  for (const auto& loaded : events)
-    if (!loaded.event.hashtag.empty()) by_hashtag[fold(loaded.event.hashtag)].push_back(&loaded);
-  for (const auto& [tag, sharing] : by_hashtag) {
-    if (sharing.size() < 2) continue;
-    for (const Loaded* one : sharing) {
-      std::vector<std::string> others;
-      for (const Loaded* other : sharing)
-        if (other != one) others.push_back(other->file->path);
-      findings.push_back(event_finding(
-          *one->file, one->file->root->find("hashtag"), "shared-hashtag",
-          fmt::format("the hashtag '{}' is also the hashtag of {}",
-                      terminal_safe(one->event.hashtag), join(others, " and ")),
-          "each coordinated event needs its own hashtag; change one of them"));
-    }
-  }
-
-  for (const auto& [file, event] : events) {
-    const Node& root = *file->root;
-    if (!event.lead.empty()) {
-      if (!person_file_exists(input, event.lead))
-        report_unknown_person(input, *file, root.find("lead"), "lead", event.lead, findings);
-    }
-    for (std::size_t i = 0; i < event.assignments.size(); ++i) {
-      const Assignment& a = event.assignments[i];
-      const Node* node = item_field(root, "assignments", i, "person");
-      if (!person_file_exists(input, a.person)) {
-        report_unknown_person(input, *file, node, "person", a.person, findings);
-        continue;
-      }
-      const Person* person = input.records.person(a.person);
-      if (!person || !person->has_left() || a.done()) continue;
-      findings.push_back(event_finding(
-          *file, node, "assigned-person-left",
-          fmt::format("the role '{}' is assigned to {}, who has left", terminal_safe(a.role),
-                      a.person),
-          fmt::format("give the role to someone else: peers event unassign {} {}, then "
-                      "peers event assign {} {} --role \"{}\"",
-                      event.id, a.person, event.id,
-                      person->forward_to.empty() ? "PERSON" : person->forward_to,
-                      terminal_safe(a.role))));
-    }
-  }
 }
 
 }  // namespace peers

@@ -1,6 +1,5 @@
 #include "peers/check.hpp"
 
-#include <dirent.h>
 
 #include <algorithm>
 #include <atomic>
@@ -9,9 +8,11 @@
 
 #include <fmt/format.h>
 
-#include "bytes.hpp"
-#include "helper_thread.hpp"
-#include "cache.hpp"
+#include "util/bytes.hpp"
+#include "util/helper_thread.hpp"
+#include "cache/cache.hpp"
+#include "model/fields.hpp"
+#include "store/files.hpp"
 #include "peers/events.hpp"
 #include "peers/text.hpp"
 #include "peers/time.hpp"
@@ -138,73 +139,14 @@ void check_temp_files(const CheckInput& input, std::vector<Finding>& findings) {
 
 // ---- fields: required keys, types, dates ----
 
-enum class FieldType { text, list, map, date, time, id, ids, choice, integer, records };
+using fields::FieldType;
+using FieldSpec = fields::FieldInfo;
 
-struct FieldSpec {
-  const char* key;
-  FieldType type;
-  bool required = false;
-  std::vector<const char*> choices = {};
-  std::vector<FieldSpec> item_fields = {};
-};
-
+/// The field table of the file's kind (model/fields.hpp), or of peers.yaml.
 const std::vector<FieldSpec>& fields_of(const StoreFile& file) {
-  static const std::vector<FieldSpec> config = {
-      {"peers", FieldType::integer, true},
-      {"name", FieldType::text},
-      {"archive_after_days", FieldType::integer},
-      {"retired_ids", FieldType::ids},
-  };
-  static const std::vector<FieldSpec> person = {
-      {"name", FieldType::text, true},
-      {"title", FieldType::text},
-      {"department", FieldType::text},
-      {"email", FieldType::text},
-      {"phone", FieldType::text},
-      {"handles", FieldType::map},
-      {"expertise", FieldType::list},
-      {"tags", FieldType::list},
-      {"met", FieldType::date},
-      {"status", FieldType::choice, false, {"active", "left"}},
-      {"forward_to", FieldType::id},
-      {"away_until", FieldType::date},
-      {"added_by", FieldType::text},
-      {"notes", FieldType::text},
-      {"log", FieldType::records, false, {},
-       {{"date", FieldType::date, true}, {"by", FieldType::text}, {"note", FieldType::text}}},
-  };
-  static const std::vector<FieldSpec> topic = {
-      {"name", FieldType::text, true},
-      {"aliases", FieldType::list},
-      {"description", FieldType::text},
-      {"related", FieldType::ids},
-  };
-  static const std::vector<FieldSpec> question = {
-      {"text", FieldType::text, true},
-      {"from", FieldType::text},
-      {"channel", FieldType::text},
-      {"asked_at", FieldType::time, true},
-      {"status", FieldType::choice, false, {"open", "routed", "answered", "closed"}},
-      {"routed_to", FieldType::id},
-      {"answer", FieldType::text},
-      {"answered_by", FieldType::id},
-      {"answered_at", FieldType::time},
-      {"topics", FieldType::list},
-      {"history", FieldType::records, false, {},
-       {{"at", FieldType::time, true},
-        {"event", FieldType::text, true},
-        {"to", FieldType::text},
-        {"by", FieldType::text},
-        {"note", FieldType::text}}},
-  };
   static const std::vector<FieldSpec> none;
-  if (!file.kind) return classify_path(file.path).is_config ? config : none;
-  switch (*file.kind) {
-    case Kind::person: return person;
-    case Kind::topic: return topic;
-    case Kind::question: return question;
-    default: return none;
-  }
+  if (!file.kind) return classify_path(file.path).is_config ? fields::config_infos() : none;
+  return fields::infos(*file.kind);
 }
 
 std::string describe(const Node& node) {
@@ -585,19 +527,6 @@ void check_question_status(const StoreFile& file, std::vector<Finding>& findings
          "set the status that matches what happened last, or add the missing history entry");
 }
 
-std::vector<std::string> list_names(const fs::path& dir) {
-  std::vector<std::string> names;
-  DIR* d = ::opendir(dir.c_str());
-  if (!d) return names;
-  while (dirent* e = ::readdir(d)) {
-    std::string name = e->d_name;
-    if (name != "." && name != "..") names.push_back(name);
-  }
-  ::closedir(d);
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 bool is_temp_file(const std::string& name) {
   return name.size() > 1 && name[0] == '.' && name.find(".yaml.tmp-") != std::string::npos;
 }
@@ -606,32 +535,6 @@ bool is_temp_file(const std::string& name) {
 
 const char* to_string(Severity severity) {
   return severity == Severity::error ? "error" : "warning";
-}
-
-PathKind classify_path(const std::string& path) {
-  PathKind out;
-  std::vector<std::string> parts = split(path, '/');
-  if (parts.empty()) return out;
-  const std::string& name = parts.back();
-  if (name == config_path) {
-    out.is_config = true;
-    return out;
-  }
-  if (!ends_with(name, ".yaml") || parts.size() < 2) return out;
-  std::string dir = parts[parts.size() - 2];
-  if (dir == "archive" && parts.size() >= 3) {
-    dir = parts[parts.size() - 3];
-    out.archived = true;
-  }
-  for (const auto& kind : all_kinds()) {
-    if (dir != kind.directory) continue;
-    if (out.archived && kind.kind != Kind::question) return out;
-    out.kind = kind.kind;
-    out.id = name.substr(0, name.size() - 5);
-    return out;
-  }
-  out.archived = false;
-  return out;
 }
 
 StoreFile load_store_file(std::string path, std::string text, const LoadLimits& limits) {
@@ -787,7 +690,7 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
     std::vector<std::string> dirs = {kind.directory};
     if (kind.kind == Kind::question) dirs.push_back(std::string(kind.directory) + "/archive");
     for (const auto& dir : dirs) {
-      for (const auto& name : list_names(root / dir)) {
+      for (const auto& name : files::list_names(root / dir)) {
         std::string relative = dir + "/" + name;
         if (is_temp_file(name)) {
           temp_files.push_back(relative);

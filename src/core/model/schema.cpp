@@ -1,4 +1,4 @@
-#include "schema.hpp"
+#include "model/schema.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -153,13 +153,13 @@ std::vector<std::string> FieldReader::id_list(std::string_view key) {
   return out;
 }
 
-std::string FieldReader::choice(std::string_view key, std::initializer_list<std::string_view> allowed,
+std::string FieldReader::choice(std::string_view key, const std::vector<const char*>& allowed,
                                 std::string fallback) {
   const Node* node = take(key);
   if (!node || node->is_null()) return fallback;
-  if (node->is_scalar() &&
-      std::find(allowed.begin(), allowed.end(), node->scalar) != allowed.end())
-    return node->scalar;
+  if (node->is_scalar())
+    for (const char* value : allowed)
+      if (node->scalar == value) return node->scalar;
   std::vector<std::string> names(allowed.begin(), allowed.end());
   fail(*node, key, "one of: " + join(names, ", "));
 }

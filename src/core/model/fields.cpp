@@ -1,0 +1,119 @@
+#include "model/fields.hpp"
+
+namespace peers::fields {
+
+// A member added to one of these structs must be added to its table below, or it would be
+// neither read, written, cached nor checked: the sizes make the build fail until then (then
+// also raise the cache's format_version in src/core/cache/format.hpp).
+static_assert(sizeof(Person) == 632 && sizeof(LogEntry) == 264 && sizeof(Topic) == 328 &&
+                  sizeof(Question) == 496 && sizeof(HistoryEntry) == 320,
+              "a record struct changed: update its table in src/core/model/fields.cpp");
+
+namespace {
+using T = FieldType;
+
+std::vector<const char*> names(const auto& values) { return {values.begin(), values.end()}; }
+
+template <typename R>
+std::vector<FieldInfo> infos_of() {
+  std::vector<FieldInfo> out;
+  for (const auto& field : table<R>()) out.push_back(field.info);
+  return out;
+}
+}  // namespace
+
+template <>
+const std::vector<Field<LogEntry>>& table<LogEntry>() {
+  static const std::vector<Field<LogEntry>> fields = {
+      {{"date", T::date, true}, &LogEntry::date},
+      {{"by", T::text}, &LogEntry::by},
+      {{"note", T::text}, &LogEntry::note},
+  };
+  return fields;
+}
+
+template <>
+const std::vector<Field<Person>>& table<Person>() {
+  static const std::vector<Field<Person>> fields = {
+      {{"name", T::text, true}, &Person::name},
+      {{"title", T::text}, &Person::title},
+      {{"department", T::text}, &Person::department},
+      {{"email", T::text}, &Person::email},
+      {{"phone", T::text}, &Person::phone},
+      {{"handles", T::map}, &Person::handles},
+      {{"expertise", T::list}, &Person::expertise},
+      {{"tags", T::list}, &Person::tags},
+      {{"met", T::date}, &Person::met},
+      {{"status", T::choice, false, names(person_status_names), {}, true}, &Person::status},
+      {{"forward_to", T::id}, &Person::forward_to},
+      {{"away_until", T::date}, &Person::away_until},
+      {{"added_by", T::text}, &Person::added_by},
+      {{"notes", T::text}, &Person::notes},
+      {{"log", T::records, false, {}, infos_of<LogEntry>()}, &Person::log},
+  };
+  return fields;
+}
+
+template <>
+const std::vector<Field<Topic>>& table<Topic>() {
+  static const std::vector<Field<Topic>> fields = {
+      {{"name", T::text, true}, &Topic::name},
+      {{"aliases", T::list}, &Topic::aliases},
+      {{"description", T::text}, &Topic::description},
+      {{"related", T::ids}, &Topic::related},
+  };
+  return fields;
+}
+
+template <>
+const std::vector<Field<HistoryEntry>>& table<HistoryEntry>() {
+  static const std::vector<Field<HistoryEntry>> fields = {
+      {{"at", T::time, true}, &HistoryEntry::at},
+      {{"event", T::text, true}, &HistoryEntry::event},
+      {{"to", T::text}, &HistoryEntry::to},
+      {{"by", T::text}, &HistoryEntry::by},
+      {{"note", T::text}, &HistoryEntry::note},
+  };
+  return fields;
+}
+
+template <>
+const std::vector<Field<Question>>& table<Question>() {
+  static const std::vector<Field<Question>> fields = {
+      {{"text", T::text, true}, &Question::text},
+      {{"from", T::text}, &Question::from},
+      {{"channel", T::text}, &Question::channel},
+      {{"asked_at", T::time, true}, &Question::asked_at},
+      {{"status", T::choice, false, names(question_status_names)}, &Question::status},
+      {{"routed_to", T::id}, &Question::routed_to},
+      {{"answer", T::text}, &Question::answer},
+      {{"answered_by", T::id}, &Question::answered_by},
+      {{"answered_at", T::time}, &Question::answered_at},
+      {{"topics", T::list}, &Question::topics},
+      {{"history", T::records, false, {}, infos_of<HistoryEntry>()}, &Question::history},
+  };
+  return fields;
+}
+
+const std::vector<FieldInfo>& infos(Kind kind) {
+  static const std::vector<FieldInfo> person = infos_of<Person>(), topic = infos_of<Topic>(),
+                                      question = infos_of<Question>(), none;
+  switch (kind) {
+    case Kind::person: return person;
+    case Kind::topic: return topic;
+    case Kind::question: return question;
+    default: return none;
+  }
+}
+
+const std::vector<FieldInfo>& config_infos() {
+  static const std::vector<FieldInfo> config = {
+      {"peers", T::integer, true},
+      {"name", T::text},
+      {"archive_after_days", T::integer},
+      {"retired_ids", T::ids},
+  };
+  return config;
+}
+
+}  // namespace peers::fields

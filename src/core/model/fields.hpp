@@ -1,0 +1,53 @@
+#pragma once
+// The field tables: one per record kind (and per kind of list entry), listing each key in
+// canonical order with its type, whether it is required, its allowed values and the struct
+// member it lives in. Reading and writing records (model.cpp), the cache's binary form
+// (cache/records.cpp) and `check`'s field checks (check/check.cpp) all walk these tables, so
+// a new field is one line here (see docs/architecture.md, "Adding a field"). Private to
+// peers_core.
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "peers/model.hpp"
+
+namespace peers::fields {
+
+enum class FieldType { text, list, map, date, time, id, ids, choice, integer, records };
+
+/// What `check` and the readers know of one key, without the struct behind it.
+struct FieldInfo {
+  const char* key;
+  FieldType type;
+  bool required = false;
+  std::vector<const char*> choices = {};  // for choice: the allowed values, the default first
+  std::vector<FieldInfo> item_fields = {};  // for records: the fields of each entry
+  bool omit_default = false;  // a choice equal to its default is not written
+};
+
+/// Where a field's value lives in the record struct R.
+template <typename R>
+using Member =
+    std::variant<std::string R::*, std::vector<std::string> R::*, StringPairs R::*,
+                 std::optional<Date> R::*, Date R::*, Timestamp R::*, std::optional<Timestamp> R::*,
+                 QuestionStatus R::*, std::vector<LogEntry> R::*, std::vector<HistoryEntry> R::*>;
+
+template <typename R>
+struct Field {
+  FieldInfo info;
+  Member<R> member;
+};
+
+/// The table of R: Person, Topic, Question, LogEntry or HistoryEntry. Every struct member but
+/// `id`, `archived` (both from the file's path) and `extra` (the keys peers does not know) is
+/// in it.
+template <typename R>
+const std::vector<Field<R>>& table();
+
+/// The keys of a kind's table with their types (`check`); empty for kinds read by hand
+/// (events, leads).
+const std::vector<FieldInfo>& infos(Kind kind);
+/// The same for peers.yaml.
+const std::vector<FieldInfo>& config_infos();
+
+}  // namespace peers::fields
