@@ -228,3 +228,85 @@ TEST_CASE("similar answered questions, best first, without the excluded one") {
   REQUIRE(similar.size() == 1);
   CHECK(similar[0].id == "q2");
 }
+
+namespace {
+
+/// A city hall: utilities with a one-word alias, a pothole crew, a licensing desk, a transit
+/// office with fares, a parent programme, and a resident portal.
+Snapshot city() {
+  Snapshot s;
+  s.topics = {topic("parking", "Parking", {"meter", "parking ticket"}),
+              topic("water", "Water billing", {"water bill"}),
+              topic("licensing", "Licensing", {"dog license", "pet registration"}),
+              topic("transit", "Transit", {"bus pass", "fare"}),
+              topic("portal", "Resident portal", {"portal login"})};
+  s.people = {person("pam-parking", "Pam Parking", {"parking"}),
+              person("walt-water", "Walt Water", {"water"}),
+              person("lin-license", "Lin License", {"licensing"}),
+              person("tia-transit", "Tia Transit", {"transit"}),
+              person("rob-roads", "Rob Roads"),
+              person("fay-family", "Fay Family"),
+              person("pete-portal", "Pete Portal", {"portal"})};
+  s.people[4].notes = "Fills every pothole reported through the app.";
+  s.people[5].notes = "Runs the parent programmes at the community centre.";
+  s.questions = {answered("q1", "Can I get a second meter just for my lawn sprinklers?", "walt-water",
+                          "2026-07-01T10:00:00Z")};
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("a near-duplicate answered question beats a one-word alias") {
+  auto r = route_question(city(), "can we get a separate meter for the sprinklers", at_noon());
+  REQUIRE(top(r) == "walt-water");
+  CHECK(has_reason(r.people[0], "answered a similar question"));
+}
+
+TEST_CASE("a misspelling is corrected, and the reason names the record's word") {
+  auto r = route_question(city(), "theres a huge ptohole on elm street", at_noon());
+  REQUIRE(top(r) == "rob-roads");
+  CHECK(has_reason(r.people[0], "notes mention 'pothole'"));
+  CHECK_FALSE(has_reason(r.people[0], "ptohole"));
+}
+
+TEST_CASE("a real word is not taken for a typo of a store word") {
+  // "far" is English: it is not the alias "fare".
+  auto r = route_question(city(), "how far is it", at_noon());
+  CHECK(std::none_of(r.people.begin(), r.people.end(), [](auto& c) { return c.id == "tia-transit"; }));
+}
+
+TEST_CASE("a long real word one slip from a store word is a weaker match") {
+  auto r = route_question(city(), "the postal keeps logging me out", at_noon());
+  REQUIRE(top(r) == "pete-portal");
+  CHECK(has_reason(r.people[0], "portal"));
+}
+
+TEST_CASE("store jargon no dictionary knows is kept as written") {
+  CHECK(top(route_question(campus(), "fafsa??", at_noon())) == "dana-aid");
+  CHECK(top(route_question(campus(), "question about workstudy", at_noon())) == "dana-aid");
+}
+
+TEST_CASE("WordNet meaning reaches a record that shares no word with the question") {
+  auto r = route_question(city(), "my mom wants to join something at the community centre", at_noon());
+  REQUIRE(top(r) == "fay-family");
+  r = route_question(city(), "what can my mom do around here", at_noon());
+  REQUIRE(!r.people.empty());
+  CHECK(top(r) == "fay-family");
+  CHECK(has_reason(r.people[0], "'parent' (for 'mom')"));
+}
+
+TEST_CASE("a partial multi-word alias is not a good fit") {
+  auto r = route_question(city(), "how do i renew my license", at_noon());
+  CHECK_FALSE(r.good_fit);
+}
+
+TEST_CASE("calibration: a full match is high, one weak word is low") {
+  auto r = route_question(city(), "dog license renewal for my puppy", at_noon());
+  REQUIRE(top(r) == "lin-license");
+  CHECK(r.people[0].confidence == "high");
+  RoutingWeights w;
+  CHECK(w.high > w.medium);
+  CHECK(w.medium > w.shown);
+  r = route_question(city(), "is the community centre open late", at_noon());
+  CHECK_FALSE(r.good_fit);
+}
