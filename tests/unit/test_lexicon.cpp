@@ -30,9 +30,6 @@ TEST_CASE("WordNet gives synonyms and broader terms, nearest first") {
   auto mom = english.related("mom");
   CHECK(distance_of(mom, "mother") == 1);
   CHECK(distance_of(mom, "parent") == 1);
-  auto cake = english.related("cake");
-  CHECK(distance_of(cake, "goods") == 1);  // baked goods
-  CHECK(distance_of(cake, "food") == 2);
   auto car = english.related("car");
   CHECK(distance_of(car, "automobile") == 0);
   CHECK(std::is_sorted(car.begin(), car.end(),
