@@ -80,7 +80,10 @@ std::optional<Correction> correct_typo(const std::string& surface, const Corpus&
   }
   // A real word is kept as written ("far" is not "fare"), unless it is long and one slip from a
   // store word ("postal" for "portal", "chaplin" for "chaplain"): then it is a weaker match.
-  if (lexicon->in_wordnet(surface) || lexicon->spelled_right(surface)) {
+  // WordNet is cheap and asked first; Hunspell (slow to load) only when no store word is one
+  // edit away, where a misspelling is plain without it.
+  bool near_one = near && edit_distance(surface, corpus.surfaces.at(*near), 1) <= 1;
+  if (lexicon->in_wordnet(surface) || (!near_one && lexicon->spelled_right(surface))) {
     if (!near || surface.size() < 5 || edit_distance(surface, corpus.surfaces.at(*near), 1) > 1)
       return std::nullopt;
     return Correction{corpus.surface_stem[*near], corpus.surfaces.at(*near), true};
