@@ -8,7 +8,7 @@ namespace peers {
 /// One word of a text as routing compares it.
 struct Word {
   std::string surface;  // folded to lowercase without accents: "parking"
-  std::string stem;     // lightly stemmed: "park"
+  std::string stem;     // stemmed (Snowball English): "park"
   bool joined = false;  // written against the word before with '-' or '/' ("work-study")
 };
 
@@ -21,8 +21,8 @@ std::vector<Word> analyze(std::string_view text);
 /// The stems of `analyze(text)`, in order, repeats kept.
 std::vector<std::string> stems(std::string_view text);
 
-/// Light English stemming of a folded word: plurals, -ing, -ed and a final -e, so that
-/// "parking", "parked" and "parks" all become "park". Non-ASCII words are left alone.
+/// Snowball's English stem of a folded word, so that "parking", "parked" and "parks" all
+/// become "park". Numbers are left alone.
 std::string stem(std::string_view word);
 
 bool is_stop_word(std::string_view folded_word);

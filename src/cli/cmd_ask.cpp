@@ -57,7 +57,9 @@ void run_ask(const Options& opts, Context& ctx) {
   RankOptions rank;
   rank.limit = opts.limit;
   rank.now = ctx.now();
-  RoutingResult routing = route_question(summaries, q.text, rank);
+  // The saved index, as `peers who-knows` ranks (its skipped files were reported above).
+  std::vector<Problem> skipped_again;
+  RoutingResult routing = store.routing_index(skipped_again).route(q.text, rank);
   auto similar = answered_before(store, summaries, q.text, similar_shown, q.id);
 
   if (opts.json) {

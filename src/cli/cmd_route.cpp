@@ -31,7 +31,9 @@ void suggest(const Options& opts, Context& ctx) {
   RankOptions rank;
   rank.limit = opts.limit;
   rank.now = ctx.now();
-  RoutingResult routing = route_question(summaries, q.text, rank);
+  // The saved index, as `peers who-knows` ranks (its skipped files were reported above).
+  std::vector<Problem> skipped_again;
+  RoutingResult routing = store.routing_index(skipped_again).route(q.text, rank);
   auto similar = answered_before(store, summaries, q.text, 3, q.id);
   if (opts.json) {
     nlohmann::ordered_json out = {{"question", to_json(q)}};

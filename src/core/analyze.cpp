@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <libstemmer.h>
+
 #include "peers/text.hpp"
 
 namespace peers {
@@ -88,10 +90,6 @@ bool is_capitals(std::string_view raw) {
   return letter;
 }
 
-bool ends_with(std::string_view s, std::string_view tail) { return s.ends_with(tail); }
-
-bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-
 }  // namespace
 
 bool is_stop_word(std::string_view folded_word) { return stop_words().count(folded_word) > 0; }
@@ -103,39 +101,20 @@ std::size_t allowed_typos(std::size_t length) {
 }
 
 std::string stem(std::string_view word) {
-  std::string s(word);
-  if (std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
-    return s;
-  if (std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) return s;
-  auto cut = [&](std::size_t n) { s.resize(s.size() - n); };
-  if (s.size() > 4 && ends_with(s, "ies")) {
-    cut(3);
-    s += 'y';
-  } else if (s.size() > 4 && ends_with(s, "sses")) {
-    cut(2);
-  } else if (s.size() > 3 && ends_with(s, "es") &&
-             (ends_with(s, "xes") || ends_with(s, "zes") || ends_with(s, "ches") ||
-              ends_with(s, "shes") || ends_with(s, "sses"))) {
-    cut(2);
-  } else if (s.size() > 3 && s.back() == 's' && !ends_with(s, "ss") && !ends_with(s, "us") &&
-             !ends_with(s, "is")) {
-    cut(1);
-  }
-  bool had_suffix = false;
-  if (s.size() > 5 && ends_with(s, "ing")) {
-    cut(3);
-    had_suffix = true;
-  } else if (s.size() > 4 && ends_with(s, "ed") && !ends_with(s, "eed")) {
-    cut(2);
-    had_suffix = true;
-  }
-  // "shopping" -> "shop", but "staff" and "enroll" keep their double letter.
-  if (had_suffix && s.size() > 3 && s[s.size() - 1] == s[s.size() - 2] && !is_vowel(s.back()) &&
-      s.back() != 'l' && s.back() != 's' && s.back() != 'f' && s.back() != 'z')
-    cut(1);
-  if (s.size() > 3 && s.back() == 'e') cut(1);
-  if (s.size() > 3 && s.back() == 'y' && !is_vowel(s[s.size() - 2])) s.back() = 'i';
-  return s;
+  if (word.empty() || std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::string(word);
+  // Snowball's English stemmer; one per thread, since a stemmer keeps state while it works.
+  struct Stemmer {
+    sb_stemmer* snowball = sb_stemmer_new("english", "UTF_8");
+    ~Stemmer() { sb_stemmer_delete(snowball); }
+  };
+  thread_local Stemmer stemmer;
+  if (!stemmer.snowball) return std::string(word);
+  const sb_symbol* out = sb_stemmer_stem(stemmer.snowball, reinterpret_cast<const sb_symbol*>(word.data()),
+                                         static_cast<int>(word.size()));
+  if (!out) return std::string(word);
+  return std::string(reinterpret_cast<const char*>(out),
+                     static_cast<std::size_t>(sb_stemmer_length(stemmer.snowball)));
 }
 
 std::vector<Word> analyze(std::string_view text) {

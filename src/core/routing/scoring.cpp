@@ -1,0 +1,445 @@
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "peers/text.hpp"
+#include "peers/routing_weights.hpp"
+#include "query.hpp"
+
+namespace peers {
+namespace {
+
+using namespace routing;
+
+constexpr RoutingWeights default_weights{};
+/// From this similarity `ask` and `route` show an answered question as asked before.
+constexpr double shown_as_similar = 0.3;
+
+
+struct TopicMatch {
+  double score = 0;
+  std::string_view via;  // the alias that matched, when it was not the name or id
+};
+
+std::vector<TopicMatch> match_topics(const Corpus& corpus, const Query& q,
+                                     const RoutingWeights& weights) {
+  std::vector<TopicMatch> out(corpus.topics.size());
+  std::vector<bool> unused(q.terms.size());
+  for (std::size_t i = 0; i < corpus.topics.size(); ++i) {
+    const TopicText& tt = corpus.topics[i];
+    for (std::size_t k = 0; k < tt.phrases.size(); ++k) {
+      std::vector<std::size_t> matched;
+      double m = phrase_match(tt.phrases[k], q, corpus, weights, &matched);
+      // A one-word alias in a long question explains little of it: it counts for less.
+      double share = 0;
+      for (auto t : matched) share += q.terms[t].expansion ? 0 : q.terms[t].weight;
+      share = q.total_weight > 0 ? std::min(1.0, share / q.total_weight) : 0;
+      m *= weights.topic_floor + (1 - weights.topic_floor) * share;
+      if (m > out[i].score + 1e-9) out[i] = {m, k >= 2 ? tt.phrases[k].text : ""};
+    }
+    double by_description = weights.topic_description * coverage(corpus[tt.description], q, unused);
+    if (by_description > out[i].score) out[i] = {by_description, ""};
+  }
+  return out;
+}
+
+/// Per person: how their answered questions resemble this one.
+struct TrackRecord {
+  double best = 0;
+  int similar = 0;
+  Timestamp latest = 0;
+  const QuestionText* example = nullptr;
+  std::vector<std::size_t> terms;
+};
+
+/// Marks stems as seen, forgetting them all at once when the next question starts.
+struct SeenStems {
+  std::vector<std::uint32_t> mark;  // by stem: the round that saw it
+  std::uint32_t round = 0;
+
+  explicit SeenStems(std::size_t stems) : mark(stems, 0) {}
+  void next() { ++round; }
+  bool first_time(StemId s) {
+    if (mark[s] == round) return false;
+    mark[s] = round;
+    return true;
+  }
+};
+
+double question_similarity(const QuestionText& qt, const Query& q, const Corpus& corpus,
+                           SeenStems& seen, std::vector<std::size_t>* terms) {
+  double shared = 0, own = 0;
+  seen.next();
+  auto first_time = [&](StemId s) { return seen.first_time(s); };
+  for (StemId s : corpus[qt.text_stems]) {
+    if (!first_time(s)) continue;
+    own += corpus.idf(s);
+    if (int t = q.index(s); t >= 0) {
+      shared += q.terms[t].weight;
+      if (terms) terms->push_back(static_cast<std::size_t>(t));
+    }
+  }
+  for (StemId s : corpus[qt.answer]) {
+    if (!first_time(s)) continue;
+    if (int t = q.index(s); t >= 0) {
+      shared += 0.5 * q.terms[t].weight;
+      if (terms) terms->push_back(static_cast<std::size_t>(t));
+    }
+  }
+  if (own <= 0 || q.total_weight <= 0) return 0;
+  return std::min(1.0, shared / std::sqrt(own * q.total_weight));
+}
+
+std::string days_ago(std::int64_t days) {
+  if (days <= 0) return "today";
+  if (days == 1) return "yesterday";
+  return fmt::format("{} days ago", days);
+}
+
+struct Scored {
+  std::size_t person;
+  double score = 0;
+  double evidence = 0;  // before availability
+  std::vector<std::pair<double, std::string>> reasons;  // strength, text
+  std::vector<std::pair<std::string, double>> terms;
+};
+}  // namespace
+
+RoutingResult route_question(const Summaries& store, std::string_view question,
+                             const RankOptions& options) {
+  return RoutingIndex::build(store).route(question, options);
+}
+
+RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std::string_view question,
+                                    const RankOptions& options, const RoutingWeights& weights) {
+  RoutingResult result;
+  Query q = make_query(question, corpus, weights, &lexicon);
+  if (q.terms.empty() || q.total_weight <= 0) return result;
+  std::vector<TopicMatch> topics = match_topics(corpus, q, weights);
+  const auto& people = corpus.people;
+
+  std::unordered_map<std::string_view, std::size_t> topic_index;
+  for (std::size_t i = 0; i < corpus.topics.size(); ++i) topic_index.emplace(corpus.topics[i].id, i);
+  // Related goes both ways: Bursar is related to Financial aid when either one says so.
+  std::vector<std::vector<std::size_t>> related(corpus.topics.size());
+  for (std::size_t t = 0; t < corpus.topics.size(); ++t)
+    for (const auto& r : corpus.topics[t].related)
+      if (auto o = topic_index.find(r); o != topic_index.end() && o->second != t) {
+        related[t].push_back(o->second);
+        related[o->second].push_back(t);
+      }
+  // People are sorted by id (build_corpus and patch_corpus keep them so).
+  constexpr std::size_t nobody = static_cast<std::size_t>(-1);
+  auto person_index = [&](std::string_view id) {
+    auto it = std::lower_bound(people.begin(), people.end(), id,
+                               [](const PersonText& p, std::string_view key) { return p.id < key; });
+    return it != people.end() && it->id == id ? static_cast<std::size_t>(it - people.begin()) : nobody;
+  };
+
+  std::vector<TrackRecord> track(people.size());
+  SeenStems seen(corpus.stems.size());
+  for (const auto& qt : corpus.answered) {
+    std::vector<std::size_t> terms;
+    double sim = question_similarity(qt, q, corpus, seen, &terms);
+    if (sim < weights.similar_question) continue;
+    std::size_t who = person_index(qt.answered_by);
+    if (who == nobody) continue;
+    TrackRecord& tr = track[who];
+    ++tr.similar;
+    tr.latest = std::max(tr.latest, qt.at);
+    if (sim > tr.best || (sim == tr.best && qt.id < tr.example->id)) {
+      tr.best = sim;
+      tr.example = &qt;
+    }
+    for (auto t : terms)
+      if (std::find(tr.terms.begin(), tr.terms.end(), t) == tr.terms.end()) tr.terms.push_back(t);
+  }
+
+  Date today = utc_date(options.now);
+  std::vector<bool> found;  // by query term: this person's evidence explains it
+  // A person's evidence. With `details`, also the reasons and the terms behind it: those are
+  // made only for the people shown, once the ranking is known.
+  auto weigh_evidence = [&](std::size_t i, Scored& s, bool details) {
+    const PersonText& pt = people[i];
+    s.person = i;
+    found.assign(q.terms.size(), false);
+    auto add = [&](const char* name, double weight, double value, auto reason) {
+      if (value <= 0) return;
+      s.evidence += weight * value;
+      if (!details) return;
+      s.terms.emplace_back(name, weight * value);
+      std::string text = reason();
+      if (!text.empty()) s.reasons.emplace_back(weight * value, std::move(text));
+    };
+
+    // Declared topics, and topics related to them.
+    double best_topic = 0, best_related = 0;
+    std::size_t topic = 0, related_from = 0, related_to = 0;
+    for (std::size_t t : pt.topics) {
+      const TopicMatch& m = topics[t];
+      if (m.score > best_topic) {
+        best_topic = m.score;
+        topic = t;
+      }
+      for (std::size_t o : related[t])
+        if (topics[o].score > best_related) {
+          best_related = topics[o].score;
+          related_from = t;
+          related_to = o;
+        }
+    }
+    if (best_topic > 0) {
+      for (std::size_t t : pt.topics)
+        if (topics[t].score == best_topic)
+          for (const auto& ph : corpus.topics[t].phrases)
+            for (StemId st : corpus[ph.stems])
+              if (int k = q.index(st); k >= 0) found[k] = true;
+    }
+    add("topic", weights.topic, best_topic, [&] {
+      std::string_view via = topics[topic].via;
+      return fmt::format("knows {}{}", corpus.topics[topic].name,
+                         via.empty() ? "" : fmt::format(" (alias {})", via));
+    });
+    if (best_related > best_topic)
+      add("related topic", weights.related_topic, best_related, [&] {
+        return fmt::format("knows {}, related to {}", corpus.topics[related_from].name,
+                           corpus.topics[related_to].name);
+      });
+
+    double best_free = 0;
+    const Phrase* free_phrase = nullptr;
+    std::vector<std::size_t> matched;
+    for (const auto& ph : pt.free_expertise) {
+      matched.clear();
+      double m = phrase_match(ph, q, corpus, weights, &matched);
+      for (auto t : matched) found[t] = true;
+      if (m > best_free) {
+        best_free = m;
+        free_phrase = &ph;
+      }
+    }
+    add("expertise", weights.expertise_text, best_free,
+        [&] { return fmt::format("lists '{}' as expertise", free_phrase->text); });
+
+    std::vector<std::size_t> terms;
+    auto field = [&](const char* name, double weight, Span stems, const char* label) {
+      terms.clear();
+      double c = coverage(corpus[stems], q, found, &terms);
+      add(name, weight, c, [&] {
+        return terms.empty() ? std::string() : fmt::format("{} {}", label, quoted_words(q, terms));
+      });
+    };
+    field("title", weights.title, pt.title, "title mentions");
+    field("department", weights.department, pt.department, "department mentions");
+    field("notes", weights.notes, pt.notes, "notes mention");
+    field("tags", weights.tags, pt.tags, "tagged");
+    {
+      terms.clear();
+      std::optional<Date> when;
+      double total = 0;
+      for (const auto& l : pt.log) {
+        std::size_t before = terms.size();
+        total += coverage(corpus[l.stems], q, found, &terms);
+        if (terms.size() > before && (!when || l.date > *when)) when = l.date;
+      }
+      add("log", weights.log, std::min(1.0, total), [&] {
+        return terms.empty() ? std::string()
+                             : fmt::format("log mentions {} ({})", quoted_words(q, terms), when->str());
+      });
+    }
+
+    const TrackRecord& tr = track[i];
+    if (tr.similar > 0) {
+      for (auto t : tr.terms) found[t] = true;
+      double value = tr.best + weights.track_record_more / weights.track_record *
+                                   std::min(3, tr.similar - 1);
+      // A near-duplicate of an answered question is the strongest single sign.
+      if (tr.best >= weights.near_duplicate_from)
+        value += weights.near_duplicate / weights.track_record * (tr.best - weights.near_duplicate_from) /
+                 (1 - weights.near_duplicate_from);
+      add("track record", weights.track_record, value, [&] {
+        std::string latest = utc_date(tr.latest).str();
+        return tr.similar == 1
+                   ? fmt::format("answered a similar question on {}: \"{}\"", latest,
+                                 truncate_to_width(tr.example->text, 60))
+                   : fmt::format("answered {} similar questions, latest {}", tr.similar, latest);
+      });
+    }
+
+    double explained = 0;
+    for (std::size_t t = 0; t < q.terms.size(); ++t)
+      if (found[t]) explained += q.terms[t].weight;
+    explained = std::min(1.0, explained / q.total_weight);
+    double share = weights.explained_floor + (1 - weights.explained_floor) * explained;
+    if (s.evidence <= 0) return;  // nothing to show for: never ranked
+    if (details) s.terms.emplace_back("explained share", share);
+    s.evidence *= share;
+    s.score = s.evidence;
+  };
+  std::vector<Scored> scored(people.size());
+  for (std::size_t i = 0; i < people.size(); ++i) weigh_evidence(i, scored[i], false);
+
+  // People who left hand their evidence to whoever they forward to.
+  struct Cover {
+    std::size_t leaver, to;
+    double before, inherited;
+  };
+  std::vector<Cover> covers;
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    const PersonText& p = people[i];
+    if (!p.left || p.forward_to.empty()) continue;
+    std::size_t to = person_index(p.forward_to);
+    if (to == nobody || people[to].left) continue;
+    Scored& f = scored[to];
+    double inherited = weights.forward_share * scored[i].evidence;
+    if (inherited > f.score) {
+      covers.push_back({i, to, f.score, inherited});
+      f.score = inherited;
+    }
+  }
+
+  // Availability lowers the score; with `details`, it also says why.
+  auto weigh_availability = [&](std::size_t i, Scored& s, bool details) {
+    const PersonText& p = people[i];
+    if (s.score <= 0) return;
+    std::vector<std::string> availability;
+    if (p.left) {
+      // Kept under `medium`, so a leaver is always a low guess and ranks as one.
+      s.score = std::min(s.score * weights.left, weights.medium * 0.99);
+      if (!details) return;
+      std::size_t to = p.forward_to.empty() ? nobody : person_index(p.forward_to);
+      availability.push_back(to != nobody ? fmt::format("has left; ask {} ({}) instead",
+                                                        people[to].name, people[to].id)
+                                          : "has left");
+      s.terms.emplace_back("left", weights.left);
+    } else if (p.away_until && *p.away_until >= today) {
+      s.score *= weights.away;
+      if (details) {
+        availability.push_back("away until " + p.away_until->str());
+        s.terms.emplace_back("away", weights.away);
+      }
+    }
+    if (auto w = corpus.waiting.find(p.id); w != corpus.waiting.end() && !p.left) {
+      double factor = 1 / (1 + weights.per_waiting_question * w->second);
+      s.score *= factor;
+      if (details) {
+        availability.push_back(w->second == 1 ? "1 question already waiting on them"
+                                              : fmt::format("{} questions already waiting on them", w->second));
+        s.terms.emplace_back("waiting questions", factor);
+      }
+    }
+    if (!details) return;
+    std::stable_sort(s.reasons.begin(), s.reasons.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (!p.log.empty()) {
+      Date last = p.log.front().date;
+      for (const auto& l : p.log) last = std::max(last, l.date);
+      std::int64_t days = today.days_since_epoch() - last.days_since_epoch();
+      if (days >= 0 && days <= weights.recent_contact_days)
+        s.reasons.emplace_back(0, "last talked " + days_ago(days));
+    }
+    for (auto& a : availability) s.reasons.emplace_back(0, std::move(a));
+  };
+  for (std::size_t i = 0; i < people.size(); ++i) weigh_availability(i, scored[i], false);
+
+  // The reasons and terms of one person, made again with their details: the same arithmetic,
+  // so the same score.
+  auto with_details = [&](std::size_t i) {
+    Scored s;
+    weigh_evidence(i, s, true);
+    for (const Cover& c : covers) {
+      if (c.to != i) continue;
+      s.terms.emplace_back("covers for a leaver", c.inherited - c.before);
+      s.score = c.inherited;
+      s.reasons.emplace_back(c.inherited, fmt::format("covers for {}, who left", people[c.leaver].name));
+    }
+    weigh_availability(i, s, true);
+    return s;
+  };
+
+  std::vector<Scored*> ranked;
+  for (auto& s : scored)
+    if (s.score >= weights.shown) ranked.push_back(&s);
+  std::stable_sort(ranked.begin(), ranked.end(), [&](const Scored* a, const Scored* b) {
+    if (a->score != b->score) return a->score > b->score;
+    return people[a->person].id < people[b->person].id;
+  });
+  // Someone who left is never put first while anyone else is suggested.
+  auto first_active = std::find_if(ranked.begin(), ranked.end(),
+                                   [&](const Scored* s) { return !people[s->person].left; });
+  if (first_active != ranked.end() && first_active != ranked.begin())
+    std::rotate(ranked.begin(), first_active, first_active + 1);
+
+  for (const Scored* ranked_one : ranked) {
+    if (result.people.size() >= options.limit) break;
+    const PersonText& p = people[ranked_one->person];
+    const double score = ranked_one->score;
+    Scored details = with_details(ranked_one->person);
+    Candidate c;
+    c.id = p.id;
+    c.name = p.name;
+    c.score = std::round(score * 100) / 100;
+    c.confidence = score >= weights.high ? "high" : score >= weights.medium ? "medium" : "low";
+    if (p.left) c.confidence = "low";
+    for (auto& r : details.reasons) c.reasons.push_back(std::move(r.second));
+    if (options.explain) c.terms = std::move(details.terms);
+    result.people.push_back(std::move(c));
+  }
+  result.good_fit = !result.people.empty() && result.people.front().confidence != "low";
+  if (!result.good_fit) {
+    std::vector<std::size_t> order;
+    for (std::size_t t = 0; t < topics.size(); ++t)
+      if (topics[t].score > 0) order.push_back(t);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return topics[a].score > topics[b].score; });
+    for (std::size_t k = 0; k < order.size() && k < 3; ++k)
+      result.closest_topics.emplace_back(corpus.topics[order[k]].name);
+  }
+  return result;
+}
+
+RoutingResult RoutingIndex::route(std::string_view question, const RankOptions& options) const {
+  return route_corpus(data_->corpus, data_->lexicon(), question, options, default_weights);
+}
+
+struct WeightedRouter::State {
+  Corpus corpus;
+  Lexicon english;
+  std::shared_ptr<const void> keep;
+};
+
+WeightedRouter::WeightedRouter(const Summaries& store) : state_(std::make_shared<State>()) {
+  state_->corpus = build_corpus(store, true);
+  state_->keep = store.storage;
+}
+
+RoutingResult WeightedRouter::route(std::string_view question, const RankOptions& options,
+                                    const RoutingWeights& weights) const {
+  return route_corpus(state_->corpus, state_->english, question, options, weights);
+}
+
+std::vector<SimilarQuestion> similar_answered(const Summaries& store, std::string_view text,
+                                              std::size_t limit, std::string_view exclude_id) {
+  Corpus corpus = build_corpus(store, false);
+  Query q = make_query(text, corpus, default_weights, nullptr);
+  std::vector<std::pair<const QuestionText*, double>> found;
+  if (q.total_weight <= 0) return {};
+  SeenStems seen(corpus.stems.size());
+  for (const auto& qt : corpus.answered) {
+    if (qt.id == exclude_id) continue;
+    double sim = question_similarity(qt, q, corpus, seen, nullptr);
+    if (sim >= shown_as_similar) found.emplace_back(&qt, sim);
+  }
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    if (a.second != b.second) return a.second > b.second;
+    return a.first->id < b.first->id;
+  });
+  std::vector<SimilarQuestion> out;
+  for (std::size_t i = 0; i < found.size() && i < limit; ++i)
+    out.push_back({std::string(found[i].first->id), found[i].second});
+  return out;
+}
+
+}  // namespace peers
