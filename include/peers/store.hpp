@@ -140,6 +140,10 @@ class Store {
   /// Moves a record between its directory and the archive below it.
   void move_to_archive(Kind kind, std::string_view id);
 
+  /// Removes a writer's left-over temp file (`peers check --fix`); false when it could not.
+  /// Not recorded in changed_files(): temp files are never committed.
+  bool remove_temp_file(const std::string& relative);
+
   /// Writes any file below the root atomically (used for .gitignore, .gitattributes).
   void write_text_file(const std::string& relative, const std::string& text);
 

@@ -21,13 +21,6 @@ struct Options {
   bool strict = false;
 };
 
-std::filesystem::path store_root(const Context& ctx) {
-  std::optional<std::filesystem::path> explicit_dir, env_dir;
-  if (!ctx.global.store.empty()) explicit_dir = ctx.global.store;
-  if (ctx.env.peers_store) env_dir = *ctx.env.peers_store;
-  return Store::discover(explicit_dir, env_dir, ctx.env.cwd);
-}
-
 /// Repairs what can be repaired: rewrites CRLF and non-canonical records the way peers writes
 /// them, removes writers' left-over temp files. Returns the paths it changed.
 std::vector<std::string> fix(const std::vector<Finding>& findings, Context& ctx) {
@@ -39,7 +32,7 @@ std::vector<std::string> fix(const std::vector<Finding>& findings, Context& ctx)
     const std::string& path = finding.where.file;
     if (std::find(fixed.begin(), fixed.end(), path) != fixed.end()) continue;
     if (finding.code == "temp-file") {
-      if (::unlink((store.root() / path).c_str()) == 0) fixed.push_back(path);
+      if (store.remove_temp_file(path)) fixed.push_back(path);
       continue;
     }
     PathKind kind = classify_path(path);
@@ -78,7 +71,7 @@ nlohmann::ordered_json finding_json(const Finding& f) {
 }
 
 void run_check(const Options& opts, Context& ctx) {
-  std::filesystem::path root = store_root(ctx);
+  std::filesystem::path root = ctx.store_root();
   std::vector<Finding> findings = check_store(read_store_for_check(root, ctx.store_options()));
   std::vector<std::string> fixed;
   if (opts.fix) {

@@ -14,43 +14,9 @@ namespace peers::cli {
 
 const std::vector<CommandEntry>& command_registry() {
   static const std::vector<CommandEntry> commands = {
-      {"init", add_init},
-      {"add", add_add},
-      {"show", add_show},
-      {"list", add_list},
-      {"edit", add_edit},
-      {"log", add_log},
-      {"rm", add_rm},
-      {"who-knows", add_who_knows},
-      {"topic", add_topic},
-      {"topics", add_topics},
-      {"ask", add_ask},
-      {"route", add_route},
-      {"answer", add_answer},
-      {"close", add_close},
-      {"reopen", add_reopen},
-      {"questions", add_questions},
-      {"inbox", add_inbox},
-      {"stats", add_stats},
-      {"archive", add_archive},
-      {"check", add_check},
-      {"git", add_git},
-      {"sync", add_sync},
-      {"config", add_config},
-      {"merge-people", add_merge_people},
-      {"merge-driver", add_merge_driver},
-      {"event", add_event},
-      {"events", add_events},
-      {"lead", add_lead},
-      {"leads", add_leads},
-      {"import", add_import},
-      {"export", add_export},
-      {"stale", add_stale},
-      {"recent", add_recent},
-      {"completion", add_completion, true},
-      {"__complete", add_complete, true},
-      {"__man", add_man, true},
-      {"help", add_help, true},
+#define PEERS_COMMAND(name, id, needs_all_commands) {name, add_##id, needs_all_commands},
+#include "command_list.hpp"
+#undef PEERS_COMMAND
   };
   return commands;
 }
@@ -82,7 +48,7 @@ void build_app(CLI::App& app, Context& ctx, const CommandEntry* only) {
       ->option_text("DIR");
   app.add_flag("--no-color", ctx.global.no_color, "Never colour the output (also: NO_COLOR=1)");
   app.add_flag("-q,--quiet", ctx.global.quiet, "Print no messages, only data and errors");
-  app.set_version_flag("--version", "peers 0.1.0");
+  app.set_version_flag("--version", "peers " PEERS_VERSION);
   app.formatter(std::make_shared<CLI::Formatter>());
   app.get_formatter()->column_width(28);
   if (only) only->add(app, ctx);
@@ -110,7 +76,7 @@ int run(int argc, char** argv, Context& ctx) {
       ctx.io.out << app.help("", CLI::AppFormatMode::All);
       return exit_ok;
     } catch (const CLI::CallForVersion&) {
-      ctx.io.out << "peers 0.1.0\n";
+      ctx.io.out << "peers " PEERS_VERSION "\n";
       return exit_ok;
     } catch (const CLI::ParseError& e) {
       throw Error(describe_parse_error(app, e), usage_hint(app), exit_usage);

@@ -33,43 +33,9 @@ const CommandEntry* command_named(int argc, char** argv);
 /// `peers: error:` message and an exit status. The one catch site.
 int run(int argc, char** argv, Context& ctx);
 
-// One function per command, each defined in its own cmd_<name>.cpp.
-void add_init(CLI::App&, Context&);
-void add_add(CLI::App&, Context&);
-void add_show(CLI::App&, Context&);
-void add_list(CLI::App&, Context&);
-void add_edit(CLI::App&, Context&);
-void add_log(CLI::App&, Context&);
-void add_rm(CLI::App&, Context&);
-void add_help(CLI::App&, Context&);
-void add_who_knows(CLI::App&, Context&);
-void add_topic(CLI::App&, Context&);
-void add_topics(CLI::App&, Context&);
-void add_ask(CLI::App&, Context&);
-void add_route(CLI::App&, Context&);
-void add_answer(CLI::App&, Context&);
-void add_close(CLI::App&, Context&);
-void add_reopen(CLI::App&, Context&);
-void add_questions(CLI::App&, Context&);
-void add_inbox(CLI::App&, Context&);
-void add_stats(CLI::App&, Context&);
-void add_archive(CLI::App&, Context&);
-void add_check(CLI::App&, Context&);
-void add_git(CLI::App&, Context&);
-void add_sync(CLI::App&, Context&);
-void add_config(CLI::App&, Context&);
-void add_merge_people(CLI::App&, Context&);
-void add_merge_driver(CLI::App&, Context&);
-void add_event(CLI::App&, Context&);
-void add_events(CLI::App&, Context&);
-void add_lead(CLI::App&, Context&);
-void add_leads(CLI::App&, Context&);
-void add_import(CLI::App&, Context&);
-void add_export(CLI::App&, Context&);
-void add_stale(CLI::App&, Context&);
-void add_recent(CLI::App&, Context&);
-void add_completion(CLI::App&, Context&);
-void add_complete(CLI::App&, Context&);
-void add_man(CLI::App&, Context&);
+// One add_<id> per command, each defined in its own cmd_<id>.cpp (the list: command_list.hpp).
+#define PEERS_COMMAND(name, id, needs_all_commands) void add_##id(CLI::App&, Context&);
+#include "command_list.hpp"
+#undef PEERS_COMMAND
 
 }  // namespace peers::cli

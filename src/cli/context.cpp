@@ -77,14 +77,15 @@ void Context::finish_setup() {
   io.width = env.columns;
 }
 
+std::filesystem::path Context::store_root() const {
+  std::optional<std::filesystem::path> explicit_dir, env_dir;
+  if (!global.store.empty()) explicit_dir = global.store;
+  if (env.peers_store) env_dir = *env.peers_store;
+  return Store::discover(explicit_dir, env_dir, env.cwd);
+}
+
 Store& Context::store() {
-  if (!store_) {
-    std::optional<std::filesystem::path> explicit_dir, env_dir;
-    if (!global.store.empty()) explicit_dir = global.store;
-    if (env.peers_store) env_dir = *env.peers_store;
-    store_ = std::make_unique<Store>(Store::discover(explicit_dir, env_dir, env.cwd),
-                                     store_options());
-  }
+  if (!store_) store_ = std::make_unique<Store>(store_root(), store_options());
   return *store_;
 }
 

@@ -67,6 +67,9 @@ class Context {
 
   /// The store for this command, found and opened on first use.
   Store& store();
+  /// The store's directory (--store, $PEERS_STORE, or the nearest above the working
+  /// directory), without opening it: what store() opens, and what `check` reads as files.
+  std::filesystem::path store_root() const;
   /// How this run reads and writes the store (the cache, its place, test hooks).
   StoreOptions store_options() const;
   /// The current time (from $PEERS_NOW when set).

@@ -10,7 +10,7 @@
 
 #include <fmt/format.h>
 
-#include "bytes.hpp"
+#include "util/bytes.hpp"
 #include "peers/analyze.hpp"
 #include "peers/text.hpp"
 

@@ -11,7 +11,7 @@
 #include <sstream>
 #include <thread>
 
-#include "../../src/core/cache.hpp"
+#include "cache/cache.hpp"
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 

@@ -5,7 +5,7 @@
 #include <vector>
 #include <sched.h>
 
-#include "../../src/core/helper_thread.hpp"
+#include "util/helper_thread.hpp"
 
 using peers::HelperThread;
 

@@ -1,8 +1,5 @@
 #include "peers/store.hpp"
 
-#include <dirent.h>
-#include <fcntl.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,39 +7,24 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <random>
 #include <thread>
 
 #include <fmt/format.h>
 
 #include "peers/text.hpp"
+#include "store/files.hpp"
 
 namespace fs = std::filesystem;
 
 namespace peers {
 namespace {
 
+using files::fsync_directory;
+
 constexpr const char* config_file = "peers.yaml";
 constexpr const char* state_dir = ".peers";
 
 std::string errno_text(int error) { return std::strerror(error); }
-
-struct FileDescriptor {
-  int fd = -1;
-  ~FileDescriptor() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
-void fsync_directory(const fs::path& dir) {
-  FileDescriptor d{::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
-  if (d.fd >= 0) ::fsync(d.fd);
-}
-
-std::string random_suffix() {
-  std::random_device device;
-  return fmt::format("{:08x}", device());
-}
 
 bool has_yaml_extension(std::string_view name) {
   return name.size() > 5 && name.substr(name.size() - 5) == ".yaml";
@@ -52,8 +34,8 @@ bool has_yaml_extension(std::string_view name) {
 
 std::string read_regular_file(const fs::path& path, const std::string& display,
                               std::size_t max_bytes) {
-  FileDescriptor f{::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)};
-  if (f.fd < 0) {
+  files::Fd f = files::open_for_reading(path, true);
+  if (!f.valid()) {
     int error = errno;
     if (error == ELOOP)
       throw Error(Location{display}, "is a symbolic link; peers does not follow links in a store",
@@ -62,7 +44,7 @@ std::string read_regular_file(const fs::path& path, const std::string& display,
     throw Error(Location{display}, "cannot read: " + errno_text(error));
   }
   struct stat st {};
-  if (::fstat(f.fd, &st) != 0) throw Error(Location{display}, "cannot read: " + errno_text(errno));
+  if (::fstat(f.get(), &st) != 0) throw Error(Location{display}, "cannot read: " + errno_text(errno));
   if (!S_ISREG(st.st_mode))
     throw Error(Location{display}, "is not a regular file",
                 "a record must be an ordinary file; remove or rename this entry");
@@ -75,7 +57,7 @@ std::string read_regular_file(const fs::path& path, const std::string& display,
   text.resize(static_cast<std::size_t>(st.st_size));
   std::size_t done = 0;
   while (done < text.size()) {
-    ssize_t n = ::read(f.fd, text.data() + done, text.size() - done);
+    ssize_t n = ::read(f.get(), text.data() + done, text.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) throw Error(Location{display}, "cannot read: " + errno_text(errno));
     if (n == 0) break;
@@ -87,34 +69,23 @@ std::string read_regular_file(const fs::path& path, const std::string& display,
 
 void write_file_atomically(const fs::path& path, const std::string& text, int slow_write_ms) {
   fs::path dir = path.parent_path();
-  fs::path temp = dir / fmt::format(".{}.tmp-{}-{}", path.filename().string(), ::getpid(),
-                                    random_suffix());
-  FileDescriptor f{::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644)};
-  if (f.fd < 0)
+  fs::path temp = files::temp_path_for(dir, path.filename().string());
+  files::Fd f = files::create_new(temp);
+  if (!f.valid())
     throw Error(Location{path.filename().string()},
                 fmt::format("cannot write in {}: {}", dir.string(), errno_text(errno)),
                 "check that the directory exists and is writable; nothing was changed");
   auto fail = [&](int error) {
-    ::unlink(temp.c_str());
+    files::remove_file(temp);
     throw Error(Location{path.filename().string()}, "cannot write: " + errno_text(error),
                 error == ENOSPC ? "the disk is full; free some space (nothing was changed)"
                                 : "nothing was changed");
   };
-  std::size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::write(f.fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) fail(errno);
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(f.fd) != 0) fail(errno);
+  if (!files::write_all(f.get(), text)) fail(errno);
+  if (::fsync(f.get()) != 0) fail(errno);
   if (slow_write_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(slow_write_ms));
-  if (::close(f.fd) != 0) {
-    f.fd = -1;
-    fail(errno);
-  }
-  f.fd = -1;
-  if (::rename(temp.c_str(), path.c_str()) != 0) fail(errno);
+  if (!f.close()) fail(errno);
+  if (int error = files::rename_file(temp, path)) fail(error);
   fsync_directory(dir);
 }
 
@@ -191,15 +162,12 @@ bool Store::exists(Kind kind, std::string_view id) const {
 std::vector<std::string> Store::ids(Kind kind, bool include_archived) const {
   std::vector<std::string> out;
   auto scan = [&](const fs::path& dir) {
-    DIR* d = ::opendir(dir.c_str());
-    if (!d) return;
-    while (dirent* e = ::readdir(d)) {
-      std::string_view name = e->d_name;
-      if (name.empty() || name[0] == '.' || !has_yaml_extension(name)) continue;
+    files::for_each_name(dir, [&](std::string_view name) {
+      if (name.empty() || name[0] == '.' || !has_yaml_extension(name)) return true;
       std::string_view stem = name.substr(0, name.size() - 5);
       if (is_valid_id(stem)) out.emplace_back(stem);
-    }
-    ::closedir(d);
+      return true;
+    });
   };
   scan(root_ / info(kind).directory);
   if (include_archived && kind == Kind::question) scan(root_ / info(kind).directory / "archive");
@@ -229,14 +197,15 @@ Store::Lock Store::lock() {
   fs::path dir = root_ / state_dir;
   ::mkdir(dir.c_str(), 0755);
   fs::path path = dir / "lock";
-  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd < 0)
+  files::Fd file = files::open_lock_file(path);
+  if (!file.valid())
     throw Error(fmt::format("cannot open the store lock {}: {}", path.string(), errno_text(errno)),
                 "check that the store directory is writable; nothing was changed");
-  Lock lock(fd);
+  int fd = file.get();
+  Lock lock(file.release());
   auto deadline = std::chrono::steady_clock::now() +
                   std::chrono::milliseconds(options_.lock_timeout_ms);
-  while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+  while (!files::try_lock(fd)) {
     if (errno != EWOULDBLOCK && errno != EINTR)
       throw Error(fmt::format("cannot lock the store: {}", errno_text(errno)));
     if (std::chrono::steady_clock::now() > deadline)
@@ -292,9 +261,8 @@ void Store::write_config(const StoreConfig& config) {
 
 void Store::remove(Kind kind, std::string_view id, bool archived) {
   fs::path full = root_ / relative_path(kind, id, archived);
-  if (::unlink(full.c_str()) != 0)
-    throw Error(Location{relative_path(kind, id, archived)},
-                "cannot remove: " + errno_text(errno));
+  if (int error = files::remove_file(full))
+    throw Error(Location{relative_path(kind, id, archived)}, "cannot remove: " + errno_text(error));
   fsync_directory(full.parent_path());
   changed_files_.push_back(relative_path(kind, id, archived));
 }
@@ -304,12 +272,16 @@ void Store::move_to_archive(Kind kind, std::string_view id) {
   fs::path to = root_ / relative_path(kind, id, true);
   std::error_code ec;
   fs::create_directories(to.parent_path(), ec);
-  if (::rename(from.c_str(), to.c_str()) != 0)
-    throw Error(Location{relative_path(kind, id)}, "cannot archive: " + errno_text(errno));
+  if (int error = files::rename_file(from, to))
+    throw Error(Location{relative_path(kind, id)}, "cannot archive: " + errno_text(error));
   fsync_directory(from.parent_path());
   fsync_directory(to.parent_path());
   changed_files_.push_back(relative_path(kind, id));
   changed_files_.push_back(relative_path(kind, id, true));
+}
+
+bool Store::remove_temp_file(const std::string& relative) {
+  return files::remove_file(root_ / relative) == 0;
 }
 
 void Store::write_text_file(const std::string& relative, const std::string& text) {

@@ -8,7 +8,7 @@
 #include "peers/check.hpp"
 #include "peers/error.hpp"
 #include "peers/text.hpp"
-#include "schema.hpp"
+#include "model/schema.hpp"
 
 namespace peers {
 

@@ -1,4 +1,4 @@
-#include "helper_thread.hpp"
+#include "util/helper_thread.hpp"
 
 #include <pthread.h>
 #include <sched.h>

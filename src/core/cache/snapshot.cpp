@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "cache.hpp"
+#include "cache/cache.hpp"
 #include "peers/routing.hpp"
 #include "peers/store.hpp"
 #include "peers/text.hpp"

@@ -1,9 +1,7 @@
-#include "cache.hpp"
+#include "cache/cache.hpp"
 
-#include <dirent.h>
 #include <fcntl.h>
-#include <sys/file.h>
-#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,10 +18,11 @@
 
 #include <fmt/format.h>
 
-#include "bytes.hpp"
-#include "helper_thread.hpp"
 #include "peers/routing.hpp"
 #include "peers/text.hpp"
+#include "store/files.hpp"
+#include "util/bytes.hpp"
+#include "util/helper_thread.hpp"
 
 namespace fs = std::filesystem;
 
@@ -47,16 +46,6 @@ constexpr const char* journal_name = "cache.journal";
 constexpr const char* lock_name = "cache.lock";
 
 using namespace bytes;
-
-struct Descriptor {
-  int fd = -1;
-  explicit Descriptor(int f = -1) : fd(f) {}
-  Descriptor(const Descriptor&) = delete;
-  Descriptor& operator=(const Descriptor&) = delete;
-  ~Descriptor() {
-    if (fd >= 0) ::close(fd);
-  }
-};
 
 std::int64_t real_time_ns() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -313,34 +302,9 @@ void overlay(Index& base, const Index& journal) {
                        base.end(), by_path);
 }
 
-/// A read-only mapping of a whole file.
-class Mapping {
- public:
-  explicit Mapping(const fs::path& path) {
-    Descriptor f(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
-    struct stat st {};
-    if (f.fd < 0 || ::fstat(f.fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) return;
-    void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ,
-                     MAP_PRIVATE, f.fd, 0);
-    if (p == MAP_FAILED) return;
-    data_ = static_cast<const char*>(p);
-    size_ = static_cast<std::size_t>(st.st_size);
-  }
-  Mapping(const Mapping&) = delete;
-  Mapping& operator=(const Mapping&) = delete;
-  ~Mapping() {
-    if (data_) ::munmap(const_cast<char*>(data_), size_);
-  }
-  std::string_view bytes() const { return {data_, size_}; }
-
- private:
-  const char* data_ = nullptr;
-  std::size_t size_ = 0;
-};
-
 /// The cache as found on disk, merged with its journal.
 struct LoadedCache {
-  std::unique_ptr<Mapping> mapping;
+  std::unique_ptr<files::Mapping> mapping;
   std::string journal;
   std::uint64_t generation = 0;
   bool usable = false;         // a cache of ours, all its records sound
@@ -350,7 +314,7 @@ struct LoadedCache {
 
 LoadedCache load_cache(const fs::path& dir, std::uint32_t print) {
   LoadedCache c;
-  c.mapping = std::make_unique<Mapping>(dir / cache_name);
+  c.mapping = std::make_unique<files::Mapping>(dir / cache_name);
   std::string_view bytes = c.mapping->bytes();
   auto generation = read_header(bytes, cache_magic, print);
   if (!generation || bytes.size() < cache_header_size) return c;
@@ -399,53 +363,6 @@ LoadedCache load_cache(const fs::path& dir, std::uint32_t print) {
   return c;
 }
 
-bool directory_is_writable(const fs::path& dir) {
-  return ::access(dir.c_str(), W_OK | X_OK) == 0;
-}
-
-/// Writes `text` to dir/name through a temp file and a rename; false when it could not.
-/// Writes dir/name through a temp file and a rename: `produce(write)` hands over the content
-/// in pieces (buffered here, so it need not be held whole). False when it could not.
-template <typename Produce>
-bool replace_file_with(const fs::path& dir, const char* name, Produce produce) {
-  std::random_device random;
-  fs::path temp = dir / fmt::format(".{}.tmp-{}-{:08x}", name, ::getpid(), random());
-  Descriptor f(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
-  if (f.fd < 0) return false;
-  bool ok = true;
-  std::string buffer;
-  auto flush = [&] {
-    std::size_t done = 0;
-    while (ok && done < buffer.size()) {
-      ssize_t n = ::write(f.fd, buffer.data() + done, buffer.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) ok = false;
-      else done += static_cast<std::size_t>(n);
-    }
-    buffer.clear();
-  };
-  auto write = [&](std::string_view piece) {
-    buffer.append(piece);
-    if (buffer.size() >= (std::size_t{1} << 20)) flush();
-  };
-  produce(write);
-  flush();
-  if (!ok || ::rename(temp.c_str(), (dir / name).c_str()) != 0) {
-    ::unlink(temp.c_str());
-    return false;
-  }
-  return true;
-}
-
-bool replace_file(const fs::path& dir, const char* name, const std::string& text) {
-  return replace_file_with(dir, name, [&](auto write) { write(text); });
-}
-
-bool append_file(const fs::path& path, const std::string& text) {
-  Descriptor f(::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW));
-  if (f.fd < 0) return false;
-  return ::write(f.fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-}
 
 constexpr std::size_t no_entry = static_cast<std::size_t>(-1);
 
@@ -493,24 +410,21 @@ struct Listing {
 
 Listing list_directory(int fd, const std::string& dir, Kind kind, bool archived) {
   Listing out;
-  DIR* d = ::fdopendir(::dup(fd));
-  if (!d) return out;
   const auto name_at = static_cast<std::uint32_t>(dir.size() + 1);
-  while (dirent* e = ::readdir(d)) {
-    std::string_view name = e->d_name;
-    if (name.empty() || name[0] == '.') continue;  // dot files, temp files of writers
-    if (name.size() <= 5 || name.substr(name.size() - 5) != ".yaml") continue;
+  files::for_each_name(fd, [&](std::string_view name) {
+    if (name.empty() || name[0] == '.') return true;  // dot files, temp files of writers
+    if (name.size() <= 5 || name.substr(name.size() - 5) != ".yaml") return true;
     std::string& path = out.paths.emplace_back();
     path.reserve(name_at + name.size());
     path.append(dir).append("/").append(name);
     if (!is_valid_id(name.substr(0, name.size() - 5))) {
       out.problems.push_back({Location{path}, "file name is not a valid id",
                               "rename it to lowercase letters, digits and '-', e.g. maria-lopez.yaml"});
-      continue;
+      return true;
     }
     out.files.push_back({kind, archived, 0, name_at, path});
-  }
-  ::closedir(d);
+    return true;
+  });
   // One directory's paths share their prefix: sorting by name sorts them by path.
   std::sort(out.files.begin(), out.files.end(),
             [](const FileRef& a, const FileRef& b) { return a.name() < b.name(); });
@@ -682,9 +596,9 @@ fs::path cache_directory(const fs::path& root, const fs::path& fallback) {
   fs::path local = root / ".peers";
   struct stat st {};
   if (::lstat(local.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-    if (directory_is_writable(local) || ::access((local / cache_name).c_str(), R_OK) == 0)
+    if (files::is_writable_directory(local) || files::is_readable(local / cache_name))
       return local;
-  } else if (directory_is_writable(root) && ::mkdir(local.c_str(), 0755) == 0) {
+  } else if (files::is_writable_directory(root) && files::make_directory(local)) {
     return local;
   }
   if (fallback.empty()) return {};
@@ -692,7 +606,7 @@ fs::path cache_directory(const fs::path& root, const fs::path& fallback) {
   fs::path dir = fallback / name;
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec || !directory_is_writable(dir)) return {};
+  if (ec || !files::is_writable_directory(dir)) return {};
   return dir;
 }
 
@@ -929,15 +843,12 @@ struct Sink {
 /// costs less than reading the cache of the whole store (as `peers show PERSON` does).
 bool few_files_only(const fs::path& root, const std::vector<Kind>& kinds) {
   constexpr std::size_t few = 256;
-  std::size_t files = 0;
+  std::size_t count = 0;
   for (Kind kind : kinds) {
     if (kind != Kind::event && kind != Kind::lead) return false;
-    DIR* d = ::opendir((root / info(kind).directory).c_str());
-    if (!d) continue;
-    while (::readdir(d) && files <= few) ++files;
-    ::closedir(d);
+    files::for_each_name(root / info(kind).directory, [&](std::string_view) { return ++count <= few; });
   }
-  return files <= few;
+  return count <= few;
 }
 
 std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
@@ -983,7 +894,7 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
       d.kind = kind;
       d.archived = archived;
       d.path = std::string(info(kind).directory) + (archived ? "/archive" : "");
-      d.fd = ::open((root / d.path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      d.fd = files::open_directory(root / d.path).release();
       if (d.fd < 0) continue;
       struct stat st {};
       if (::fstat(d.fd, &st) == 0) d.stat = file_stat(st);
@@ -1272,9 +1183,9 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
       !cache.usable || corrupt_entry || (!cache.journal_sound && !cache.journal.empty());
   if (recording &&
       (needs_rewrite || changed > 0 || !gone.empty() || !recorded_now.empty() || !forgotten.empty()) &&
-      directory_is_writable(dir)) {
-    Descriptor lock(::open((dir / lock_name).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644));
-    if (lock.fd >= 0 && ::flock(lock.fd, LOCK_EX | LOCK_NB) == 0) {
+      files::is_writable_directory(dir)) {
+    files::Fd lock = files::open_lock_file(dir / lock_name);
+    if (files::try_lock(lock.get())) {
       // Under the lock: append to the journal of the cache now on disk, unless the journal
       // would grow past an eighth of the cache, or there is no sound cache: then write it anew.
       std::size_t journal_growth = 0;
@@ -1283,10 +1194,8 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
       std::uint64_t disk_generation = 0;
       bool same_cache = false;
       if (!needs_rewrite) {
-        Descriptor f(::open((dir / cache_name).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
-        char head[header_size];
-        if (f.fd >= 0 && ::pread(f.fd, head, header_size, 0) == static_cast<ssize_t>(header_size))
-          if (auto g = read_header(std::string_view(head, header_size), cache_magic, print)) {
+        if (auto head = files::read_prefix(dir / cache_name, header_size))
+          if (auto g = read_header(*head, cache_magic, print)) {
             disk_generation = *g;
             same_cache = true;
           }
@@ -1316,9 +1225,9 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
             frame(records, payload);
           }
         if (disk_generation == cache.generation && cache.journal_sound) {
-          local.appended = append_file(dir / journal_name, records);
+          local.appended = files::append_file(dir / journal_name, records);
         } else {
-          local.appended = replace_file(dir, journal_name,
+          local.appended = files::replace_file(dir, journal_name,
                                         header(journal_magic, print, disk_generation) + records);
         }
       } else {
@@ -1363,14 +1272,14 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
         put(head, second_half);
         put(head, static_cast<std::uint64_t>(entries.size()));
         put(head, first_count);
-        if (replace_file_with(dir, cache_name, [&](auto write) {
+        if (files::replace_file(dir, cache_name, [&](const auto& write) {
               write(head);
               write(heads);
               for (const Kept& kept : entries)
                 if (!kept.directory) write(kept.entry->blob);
             })) {
           local.rewrote = true;
-          replace_file(dir, journal_name, header(journal_magic, print, generation));
+          files::replace_file(dir, journal_name, header(journal_magic, print, generation));
         }
       }
     }
@@ -1553,7 +1462,7 @@ namespace {
 /// The routing index saved in the cache directory, restored, with the digest of the records it
 /// was built from and the list of their files (not read yet).
 struct SavedIndex {
-  std::shared_ptr<Mapping> mapping;
+  std::shared_ptr<files::Mapping> mapping;
   std::uint64_t digest = 0;
   std::optional<RoutingIndex> index;  // none when there is no sound saved index
   std::string_view sources;
@@ -1561,7 +1470,7 @@ struct SavedIndex {
 
 SavedIndex read_saved_index(const fs::path& dir) {
   SavedIndex saved;
-  saved.mapping = std::make_shared<Mapping>(dir / index_name);
+  saved.mapping = std::make_shared<files::Mapping>(dir / index_name);
   std::string_view bytes = saved.mapping->bytes();
   if (bytes.size() < index_header_size || std::memcmp(bytes.data(), index_magic, 8) != 0) return saved;
   std::string_view rest = bytes.substr(8);
@@ -1621,9 +1530,9 @@ RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& option
   // A patch of a few records is cheaper to make again than to save, unless the next run has
   // to make the same one again.
   auto save = [&](const RoutingIndex& index) {
-    if (!directory_is_writable(dir)) return;
-    Descriptor lock(::open((dir / lock_name).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644));
-    if (lock.fd < 0 || ::flock(lock.fd, LOCK_EX | LOCK_NB) != 0) return;
+    if (!files::is_writable_directory(dir)) return;
+    files::Fd lock = files::open_lock_file(dir / lock_name);
+    if (!files::try_lock(lock.get())) return;
     std::string body;
     put_string(body, index.save());
     put_varint(body, sources.size());
@@ -1634,7 +1543,7 @@ RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& option
     std::string head(index_magic, 8);
     put(head, summaries.digest);
     put(head, hash_bytes(body));
-    replace_file_with(dir, index_name, [&](auto write) {
+    files::replace_file(dir, index_name, [&](const auto& write) {
       write(head);
       write(body);
     });
@@ -1651,7 +1560,7 @@ RoutingIndex load_routing_index(const fs::path& root, const StoreOptions& option
     std::string digest;
     put(digest, summaries.digest);
     if (noted == digest) return true;
-    if (directory_is_writable(dir)) replace_file(dir, patched_name, digest);
+    if (files::is_writable_directory(dir)) files::replace_file(dir, patched_name, digest);
     return false;
   };
   if (saved.index && saved.digest == summaries.digest) {
@@ -1727,7 +1636,7 @@ Verdicts read_verdicts(const fs::path& root, const StoreOptions& options, std::u
   if (!options.use_cache) return {};
   fs::path dir = cache_directory(root, options.cache_dir);
   if (dir.empty()) return {};
-  Mapping mapping(dir / verdicts_name);
+  files::Mapping mapping(dir / verdicts_name);
   std::string_view bytes = mapping.bytes();
   if (bytes.size() < 24 || std::memcmp(bytes.data(), verdicts_magic, 8) != 0) return {};
   bytes.remove_prefix(8);
@@ -1753,7 +1662,7 @@ void save_verdicts(const fs::path& root, const StoreOptions& options, std::uint6
                    const Verdicts& verdicts) {
   if (!options.use_cache) return;
   fs::path dir = cache_directory(root, options.cache_dir);
-  if (dir.empty() || !directory_is_writable(dir)) return;
+  if (dir.empty() || !files::is_writable_directory(dir)) return;
   std::vector<const Verdicts::value_type*> sorted;
   sorted.reserve(verdicts.size());
   for (const auto& entry : verdicts) sorted.push_back(&entry);
@@ -1768,7 +1677,7 @@ void save_verdicts(const fs::path& root, const StoreOptions& options, std::uint6
   std::string head(verdicts_magic, 8);
   put(head, print);
   put(head, hash_bytes(body));
-  replace_file_with(dir, verdicts_name, [&](auto write) {
+  files::replace_file(dir, verdicts_name, [&](const auto& write) {
     write(head);
     write(body);
   });

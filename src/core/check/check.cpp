@@ -1,6 +1,5 @@
 #include "peers/check.hpp"
 
-#include <dirent.h>
 
 #include <algorithm>
 #include <atomic>
@@ -9,9 +8,10 @@
 
 #include <fmt/format.h>
 
-#include "bytes.hpp"
-#include "helper_thread.hpp"
-#include "cache.hpp"
+#include "util/bytes.hpp"
+#include "util/helper_thread.hpp"
+#include "cache/cache.hpp"
+#include "store/files.hpp"
 #include "peers/events.hpp"
 #include "peers/text.hpp"
 #include "peers/time.hpp"
@@ -585,19 +585,6 @@ void check_question_status(const StoreFile& file, std::vector<Finding>& findings
          "set the status that matches what happened last, or add the missing history entry");
 }
 
-std::vector<std::string> list_names(const fs::path& dir) {
-  std::vector<std::string> names;
-  DIR* d = ::opendir(dir.c_str());
-  if (!d) return names;
-  while (dirent* e = ::readdir(d)) {
-    std::string name = e->d_name;
-    if (name != "." && name != "..") names.push_back(name);
-  }
-  ::closedir(d);
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 bool is_temp_file(const std::string& name) {
   return name.size() > 1 && name[0] == '.' && name.find(".yaml.tmp-") != std::string::npos;
 }
@@ -787,7 +774,7 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
     std::vector<std::string> dirs = {kind.directory};
     if (kind.kind == Kind::question) dirs.push_back(std::string(kind.directory) + "/archive");
     for (const auto& dir : dirs) {
-      for (const auto& name : list_names(root / dir)) {
+      for (const auto& name : files::list_names(root / dir)) {
         std::string relative = dir + "/" + name;
         if (is_temp_file(name)) {
           temp_files.push_back(relative);

@@ -1,4 +1,4 @@
-#include "schema.hpp"
+#include "model/schema.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "peers/error.hpp"
-#include "schema.hpp"
+#include "model/schema.hpp"
 
 namespace peers {
 
