@@ -1097,9 +1097,12 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
   // none are left.
   constexpr std::size_t run_length = 512;
   std::atomic<std::size_t> next_run = 0;
-  auto work = [&] {
+  ProgressStage stage(options.progress, "reading the store", refs.size());
+  auto work = [&](bool reports) {
     for (std::size_t begin = next_run++ * run_length; begin < refs.size();
          begin = next_run++ * run_length) {
+      if (stage.stop_requested()) break;
+      if (reports) stage.advance(begin);
       for (std::size_t i = begin; i < std::min(refs.size(), begin + run_length); ++i) {
         Outcome& out = outcomes[i];
         try {
@@ -1121,10 +1124,13 @@ std::vector<Outcome> run_load(const fs::path& root, const StoreOptions& options,
   };
   {
     std::optional<HelperThread> helper;
-    if (refs.size() > run_length) helper.emplace(work);
-    work();
+    if (refs.size() > run_length) helper.emplace([&] { work(false); });
+    work(true);
   }
   for (int fd : dirs) ::close(fd);
+  // Stopped by the user before every file was read: nothing is recorded.
+  stage.stop_here_if_asked(cache.usable ? "stopped while reading the store; the cache is unchanged"
+                                        : "stopped while reading the store; no cache was built");
 
   Stats local;
   local.files = refs.size();
