@@ -153,7 +153,8 @@ void run_import(const Options& opts, Context& ctx) {
   for (const auto& problem : contacts.problems)
     actions.push_back({Action::What::skip, problem.line, "", "", problem.message});
   std::optional<ProgressStage> matching;
-  matching.emplace(&ctx.progress(), "reading " + safe(display), contacts.contacts.size());
+  const std::string file_name = safe(std::filesystem::path(display).filename().string());
+  matching.emplace(&ctx.progress(), "reading " + file_name, contacts.contacts.size());
   std::size_t matched = 0;
   for (auto& [incoming, line] : contacts.contacts) {
     matching->advance(matched++);
@@ -212,7 +213,7 @@ void run_import(const Options& opts, Context& ctx) {
     return;
   }
   {
-    ProgressStage writing(&ctx.progress(), "importing " + safe(display), changed_people.size());
+    ProgressStage writing(&ctx.progress(), "importing " + file_name, changed_people.size());
     std::size_t written = 0;
     for (std::size_t index : changed_people) {
       if (writing.stop_requested())
