@@ -18,7 +18,8 @@ enum ExitCode : int {
   exit_error = 1,       // the command failed: bad data, refused change, I/O problem
   exit_usage = 2,       // the command line was wrong
   exit_not_found = 3,   // an id or prefix matched nothing, or more than one thing
-  exit_check_failed = 4 // `peers check` found errors
+  exit_check_failed = 4, // `peers check` found errors
+  exit_interrupted = 130 // stopped by Ctrl-C (SIGINT) before it was done
 };
 
 /// The one error type. Everything that stops a command throws it; main prints it once as

@@ -11,6 +11,7 @@
 #include "peers/events.hpp"
 #include "peers/model.hpp"
 #include "peers/node.hpp"
+#include "peers/progress.hpp"
 #include "peers/yaml.hpp"
 
 namespace peers {
@@ -24,6 +25,8 @@ struct StoreOptions {
   std::filesystem::path cache_dir;
   int slow_write_ms = 0;     // test-only: pause between writing a temp file and renaming it
   int lock_timeout_ms = 30000;
+  /// Told how long loads go, and asked whether to stop (peers/progress.hpp); may be null.
+  Progress* progress = nullptr;
 };
 
 /// A record file that could not be used, and why.

@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "context.hpp"
+#include "progress.hpp"
 #include "output.hpp"
 #include "peers/questions.hpp"
 #include "skipped.hpp"
@@ -19,12 +20,19 @@ void run_archive(const Options& opts, Context& ctx) {
   Store& store = ctx.store();
   int days = store.config().archive_after_days;
   auto lock = store.lock();
-  Snapshot snapshot = store.snapshot();
+  Snapshot snapshot = store.snapshot({Kind::question});
   report_skipped(ctx.io, snapshot.skipped);
   Timestamp now = ctx.now();
   int moved = 0;
-  for (const auto& q : snapshot.questions) {
+  ProgressStage stage(&ctx.progress(), "archiving", snapshot.questions.size());
+  for (std::size_t i = 0; i < snapshot.questions.size(); ++i) {
+    const Question& q = snapshot.questions[i];
+    stage.advance(i);
     if (!due_for_archive(q, days, now)) continue;
+    if (stage.stop_requested()) {
+      if (moved > 0 && !opts.dry_run) ctx.record_change(fmt::format("archive {} questions", moved));
+      throw interrupted(fmt::format("archived {} questions; the others due were not", moved));
+    }
     if (!opts.dry_run) store.move_to_archive(Kind::question, q.id);
     ctx.io.out << q.id << '\n';
     ++moved;

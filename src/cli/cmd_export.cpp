@@ -36,16 +36,24 @@ std::string format_for(const Options& opts) {
 void run_export(const Options& opts, Context& ctx) {
   std::string format = format_for(opts);
   Store& store = ctx.store();
-  Snapshot snapshot = store.snapshot();
+  Snapshot snapshot = store.snapshot(kinds_to_match(opts.filter));
   report_skipped(ctx.io, snapshot.skipped);
+  TopicIndex topics(snapshot.topics);
   PeopleFilter filter = opts.filter;
   filter.include_left = !opts.active_only;
   std::vector<Person> people;
   for (const auto& p : snapshot.people)
-    if (matches(p, filter, snapshot.topics)) people.push_back(p);
-  std::sort(people.begin(), people.end(), [](const Person& a, const Person& b) {
-    return fold(a.name) < fold(b.name) || (fold(a.name) == fold(b.name) && a.id < b.id);
+    if (matches(p, filter, topics)) people.push_back(p);
+  std::vector<std::pair<std::string, std::size_t>> order;  // folded name, position
+  order.reserve(people.size());
+  for (std::size_t i = 0; i < people.size(); ++i) order.emplace_back(fold(people[i].name), i);
+  std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+    return a.first < b.first || (a.first == b.first && people[a.second].id < people[b.second].id);
   });
+  std::vector<Person> sorted;
+  sorted.reserve(people.size());
+  for (const auto& [key, i] : order) sorted.push_back(std::move(people[i]));
+  people = std::move(sorted);
 
   std::string text;
   if (format == "vcard") {

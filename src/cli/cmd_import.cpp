@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 #include "context.hpp"
 #include "input.hpp"
 #include "output.hpp"
+#include "progress.hpp"
 #include "peers/contacts.hpp"
 #include "peers/error.hpp"
 #include "peers/text.hpp"
@@ -138,7 +140,7 @@ void run_import(const Options& opts, Context& ctx) {
   Store& store = ctx.store();
   std::optional<Store::Lock> lock;
   if (!opts.dry_run) lock.emplace(store.lock());
-  Snapshot snapshot = store.snapshot();
+  Snapshot snapshot = store.snapshot({Kind::person});
   report_skipped(ctx.io, snapshot.skipped);
   std::vector<Person> people = snapshot.people;
   std::set<std::string> taken(store.config().retired_ids.begin(),
@@ -150,7 +152,13 @@ void run_import(const Options& opts, Context& ctx) {
   std::vector<Action> actions;
   for (const auto& problem : contacts.problems)
     actions.push_back({Action::What::skip, problem.line, "", "", problem.message});
+  std::optional<ProgressStage> matching;
+  const std::string file_name = safe(std::filesystem::path(display).filename().string());
+  matching.emplace(&ctx.progress(), "reading " + file_name, contacts.contacts.size());
+  std::size_t matched = 0;
   for (auto& [incoming, line] : contacts.contacts) {
+    matching->advance(matched++);
+    matching->stop_here_if_asked("nothing was imported");
     incoming.name = trim(incoming.name);
     for (const auto& tag : extra_tags)
       if (std::none_of(incoming.tags.begin(), incoming.tags.end(),
@@ -189,6 +197,7 @@ void run_import(const Options& opts, Context& ctx) {
     changed_people.push_back(people.size() - 1);
     actions.push_back({Action::What::add, line, person.id, person.name, ""});
   }
+  matching.reset();
   std::stable_sort(actions.begin(), actions.end(),
                    [](const Action& a, const Action& b) { return a.line < b.line; });
   print_plan(ctx.io, actions, display);
@@ -203,7 +212,18 @@ void run_import(const Options& opts, Context& ctx) {
     ctx.io.note("Dry run: " + summary + "; nothing was written.");
     return;
   }
-  for (std::size_t index : changed_people) write_person(store, people[index]);
+  {
+    ProgressStage writing(&ctx.progress(), "importing " + file_name, changed_people.size());
+    std::size_t written = 0;
+    for (std::size_t index : changed_people) {
+      if (writing.stop_requested())
+        throw interrupted(fmt::format(
+            "{} of {} people were written, the other {} not; run the import again to finish",
+            written, changed_people.size(), changed_people.size() - written));
+      write_person(store, people[index]);
+      writing.advance(++written);
+    }
+  }
   if (!changed_people.empty())
     ctx.record_change(fmt::format("import {} people from {}", changed_people.size(),
                                   std::filesystem::path(display).filename().string()));

@@ -24,6 +24,7 @@ struct Group {
   std::string person_id;         // empty: not routed yet
   const Person* person = nullptr;  // null when not routed, or routed to someone not in the store
   std::vector<const Question*> questions;
+  std::string sort_name;  // the person's name folded, else the id
 };
 
 std::string group_title(const Group& g, const Date& today) {
@@ -56,13 +57,13 @@ void run_inbox(const Options& opts, Context& ctx) {
     std::sort(g.questions.begin(), g.questions.end(), [](const Question* a, const Question* b) {
       return a->asked_at != b->asked_at ? a->asked_at < b->asked_at : a->id < b->id;
     });
+    g.sort_name = g.person ? fold(g.person->name) : g.person_id;
     groups.push_back(std::move(g));
   }
   // People by name, then the questions nobody has yet.
-  auto sort_name = [](const Group& g) { return g.person ? fold(g.person->name) : g.person_id; };
   std::sort(groups.begin(), groups.end(), [&](const Group& a, const Group& b) {
     if (a.person_id.empty() != b.person_id.empty()) return b.person_id.empty();
-    return sort_name(a) < sort_name(b);
+    return a.sort_name < b.sort_name;
   });
 
   if (opts.json) {

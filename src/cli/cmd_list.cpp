@@ -23,13 +23,14 @@ struct Options {
 };
 
 void run_list(const Options& opts, Context& ctx) {
-  Snapshot snapshot = ctx.store().snapshot({Kind::person, Kind::topic});
+  Snapshot snapshot = ctx.store().snapshot(kinds_to_match(opts.filter));
   report_skipped(ctx.io, snapshot.skipped);
+  TopicIndex topics(snapshot.topics);
   PeopleFilter filter = opts.filter;
   filter.include_left = !opts.active_only;
   std::vector<std::pair<std::string, const Person*>> sorted;  // (folded name, person)
   for (const auto& p : snapshot.people)
-    if (matches(p, filter, snapshot.topics)) sorted.emplace_back(fold(p.name), &p);
+    if (matches(p, filter, topics)) sorted.emplace_back(fold(p.name), &p);
   std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
     return std::tie(a.first, a.second->id) < std::tie(b.first, b.second->id);
   });

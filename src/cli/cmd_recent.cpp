@@ -25,6 +25,7 @@ struct Conversation {
   const Person* person;
   const LogEntry* entry;
   std::size_t position;  // index in the person's log: later entries of a day were added later
+  const std::string* sort_name;  // the person's name folded
 };
 
 void run_recent(const Options& opts, Context& ctx) {
@@ -33,18 +34,22 @@ void run_recent(const Options& opts, Context& ctx) {
   report_skipped(ctx.io, snapshot.skipped);
   Date today = ctx.today();
   std::vector<Conversation> conversations;
-  for (const auto& p : snapshot.people)
+  std::vector<std::string> sort_names(snapshot.people.size());
+  for (std::size_t n = 0; n < snapshot.people.size(); ++n) {
+    const Person& p = snapshot.people[n];
+    if (!p.log.empty()) sort_names[n] = fold(p.name);
     for (std::size_t i = 0; i < p.log.size(); ++i) {
       const LogEntry& e = p.log[i];
       if (!by.empty() && fold(e.by).find(by) == std::string::npos) continue;
       if (opts.days > 0 && today.days_since_epoch() - e.date.days_since_epoch() > opts.days)
         continue;
-      conversations.push_back({&p, &e, i});
+      conversations.push_back({&p, &e, i, &sort_names[n]});
     }
+  }
   std::sort(conversations.begin(), conversations.end(),
             [](const Conversation& a, const Conversation& b) {
               if (a.entry->date != b.entry->date) return a.entry->date > b.entry->date;
-              if (a.person != b.person) return fold(a.person->name) < fold(b.person->name);
+              if (a.person != b.person) return *a.sort_name < *b.sort_name;
               return a.position > b.position;
             });
   if (opts.limit > 0 && conversations.size() > static_cast<std::size_t>(opts.limit))

@@ -31,6 +31,7 @@ struct Staleness {
   std::size_t conversations = 0;
   std::string knows_best;  // the team member with the most conversations with them
   double score = 0;
+  std::string sort_name;  // the person's name folded
 };
 
 /// Days since the last contact, weighted by how close the relationship is: each doubling of
@@ -68,26 +69,28 @@ Staleness measure(const Person& p, const Date& today) {
 }
 
 void run_stale(const Options& opts, Context& ctx) {
-  Snapshot snapshot = ctx.store().snapshot({Kind::person, Kind::topic});
+  Snapshot snapshot = ctx.store().snapshot(kinds_to_match(opts.filter));
   report_skipped(ctx.io, snapshot.skipped);
+  TopicIndex topics(snapshot.topics);
   PeopleFilter filter = opts.filter;
   filter.include_left = false;
   Date today = ctx.today();
   std::vector<Staleness> stale;
   std::vector<Staleness> never;
   for (const auto& p : snapshot.people) {
-    if (!matches(p, filter, snapshot.topics)) continue;
+    if (!matches(p, filter, topics)) continue;
     Staleness s = measure(p, today);
+    s.sort_name = fold(p.name);
     if (!s.last) never.push_back(s);
     else if (s.days >= opts.days) stale.push_back(s);
   }
   std::sort(stale.begin(), stale.end(), [](const Staleness& a, const Staleness& b) {
     if (a.score != b.score) return a.score > b.score;
     if (a.days != b.days) return a.days > b.days;
-    return fold(a.person->name) < fold(b.person->name);
+    return a.sort_name < b.sort_name;
   });
   std::sort(never.begin(), never.end(), [](const Staleness& a, const Staleness& b) {
-    return fold(a.person->name) < fold(b.person->name);
+    return a.sort_name < b.sort_name;
   });
   if (opts.include_never) stale.insert(stale.end(), never.begin(), never.end());
   if (opts.limit > 0 && stale.size() > static_cast<std::size_t>(opts.limit))

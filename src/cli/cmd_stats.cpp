@@ -46,16 +46,21 @@ struct Row {
   std::string key;    // as grouped: topic as written, person id, channel; "" for none
   std::string label;  // for people to read (not yet terminal-safe)
   const QuestionStats* stats;
+  std::string sort_key;  // the label folded
 };
 
 std::vector<Row> rows_of(const std::map<std::string, QuestionStats>& groups,
                          const std::function<std::string(const std::string&)>& label_of) {
   std::vector<Row> rows;
-  for (const auto& [key, stats] : groups) rows.push_back({key, label_of(key), &stats});
+  for (const auto& [key, stats] : groups) {
+    std::string label = label_of(key);
+    std::string sort_key = fold(label);
+    rows.push_back({key, std::move(label), &stats, std::move(sort_key)});
+  }
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     if (a.key.empty() != b.key.empty()) return b.key.empty();  // "none" last
     if (a.stats->asked != b.stats->asked) return a.stats->asked > b.stats->asked;
-    return fold(a.label) < fold(b.label);
+    return a.sort_key < b.sort_key;
   });
   return rows;
 }
@@ -87,9 +92,10 @@ void run_stats(const Options& opts, Context& ctx) {
   report_skipped(ctx.io, snapshot.skipped);
   StatsReport report = question_stats(snapshot.questions);
 
+  TopicIndex topic_index(snapshot.topics);
   auto topic_label = [&](const std::string& key) -> std::string {
     if (key.empty()) return "(no topic)";
-    const Topic* t = find_topic(snapshot.topics, key);
+    const Topic* t = topic_index.find(key);
     return t ? t->name : key;
   };
   auto person_label = [&](const std::string& key) -> std::string {

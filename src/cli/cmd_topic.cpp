@@ -1,6 +1,8 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -111,6 +113,7 @@ struct Knower {
   const Person* person;
   int answered = 0;  // answered questions about this topic
   bool away = false;
+  int sort_key = 0;  // position of the folded name in sort_keys
 };
 
 void run_topic_show(const ShowOptions& opts, Context& ctx) {
@@ -121,24 +124,38 @@ void run_topic_show(const ShowOptions& opts, Context& ctx) {
   const Topic* topic = snapshot.topic(id);
   if (!topic) throw Error(fmt::format("topics/{}.yaml could not be read", id), {}, exit_error);
 
+  TopicIndex topics(snapshot.topics);
+  // Answers about the topic, by who gave them. Questions name few topics, many times over:
+  // each name is looked up once.
+  std::unordered_map<std::string_view, bool> names_it;
+  auto is_this_topic = [&](const std::string& name) {
+    auto [it, added] = names_it.try_emplace(name, false);
+    if (added) it->second = topics.find(name) == topic;
+    return it->second;
+  };
+  std::unordered_map<std::string_view, int> answered;
+  for (const auto& q : snapshot.questions)
+    if (!q.answered_by.empty() && std::any_of(q.topics.begin(), q.topics.end(), is_this_topic))
+      ++answered[q.answered_by];
   std::vector<Knower> knowers;
   Date today = ctx.today();
   for (const auto& p : snapshot.people) {
-    if (!knows_topic(p, *topic)) continue;
-    Knower k{&p, 0, p.away_until && *p.away_until >= today};
-    for (const auto& q : snapshot.questions)
-      if (q.answered_by == p.id && std::any_of(q.topics.begin(), q.topics.end(), [&](const auto& t) {
-            return find_topic(snapshot.topics, t) == topic;
-          }))
-        ++k.answered;
-    knowers.push_back(k);
+    if (!topics.knows(p, *topic)) continue;
+    auto it = answered.find(p.id);
+    knowers.push_back({&p, it == answered.end() ? 0 : it->second, p.away_until && *p.away_until >= today});
   }
   // Best first: active before away before gone, then by answers on the topic, then by name.
   auto rank = [](const Knower& k) { return k.person->has_left() ? 2 : k.away ? 1 : 0; };
+  std::vector<std::string> sort_keys;
+  sort_keys.reserve(knowers.size());
+  for (auto& k : knowers) {
+    k.sort_key = static_cast<int>(sort_keys.size());
+    sort_keys.push_back(fold(k.person->name));
+  }
   std::stable_sort(knowers.begin(), knowers.end(), [&](const Knower& a, const Knower& b) {
     if (rank(a) != rank(b)) return rank(a) < rank(b);
     if (a.answered != b.answered) return a.answered > b.answered;
-    return fold(a.person->name) < fold(b.person->name);
+    return sort_keys[a.sort_key] < sort_keys[b.sort_key];
   });
 
   if (opts.json) {

@@ -22,17 +22,22 @@ struct Options {
 void run_topics(const Options& opts, Context& ctx) {
   Snapshot snapshot = ctx.store().snapshot({Kind::person, Kind::topic});
   report_skipped(ctx.io, snapshot.skipped);
-  std::vector<std::pair<const Topic*, int>> topics;
-  for (const auto& t : snapshot.topics) {
-    int people = static_cast<int>(std::count_if(
-        snapshot.people.begin(), snapshot.people.end(),
-        [&](const Person& p) { return !p.has_left() && knows_topic(p, t); }));
-    topics.emplace_back(&t, people);
-  }
-  std::sort(topics.begin(), topics.end(), [](const auto& a, const auto& b) {
-    return fold(a.first->name) < fold(b.first->name) ||
-           (fold(a.first->name) == fold(b.first->name) && a.first->id < b.first->id);
+  std::vector<int> counts = TopicIndex(snapshot.topics).people_per_topic(snapshot.people, false);
+  struct Listed {
+    const Topic* topic;
+    int people;
+    std::string sort_key;
+  };
+  std::vector<Listed> listed;
+  listed.reserve(snapshot.topics.size());
+  for (std::size_t i = 0; i < snapshot.topics.size(); ++i)
+    listed.push_back({&snapshot.topics[i], counts[i], fold(snapshot.topics[i].name)});
+  std::sort(listed.begin(), listed.end(), [](const Listed& a, const Listed& b) {
+    return a.sort_key < b.sort_key || (a.sort_key == b.sort_key && a.topic->id < b.topic->id);
   });
+  std::vector<std::pair<const Topic*, int>> topics;
+  topics.reserve(listed.size());
+  for (const auto& l : listed) topics.emplace_back(l.topic, l.people);
   if (opts.json) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const auto& [t, people] : topics) {

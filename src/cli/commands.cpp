@@ -82,6 +82,10 @@ int run(int argc, char** argv, Context& ctx) {
       throw Error(describe_parse_error(app, e), usage_hint(app), exit_usage);
     }
   } catch (const Error& e) {
+    if (e.exit_code() == exit_interrupted) {
+      ctx.io.err << "peers: " << terminal_safe(e.what()) << '\n';
+      return e.exit_code();
+    }
     std::string where = format_location(e.where());
     ctx.io.err << "peers: error: " << (where.empty() ? "" : terminal_safe(where) + ": ")
                << terminal_safe(e.what()) << '\n';

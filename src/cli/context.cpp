@@ -9,6 +9,7 @@
 
 #include "peers/text.hpp"
 #include "process.hpp"
+#include "progress.hpp"
 
 namespace peers::cli {
 namespace {
@@ -34,6 +35,8 @@ Environment Environment::from_process() {
   env.no_color = std::getenv("NO_COLOR") != nullptr || get("TERM").value_or("") == "dumb";
   env.stdin_is_terminal = ::isatty(STDIN_FILENO) == 1;
   env.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
+  env.stderr_is_terminal = ::isatty(STDERR_FILENO) == 1;
+  env.progress_off = get("PEERS_PROGRESS").value_or("") == "0";
   if (env.stdout_is_terminal) {
     winsize ws{};
     if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) env.columns = ws.ws_col;
@@ -41,6 +44,7 @@ Environment Environment::from_process() {
     if (env.columns <= 0) env.columns = 80;
   }
   if (auto slow = get("PEERS_TEST_SLOW_WRITE_MS")) env.slow_write_ms = std::atoi(slow->c_str());
+  if (auto slow = get("PEERS_TEST_SLOW_PROGRESS_MS")) env.slow_progress_ms = std::atoi(slow->c_str());
   env.no_cache = get("PEERS_NO_CACHE").has_value();
   if (auto seed = get("PEERS_TEST_ID_SEED"))
     env.question_id_seed = std::strtoull(seed->c_str(), nullptr, 10);
@@ -75,6 +79,17 @@ void Context::finish_setup() {
   io.color = env.stdout_is_terminal && !env.no_color && !global.no_color;
   io.quiet = global.quiet;
   io.width = env.columns;
+  progress_.reset();
+}
+
+TerminalProgress& Context::progress() {
+  if (!progress_) {
+    bool draw = env.stderr_is_terminal && !env.progress_off && !global.quiet;
+    bool color = env.stderr_is_terminal && !env.no_color && !global.no_color;
+    progress_ = std::make_unique<TerminalProgress>(io.err, draw, color);
+    progress_->pause_each_step(env.slow_progress_ms);
+  }
+  return *progress_;
 }
 
 std::filesystem::path Context::store_root() const {
@@ -89,8 +104,9 @@ Store& Context::store() {
   return *store_;
 }
 
-StoreOptions Context::store_options() const {
+StoreOptions Context::store_options() {
   StoreOptions options;
+  options.progress = &progress();
   options.slow_write_ms = env.slow_write_ms;
   options.use_cache = !env.no_cache;
   if (env.xdg_cache_home) options.cache_dir = std::filesystem::path(*env.xdg_cache_home) / "peers";

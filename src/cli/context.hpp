@@ -12,6 +12,8 @@
 
 namespace peers::cli {
 
+class TerminalProgress;
+
 /// What peers reads from its surroundings, captured once by main and passed in.
 struct Environment {
   std::filesystem::path cwd;
@@ -23,8 +25,11 @@ struct Environment {
   bool no_color = false;                   // $NO_COLOR set, or TERM=dumb
   bool stdin_is_terminal = false;
   bool stdout_is_terminal = false;
+  bool stderr_is_terminal = false;
+  bool progress_off = false;               // $PEERS_PROGRESS=0
   int columns = 0;                         // terminal width; 0 when not a terminal
   int slow_write_ms = 0;                   // $PEERS_TEST_SLOW_WRITE_MS (tests only)
+  int slow_progress_ms = 0;                // $PEERS_TEST_SLOW_PROGRESS_MS: a pause per step (tests)
   bool no_cache = false;                   // $PEERS_NO_CACHE
   std::optional<std::uint64_t> question_id_seed;  // $PEERS_TEST_ID_SEED: predictable ids (tests)
 
@@ -71,9 +76,12 @@ class Context {
   /// directory), without opening it: what store() opens, and what `check` reads as files.
   std::filesystem::path store_root() const;
   /// How this run reads and writes the store (the cache, its place, test hooks).
-  StoreOptions store_options() const;
+  StoreOptions store_options();
   /// The current time (from $PEERS_NOW when set).
   Timestamp now() const;
+  /// Where long work reports progress (drawn on stderr when it is a terminal) and learns of
+  /// Ctrl-C. The store's loads use it too.
+  TerminalProgress& progress();
   /// Today's date in local time.
   Date today() const;
   /// Who on the team is running the command: $PEERS_USER, else git's user.name, else $USER.
@@ -88,6 +96,7 @@ class Context {
 
  private:
   std::unique_ptr<Store> store_;
+  std::unique_ptr<TerminalProgress> progress_;
 };
 
 }  // namespace peers::cli

@@ -28,7 +28,32 @@ TEST_CASE("topics are found by id, name or alias, ignoring case, accents and pun
   f.topic = "financial aid";
   f.department = "financial";
   f.tag = "orientation";
-  CHECK(matches(p, f, topics));
+  CHECK(matches(p, f, TopicIndex(topics)));
   f.tag = "other";
-  CHECK_FALSE(matches(p, f, topics));
+  CHECK_FALSE(matches(p, f, TopicIndex(topics)));
+}
+
+TEST_CASE("a topic index gives find_topic's and knows_topic's answers, folding each name once") {
+  std::vector<Topic> topics(3);
+  topics[0].id = "financial-aid";
+  topics[0].name = "Financial aid";
+  topics[0].aliases = {"FAFSA", "Aid"};
+  topics[1].id = "aid";  // "aid" names both: find_topic gives the first, knows_topic both
+  topics[1].name = "Aid";
+  topics[2].id = "parking";
+  topics[2].name = "Parking";
+  TopicIndex index(topics);
+  for (const char* text : {"financial aid", "FAFSA", "aid", "Parking", "parkíng", "housing", ""})
+    CHECK(index.find(text) == find_topic(topics, text));
+
+  std::vector<Person> people(4);
+  people[0].expertise = {"fafsa", "Financial Aid"};  // one topic named twice: counted once
+  people[1].expertise = {"AID", "free text"};
+  people[2].expertise = {"parking"};
+  people[2].status = "left";
+  people[3].expertise = {"Parking"};
+  for (const auto& p : people)
+    for (const auto& t : topics) CHECK(index.knows(p, t) == knows_topic(p, t));
+  CHECK(index.people_per_topic(people, false) == std::vector<int>{2, 1, 1});
+  CHECK(index.people_per_topic(people, true) == std::vector<int>{2, 1, 2});
 }

@@ -18,6 +18,7 @@
 
 #include <fmt/format.h>
 
+#include "peers/progress.hpp"
 #include "peers/routing.hpp"
 #include "peers/text.hpp"
 #include "store/files.hpp"
@@ -415,14 +416,24 @@ class Loader {
   void read_files() {
     constexpr std::size_t run_length = 512;
     std::atomic<std::size_t> next_run = 0;
-    auto work = [&] {
+    ProgressStage stage(options_.progress, "reading the store", refs_.size());
+    auto work = [&](bool reports) {
       for (std::size_t begin = next_run++ * run_length; begin < refs_.size();
-           begin = next_run++ * run_length)
+           begin = next_run++ * run_length) {
+        if (stage.stop_requested()) break;
+        if (reports) stage.advance(begin);
         for (std::size_t i = begin; i < std::min(refs_.size(), begin + run_length); ++i) read_file(i);
+      }
     };
-    std::optional<HelperThread> helper;
-    if (refs_.size() > run_length) helper.emplace(work);
-    work();
+    {
+      std::optional<HelperThread> helper;
+      if (refs_.size() > run_length) helper.emplace([&] { work(false); });
+      work(true);
+    }
+    // Stopped by the user before every file was read: nothing is recorded.
+    stage.stop_here_if_asked(cache_ && cache_->usable
+                                 ? "stopped while reading the store; the cache is unchanged"
+                                 : "stopped while reading the store; no cache was built");
   }
 
   void count_outcomes() {

@@ -1,4 +1,5 @@
 #include "peers/check.hpp"
+#include "peers/progress.hpp"
 
 
 #include <algorithm>
@@ -769,14 +770,22 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
   };
   // Parsing is most of the work: both cores share it.
   std::atomic<std::size_t> next = 0;
-  auto work = [&] {
-    for (std::size_t n = next++; n < to_read.size(); n = next++) read(to_read[n]);
+  ProgressStage stage(options.progress, "checking", to_read.size());
+  auto work = [&](bool reports) {
+    for (std::size_t n = next++; n < to_read.size(); n = next++) {
+      if (n % 64 == 0) {
+        if (stage.stop_requested()) break;
+        if (reports) stage.advance(n);
+      }
+      read(to_read[n]);
+    }
   };
   {
     std::optional<HelperThread> helper;
-    if (to_read.size() > 16) helper.emplace(work);
-    work();
+    if (to_read.size() > 16) helper.emplace([&] { work(false); });
+    work(true);
   }
+  stage.stop_here_if_asked("the check was not finished; nothing was changed");
 
   if (!remembered)
     for (auto& record : records) add_record(input.records, std::move(record));
