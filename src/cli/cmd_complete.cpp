@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
+#include "peers/inbox.hpp"
 #include "peers/text.hpp"
 
 namespace peers::cli {
@@ -96,6 +97,13 @@ Target option_target(const std::string& command, const CLI::Option* opt) {
     return {Want::choices, {"open", "routed", "answered", "closed"}};
   if (name == "format" && command == "import") return {Want::choices, {"vcard", "csv"}};
   if (name == "format" && command == "export") return {Want::choices, {"vcard", "csv", "json"}};
+  if (name == "format" && command == "triage") return {Want::choices, {"csv", "json", "lines"}};
+  if (name == "preset" && command == "triage") {
+    std::vector<std::string> names;
+    for (const auto& p : inbox_presets()) names.push_back(p.name);
+    return {Want::choices, names};
+  }
+  if (name == "same-as") return {Want::question, {}};
   return {};
 }
 

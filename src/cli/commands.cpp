@@ -25,6 +25,7 @@ const std::vector<CommandEntry>& command_registry() {
       {"topic", add_topic},
       {"topics", add_topics},
       {"ask", add_ask},
+      {"triage", add_triage},
       {"route", add_route},
       {"answer", add_answer},
       {"close", add_close},

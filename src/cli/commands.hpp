@@ -68,6 +68,7 @@ void add_import(CLI::App&, Context&);
 void add_export(CLI::App&, Context&);
 void add_stale(CLI::App&, Context&);
 void add_recent(CLI::App&, Context&);
+void add_triage(CLI::App&, Context&);
 void add_completion(CLI::App&, Context&);
 void add_complete(CLI::App&, Context&);
 void add_man(CLI::App&, Context&);
