@@ -1,10 +1,13 @@
 #include <CLI/CLI.hpp>
 
+#include <atomic>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <iterator>
 #include <map>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -114,6 +117,48 @@ void route_if_sure(Triage& t, TriageItem& item, Question& q) {
   item.routed_to = person->id;
 }
 
+/// What the routing index says of one message.
+struct Suggestion {
+  RoutingResult routing;
+  std::vector<SimilarQuestion> similar;
+};
+
+/// Routes every text, on two threads (the index is only read): most of a run's time.
+std::vector<Suggestion> suggest_all(const RoutingIndex& index,
+                                    const std::vector<std::string_view>& texts,
+                                    const RankOptions& rank, const Progress& progress) {
+  std::vector<Suggestion> out(texts.size());
+  auto suggest = [&](std::size_t i) {
+    out[i].routing = index.route(texts[i], rank);
+    out[i].similar = index.similar_answered(texts[i], 1);
+  };
+  std::atomic<std::size_t> next{0}, done{0};
+  std::exception_ptr failed;
+  std::thread helper;
+  if (texts.size() > 8)
+    helper = std::thread([&] {
+      try {
+        for (std::size_t i; (i = next++) < texts.size(); ++done) suggest(i);
+      } catch (...) {
+        failed = std::current_exception();
+        next = texts.size();
+      }
+    });
+  try {
+    for (std::size_t i; (i = next++) < texts.size();) {
+      suggest(i);
+      progress(++done, texts.size());
+    }
+  } catch (...) {
+    next = texts.size();
+    if (helper.joinable()) helper.join();
+    throw;
+  }
+  if (helper.joinable()) helper.join();
+  if (failed) std::rethrow_exception(failed);
+  return out;
+}
+
 TriageRun triage(Triage& t, const Options& opts, const InboxFile& file, const Progress& progress) {
   TriageRun run;
   run.dry_run = opts.dry_run;
@@ -134,10 +179,7 @@ TriageRun triage(Triage& t, const Options& opts, const InboxFile& file, const Pr
     run.items.push_back(std::move(item));
   }
   std::set<std::string> seen;  // ids of this run: a message given twice is recorded once
-  RankOptions rank;
-  rank.limit = 1;
-  rank.now = t.ctx.now();
-  std::size_t done = 0;
+  std::vector<std::size_t> fresh;  // the items to record
   for (const auto& m : file.messages) {
     TriageItem item;
     item.message = m;
@@ -146,24 +188,32 @@ TriageRun triage(Triage& t, const Options& opts, const InboxFile& file, const Pr
       item.reason = *why;
     } else {
       item.question = question_id_for(t.store, m);
-      if (!seen.insert(item.question).second || t.store.exists(Kind::question, item.question)) {
+      if (!seen.insert(item.question).second || t.store.exists(Kind::question, item.question))
         item.status = TriageItem::Status::already_recorded;
-      } else {
-        item.asked_at = m.sent_at.value_or(rank.now);
-        RoutingResult routing = t.index.route(m.text, rank);
-        if (routing.good_fit && !routing.people.empty()) item.best = routing.people.front();
-        else item.closest_topics = routing.closest_topics;
-        auto similar = t.index.similar_answered(m.text, 1);
-        if (!similar.empty() && similar.front().similarity >= near_duplicate)
-          item.same_as = AnsweredBefore{read_question(t.store, similar.front().id),
-                                        similar.front().similarity};
-        Question q = make_question(t, item);
-        if (opts.route) route_if_sure(t, item, q);
-        if (!opts.dry_run) write_question(t.store, q);
-      }
+      else
+        fresh.push_back(run.items.size());
     }
     run.items.push_back(std::move(item));
-    progress(++done, file.messages.size());
+  }
+
+  RankOptions rank;
+  rank.limit = 1;
+  rank.now = t.ctx.now();
+  std::vector<std::string_view> texts;
+  for (std::size_t i : fresh) texts.push_back(run.items[i].message.text);
+  std::vector<Suggestion> suggestions = suggest_all(t.index, texts, rank, progress);
+  for (std::size_t k = 0; k < fresh.size(); ++k) {
+    TriageItem& item = run.items[fresh[k]];
+    const Suggestion& s = suggestions[k];
+    item.asked_at = item.message.sent_at.value_or(rank.now);
+    if (s.routing.good_fit && !s.routing.people.empty()) item.best = s.routing.people.front();
+    else item.closest_topics = s.routing.closest_topics;
+    if (!s.similar.empty() && s.similar.front().similarity >= near_duplicate)
+      item.same_as = AnsweredBefore{read_question(t.store, s.similar.front().id),
+                                    s.similar.front().similarity};
+    Question q = make_question(t, item);
+    if (opts.route) route_if_sure(t, item, q);
+    if (!opts.dry_run) write_question(t.store, q);
   }
   std::stable_sort(run.items.begin(), run.items.end(),
                    [](const TriageItem& a, const TriageItem& b) {

@@ -102,20 +102,20 @@ TEST_CASE("read_inbox: a preset is told from the header; its columns come before
 }
 
 TEST_CASE("read_inbox: --map names columns; a missing text column names the columns found") {
-  std::string text = "Posted,Author,Body\n2026-11-27 11:00,rosa,Can I defer?\n";
+  std::string text = "Posted,Author,Words\n2026-11-27 11:00,rosa,Can I defer?\n";
   try {
     read_csv(text);
     FAIL("no error");
   } catch (const Error& e) {
     CHECK(std::string(e.what()) ==
-          "found no column with the message text; the columns are: 'Posted', 'Author', 'Body'");
+          "found no column with the message text; the columns are: 'Posted', 'Author', 'Words'");
     CHECK(e.where().file == "inbox.csv");
   }
-  auto file = read_csv(text, {{"Body", "text"}, {"author", "from"}, {"1", "time"}});
+  auto file = read_csv(text, {{"Words", "text"}, {"author", "from"}, {"1", "time"}});
   REQUIRE(file.messages.size() == 1);
   CHECK(file.messages[0].from == "rosa");
   CHECK(file.messages[0].sent_at.has_value());
-  CHECK_THROWS_WITH_AS(read_csv(text, {{"Body", "txt"}}), "--map: unknown field 'txt'", Error);
+  CHECK_THROWS_WITH_AS(read_csv(text, {{"Words", "txt"}}), "--map: unknown field 'txt'", Error);
   CHECK_THROWS_WITH_AS(read_csv(text, {{"Nope", "text"}}), "--map: inbox.csv has no column 'Nope'",
                        Error);
   CHECK_THROWS_AS(read_csv(text, {}, "nope"), Error);
