@@ -7,7 +7,19 @@ $ peers answer 7fk3 --same-as k3m9
 $ sed -n '/^answer/,/^answered_by/p' questions/7fk3p1zz.yaml; tail -3 questions/7fk3p1zz.yaml
 answer: March 1; see admissions.westbrook.edu/transfer
 answered_by: maria-lopez
+answered_at: 2026-11-27T12:00:00Z
+history:
+  - at: 2026-11-25T12:00:00Z
+    event: asked
+    by: Sam Lee
+  - at: 2026-11-25T18:00:00Z
+    event: routed
+    to: maria-lopez
+    by: Sam Lee
   - at: 2026-11-27T12:00:00Z
+    event: answered
+    by: maria-lopez
+    note: same as k3m9ab2c
     event: answered
     by: maria-lopez
     note: same as k3m9ab2c
@@ -32,11 +44,12 @@ $ peers answer c1d2
 [2]
 
 $ peers reopen a2b3 && peers answer a2b3 --same-as c1d2
-! Reopened a2b3c4d5
+! Reopened a2b3c4d5 (routed, waiting on maria-lopez)
 ! peers: error: c1d2e3f4 has no answer to reuse
 ! hint: see it with 'peers show c1d2e3f4'
 [1]
 
 $ peers answer a2b3 --same-as zzzz
-! peers: error: no question matches 'zzzz'
+! peers: error: no question 'zzzz'
+! hint: 'peers list' shows every id
 [3]
