@@ -47,6 +47,11 @@ Summaries summarize(const Snapshot& snapshot);
 /// What routing knows of a whole store: every word analysed and counted, ready to rank people
 /// for any question. Building it reads every summary; a saved one is restored in a few
 /// milliseconds (the store keeps one in its cache: Store::routing_index in peers/store.hpp).
+struct SimilarQuestion {
+  std::string id;
+  double similarity;  // 0..1
+};
+
 class RoutingIndex {
  public:
   static RoutingIndex build(const Summaries& store);
@@ -65,6 +70,9 @@ class RoutingIndex {
 
   /// Ranks the people of the store for a follower's question.
   RoutingResult route(std::string_view question, const RankOptions& options) const;
+  /// Answered questions most like `text`, best first (as similar_answered below).
+  std::vector<SimilarQuestion> similar_answered(std::string_view text, std::size_t limit,
+                                                std::string_view exclude_id = {}) const;
 
  private:
   struct Data;
@@ -76,11 +84,6 @@ RoutingResult route_question(const Summaries& store, std::string_view question,
                              const RankOptions& options);
 RoutingResult route_question(const Snapshot& snapshot, std::string_view question,
                              const RankOptions& options);
-
-struct SimilarQuestion {
-  std::string id;
-  double similarity;  // 0..1
-};
 
 /// Answered (or closed with an answer) questions most like `text`, best first.
 std::vector<SimilarQuestion> similar_answered(const Summaries& store, std::string_view text,

@@ -7,6 +7,7 @@
 #include "context.hpp"
 #include "output.hpp"
 #include "peers/model.hpp"
+#include "peers/inbox.hpp"
 #include "peers/text.hpp"
 
 namespace peers::cli {
@@ -97,6 +98,13 @@ Target option_target(const std::string& command, const CLI::Option* opt) {
     return {Want::choices, {question_status_names.begin(), question_status_names.end()}};
   if (name == "format" && command == "import") return {Want::choices, {"vcard", "csv"}};
   if (name == "format" && command == "export") return {Want::choices, {"vcard", "csv", "json"}};
+  if (name == "format" && command == "triage") return {Want::choices, {"csv", "json", "lines"}};
+  if (name == "preset" && command == "triage") {
+    std::vector<std::string> names;
+    for (const auto& p : inbox_presets()) names.push_back(p.name);
+    return {Want::choices, names};
+  }
+  if (name == "same-as") return {Want::question, {}};
   return {};
 }
 

@@ -39,19 +39,6 @@ struct Action {
   std::string detail;  // fields changed, or why it was skipped
 };
 
-std::vector<ColumnMapping> parse_mappings(const std::vector<std::string>& maps) {
-  std::vector<ColumnMapping> out;
-  for (const auto& map : maps) {
-    std::string text = clean_input(map, "--map");
-    auto eq = text.rfind('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == text.size())
-      throw Error(fmt::format("--map needs COLUMN=FIELD, got '{}'", safe(text)),
-                  "for example: --map \"Work Email=email\" or --map 3=department", exit_usage);
-    out.push_back({trim(text.substr(0, eq)), to_lower_ascii(trim(text.substr(eq + 1)))});
-  }
-  return out;
-}
-
 bool looks_like_vcard(std::string_view text) {
   std::string start = to_lower_ascii(text.substr(0, 4096));
   return start.find("begin:vcard") != std::string::npos;
@@ -120,7 +107,8 @@ void print_plan(const Output& io, const std::vector<Action>& actions, const std:
 }
 
 void run_import(const Options& opts, Context& ctx) {
-  auto mappings = parse_mappings(opts.maps);
+  auto mappings =
+      parse_column_mappings(opts.maps, "--map \"Work Email=email\" or --map 3=department");
   std::vector<std::string> extra_tags;
   for (const auto& t : opts.tags) extra_tags.push_back(clean_input(t, "--tag"));
   std::string display = opts.file == "-" ? "stdin" : opts.file;

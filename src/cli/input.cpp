@@ -25,4 +25,18 @@ Date parse_date_input(std::string_view value, std::string_view flag) {
   return *date;
 }
 
+std::vector<ColumnMapping> parse_column_mappings(const std::vector<std::string>& maps,
+                                                 std::string_view example) {
+  std::vector<ColumnMapping> out;
+  for (const auto& map : maps) {
+    std::string text = clean_input(map, "--map");
+    auto eq = text.rfind('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == text.size())
+      throw Error(fmt::format("--map needs COLUMN=FIELD, got '{}'", safe(text)),
+                  fmt::format("for example: {}", example), exit_usage);
+    out.push_back({trim(text.substr(0, eq)), to_lower_ascii(trim(text.substr(eq + 1)))});
+  }
+  return out;
+}
+
 }  // namespace peers::cli

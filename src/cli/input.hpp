@@ -2,7 +2,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "peers/contacts.hpp"
 #include "peers/time.hpp"
 
 namespace peers::cli {
@@ -13,5 +15,10 @@ std::string clean_input(std::string_view value, std::string_view what, bool mult
 
 /// A YYYY-MM-DD date given to `flag`; refused with an example otherwise.
 Date parse_date_input(std::string_view value, std::string_view flag);
+
+/// `--map COLUMN=FIELD` values (the field lowercased); refused (exit 2) without a '='.
+/// `example` goes in the hint: "--map \"Body=text\"".
+std::vector<ColumnMapping> parse_column_mappings(const std::vector<std::string>& maps,
+                                                 std::string_view example);
 
 }  // namespace peers::cli

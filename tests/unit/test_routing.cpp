@@ -230,6 +230,17 @@ TEST_CASE("similar answered questions, best first, without the excluded one") {
   similar = similar_answered(summarize(s), "when is the fafsa deadline?", 5, "q1");
   REQUIRE(similar.size() == 1);
   CHECK(similar[0].id == "q2");
+  // The routing index finds the same ones (peers triage asks it for every message); its
+  // similarities weigh words by the whole store, people included, so they differ a little.
+  RoutingIndex index = RoutingIndex::build(summarize(s));
+  auto from_index = index.similar_answered("when is the fafsa deadline?", 5);
+  auto direct = similar_answered(summarize(s), "when is the fafsa deadline?", 5);
+  REQUIRE(from_index.size() == direct.size());
+  for (std::size_t i = 0; i < direct.size(); ++i) {
+    CHECK(from_index[i].id == direct[i].id);
+    CHECK(from_index[i].similarity == doctest::Approx(direct[i].similarity).epsilon(0.05));
+  }
+  CHECK(index.similar_answered("when is the fafsa deadline?", 5, "q1").size() == 1);
 }
 
 namespace {

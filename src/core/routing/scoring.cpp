@@ -420,9 +420,9 @@ RoutingResult WeightedRouter::route(std::string_view question, const RankOptions
   return route_corpus(state_->corpus, state_->english, question, options, weights);
 }
 
-std::vector<SimilarQuestion> similar_answered(const Summaries& store, std::string_view text,
-                                              std::size_t limit, std::string_view exclude_id) {
-  Corpus corpus = build_corpus(store, false);
+namespace {
+std::vector<SimilarQuestion> similar_in(const Corpus& corpus, std::string_view text,
+                                        std::size_t limit, std::string_view exclude_id) {
   Query q = make_query(text, corpus, default_weights, nullptr);
   std::vector<std::pair<const QuestionText*, double>> found;
   if (q.total_weight <= 0) return {};
@@ -440,6 +440,18 @@ std::vector<SimilarQuestion> similar_answered(const Summaries& store, std::strin
   for (std::size_t i = 0; i < found.size() && i < limit; ++i)
     out.push_back({std::string(found[i].first->id), found[i].second});
   return out;
+}
+}  // namespace
+
+std::vector<SimilarQuestion> similar_answered(const Summaries& store, std::string_view text,
+                                              std::size_t limit, std::string_view exclude_id) {
+  return similar_in(build_corpus(store, false), text, limit, exclude_id);
+}
+
+std::vector<SimilarQuestion> RoutingIndex::similar_answered(std::string_view text,
+                                                            std::size_t limit,
+                                                            std::string_view exclude_id) const {
+  return similar_in(data_->corpus, text, limit, exclude_id);
 }
 
 }  // namespace peers
