@@ -45,6 +45,10 @@ void add_help(CLI::App&, Context&);
 void add_who_knows(CLI::App&, Context&);
 void add_topic(CLI::App&, Context&);
 void add_topics(CLI::App&, Context&);
+/// event edit and event rm (cmd_event_change.cpp), below `peers event`.
+void add_event_changes(CLI::App& event, Context&);
+/// topic rename and topic rm (cmd_topic_change.cpp), below `peers topic`.
+void add_topic_changes(CLI::App& topic, Context&);
 void add_ask(CLI::App&, Context&);
 void add_route(CLI::App&, Context&);
 void add_answer(CLI::App&, Context&);

@@ -3,11 +3,13 @@
 
 $ peers who-knows "wen is the fafsa due??" --limit 2
 1. Daniel Okafor (daniel-okafor)  high  2.94
+   reach: dokafor@westbrook.edu, 555-0142
    knows Financial aid (alias FAFSA)
    lists 'FAFSA verification' as expertise
    log mentions 'fafsa' (2026-09-30)
    last talked 58 days ago
 2. Priya Raman (priya-raman)  medium  2.06
+   reach: praman@westbrook.edu
    knows Financial aid (alias FAFSA)
 @unchanged
 
@@ -24,7 +26,12 @@ $ peers who-knows "how do I appeal a parking ticket" --limit 1 --json
       "lists 'event parking' as expertise",
       "title mentions 'parking'",
       "department mentions 'parking'"
-    ]
+    ],
+    "reach": {
+      "email": "rdelgado@westbrook.edu",
+      "phone": null,
+      "handles": {}
+    }
   }
 ]
 @unchanged
@@ -38,9 +45,11 @@ greg-sullivan low has left; ask Ray Delgado (ray-delgado) instead
 # Ben answered this before but is away: pushed below Amara, with the reason.
 $ peers who-knows "i want to switch roommates, who do i ask" --limit 2
 1. Amara Nwosu (amara-nwosu)  medium  2.24
+   reach: anwosu@westbrook.edu
    knows Housing (alias roommates)
    last talked 22 days ago
 2. Ben Foster (ben-foster)  medium  1.76
+   reach: bfoster@westbrook.edu
    knows Housing (alias roommates)
    answered a similar question on 2026-09-09: "How do I request a roommate change?"
    away until 2026-12-15
@@ -53,6 +62,7 @@ Nobody in the store is a good fit for this question.
 Closest topics: Athletics
 Weak matches, only if nothing better turns up:
 1. Tasha Greene (tasha-greene)  low  0.79
+   reach: tgreene@westbrookwolves.com, twitter @WBUWolves, instagram @wbu.wolves
    knows Athletics (alias game day)
    log mentions 'games' (2026-11-10)
    last talked 9 days ago
