@@ -34,14 +34,21 @@ struct MergeResult {
 /// Merges three versions of the store file at `path` (its kind is taken from the path, as
 /// "people/x.yaml" or "store/people/x.yaml"). A clean merge of a record peers knows comes out
 /// canonical. Each true conflict is left as a block a person can resolve:
-///     <<<<<<< ours
+///     <<<<<<< yours        (labels: MergeLabels; "ours" and "theirs" by default)
 ///     email: a@example.org
 ///     =======
 ///     email: b@example.org
-///     >>>>>>> theirs
+///     >>>>>>> upstream
 /// Throws a located Error when one of the versions is not a record peers can read (the caller
 /// then falls back to a line merge).
+/// How the conflict markers name the two sides ("<<<<<<< yours" / ">>>>>>> upstream").
+struct MergeLabels {
+  std::string ours = "ours";
+  std::string theirs = "theirs";
+};
+
 MergeResult merge_store_file(std::string_view base, std::string_view ours,
-                             std::string_view theirs, const std::string& path);
+                             std::string_view theirs, const std::string& path,
+                             const MergeLabels& labels = {});
 
 }  // namespace peers

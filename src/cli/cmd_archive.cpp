@@ -37,14 +37,15 @@ void run_archive(const Options& opts, Context& ctx) {
     ctx.io.out << q.id << '\n';
     ++moved;
   }
-  std::string what = fmt::format("{} question{}", moved, moved == 1 ? "" : "s");
+  std::string what = counted(moved, "question", "questions");
+  std::string age = counted(days, "day", "days");
   if (opts.dry_run) {
-    ctx.io.note(fmt::format("Would archive {} (answered or closed over {} days ago)", what, days));
+    ctx.io.note(fmt::format("Would archive {} (answered or closed over {} ago)", what, age));
     return;
   }
   if (moved > 0) ctx.record_change("archive " + what);
   ctx.io.note(moved == 0
-                  ? fmt::format("Nothing to archive (answered or closed over {} days ago)", days)
+                  ? fmt::format("Nothing to archive (answered or closed over {} ago)", age)
                   : fmt::format("Archived {} to questions/archive/", what));
 }
 

@@ -6,9 +6,11 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
-#include "peers/model.hpp"
+#include "peers/events.hpp"
 #include "peers/inbox.hpp"
+#include "peers/model.hpp"
 #include "peers/text.hpp"
+#include "resolve.hpp"
 
 namespace peers::cli {
 namespace {
@@ -18,21 +20,30 @@ struct Options {
 };
 
 /// What the word being completed is.
-enum class Want { nothing, commands, flags, person, question, person_or_question, topic, tag,
-                  department, member, files, directories, shells, choices, today };
+enum class Want { nothing, commands, top_commands, flags, person, question, any_record, topic,
+                  tag, department, member, files, directories, shells, choices, today, event, lead,
+                  person_with_role };
 
 struct Target {
+  Target(Want w = Want::nothing, std::vector<std::string> c = {})
+      : want(w), choices(std::move(c)) {}
   Want want = Want::nothing;
   std::vector<std::string> choices;  // for Want::choices
+  std::string event;                 // for Want::person_with_role: the event named before
+  std::string option_prefix;         // "--dept=" when completing the value of --dept=...
 };
 
 /// Candidates, one per line: "value<TAB>description". The shell scripts filter nothing more
 /// than the prefix the person typed, so values are filtered here too.
 class Candidates {
  public:
-  explicit Candidates(std::string prefix) : prefix_(std::move(prefix)) {}
-  void add(const std::string& value, const std::string& description = "") {
-    if (value.empty() || value.rfind(prefix_, 0) != 0 || !seen_.insert(value).second) return;
+  /// `option_prefix` ("--dept=") is put before each value when the word is --OPTION=VALUE.
+  explicit Candidates(std::string prefix, std::string option_prefix = {})
+      : prefix_(std::move(prefix)), option_prefix_(std::move(option_prefix)) {}
+  void add(const std::string& plain, const std::string& description = "") {
+    if (plain.empty()) return;
+    std::string value = option_prefix_ + plain;
+    if (value.rfind(prefix_, 0) != 0 || !seen_.insert(value).second) return;
     if (value.find_first_of("\t\n\r") != std::string::npos) return;
     std::string about = safe(description);
     std::replace(about.begin(), about.end(), '\t', ' ');
@@ -45,6 +56,7 @@ class Candidates {
 
  private:
   std::string prefix_;
+  std::string option_prefix_;
   std::set<std::string> seen_;
   std::vector<std::string> lines_;
 };
@@ -94,8 +106,15 @@ Target option_target(const std::string& command, const CLI::Option* opt) {
   if (name == "output" || name == "file") return {Want::files, {}};
   if (name == "date" || name == "met" || name == "away-until" || name == "since")
     return {Want::today, {}};
-  if (name == "status" && command == "questions")
-    return {Want::choices, {question_status_names.begin(), question_status_names.end()}};
+  if (name == "status" && command == "questions") {
+    std::vector<std::string> statuses(question_status_names.begin(), question_status_names.end());
+    statuses.push_back("all");
+    return {Want::choices, statuses};
+  }
+  if (name == "status" && (command == "leads" || command == "lead set" || command == "lead edit"))
+    return {Want::choices, {lead_status_names.begin(), lead_status_names.end()}};
+  if (name == "from" && command.starts_with("lead")) return {Want::person, {}};
+  if (name == "lead" && command.starts_with("event")) return {Want::person, {}};
   if (name == "format" && command == "import") return {Want::choices, {"vcard", "csv"}};
   if (name == "format" && command == "export") return {Want::choices, {"vcard", "csv", "json"}};
   if (name == "format" && command == "triage") return {Want::choices, {"csv", "json", "lines"}};
@@ -108,11 +127,20 @@ Target option_target(const std::string& command, const CLI::Option* opt) {
   return {};
 }
 
-Target positional_target(const std::string& command, const std::string& name) {
+Target positional_target(const std::string& command, const std::string& name,
+                         const std::vector<std::string>& positionals) {
   static const std::set<std::string> question_commands = {"route", "answer", "close", "reopen"};
-  if (command == "help") return {Want::commands, {}};
+  if (command == "help") return {Want::top_commands, {}};
   if (command == "completion") return {Want::shells, {}};
-  if (command == "show" && name == "id") return {Want::person_or_question, {}};
+  if (command == "show" && name == "id") return {Want::any_record, {}};
+  if (command.starts_with("event ") && name == "event") return {Want::event, {}};
+  if ((command == "event done" || command == "event unassign") && name == "person" &&
+      !positionals.empty()) {
+    Target t{Want::person_with_role, {}};
+    t.event = positionals.front();
+    return t;
+  }
+  if (command.starts_with("lead ") && name == "id") return {Want::lead, {}};
   if (name == "question" && question_commands.count(command)) return {Want::question, {}};
   if (name == "person" || name == "keep" || name == "fold_in" ||
       (name == "id" && (command == "edit" || command == "log" || command == "rm")))
@@ -128,6 +156,7 @@ Target locate(const CLI::App& app, const std::vector<std::string>& words, const 
   at = &app;
   const CLI::Option* pending = nullptr;
   std::size_t positional = 0;
+  std::vector<std::string> positionals;
   bool only_positionals = false;
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {
     const std::string& word = words[i];
@@ -151,10 +180,19 @@ Target locate(const CLI::App& app, const std::vector<std::string>& words, const 
         continue;
       }
     ++positional;
+    positionals.push_back(word);
   }
   std::string command = command_path(at);
   if (pending) return option_target(command, pending);
   const std::string& current = words.empty() ? std::string() : words.back();
+  if (!only_positionals && current.starts_with("--") && current.find('=') != std::string::npos) {
+    std::string flag = current.substr(0, current.find('='));
+    const CLI::Option* opt = find_option(at, flag);
+    if (!opt || !takes_value(opt)) return {};
+    Target target = option_target(command, opt);
+    target.option_prefix = flag + "=";
+    return target;
+  }
   if (!only_positionals && !current.empty() && current[0] == '-') return {Want::flags, {}};
   Target target;
   std::size_t index = 0;
@@ -164,7 +202,7 @@ Target locate(const CLI::App& app, const std::vector<std::string>& words, const 
     bool reached = many >= CLI::detail::expected_max_vector_size ||
                    positional < index + static_cast<std::size_t>(std::max(many, 1));
     if (reached) {
-      target = positional_target(command, opt->get_name());
+      target = positional_target(command, opt->get_name(), positionals);
       break;
     }
     index += static_cast<std::size_t>(std::max(many, 1));
@@ -198,7 +236,28 @@ void add_flags(Candidates& out, const CLI::App* at) {
     }
 }
 
-void add_store_values(Candidates& out, Want want, Context& ctx) {
+void add_events(Candidates& out, Context& ctx) {
+  std::vector<Problem> skipped;
+  for (const auto& e : read_events(ctx.store(), skipped)) out.add(e.id, e.name);
+}
+
+void add_leads(Candidates& out, Context& ctx) {
+  std::vector<Problem> skipped;
+  for (const auto& l : read_leads(ctx.store(), skipped)) out.add(l.id, l.title);
+}
+
+/// The people with a role in the event `wanted` (an id or a unique prefix).
+void add_people_with_role(Candidates& out, const std::string& wanted, Context& ctx) {
+  Store& store = ctx.store();
+  Event event = read_event(store, resolve_id(store, Kind::event, wanted));
+  for (const auto& a : event.assignments) out.add(a.person, a.role);
+}
+
+void add_store_values(Candidates& out, const Target& target, Context& ctx) {
+  Want want = target.want;
+  if (want == Want::event) return add_events(out, ctx);
+  if (want == Want::lead) return add_leads(out, ctx);
+  if (want == Want::person_with_role) return add_people_with_role(out, target.event, ctx);
   Snapshot snapshot = ctx.store().snapshot();
   auto people = [&] {
     for (const auto& p : snapshot.people) out.add(p.id, p.name);
@@ -210,9 +269,11 @@ void add_store_values(Candidates& out, Want want, Context& ctx) {
   switch (want) {
     case Want::person: people(); break;
     case Want::question: questions(); break;
-    case Want::person_or_question:
+    case Want::any_record:
       people();
       questions();
+      add_events(out, ctx);
+      add_leads(out, ctx);
       break;
     case Want::topic:
       for (const auto& t : snapshot.topics) {
@@ -254,10 +315,11 @@ void run_complete(const Options& opts, const CLI::App& app, Context& ctx) {
     if (words.empty()) words.emplace_back();
     const CLI::App* at = nullptr;
     Target target = locate(app, words, at);
-    Candidates out(words.back());
+    Candidates out(words.back(), target.option_prefix);
     switch (target.want) {
       case Want::nothing: break;
       case Want::commands: add_commands(out, at); break;
+      case Want::top_commands: add_commands(out, &app); break;
       case Want::flags: add_flags(out, at); break;
       case Want::shells:
         for (const char* shell : {"bash", "zsh", "fish"}) out.add(shell);
@@ -270,7 +332,7 @@ void run_complete(const Options& opts, const CLI::App& app, Context& ctx) {
       case Want::directories: ctx.io.out << "__dirs__\n"; return;
       default:
         if (std::string store = store_option(words); !store.empty()) ctx.global.store = store;
-        add_store_values(out, target.want, ctx);
+        add_store_values(out, target, ctx);
     }
     out.print(ctx.io.out);
   } catch (...) {

@@ -28,19 +28,38 @@ struct Options {
   std::vector<std::string> forget;
   std::vector<std::string> tags;
   std::vector<std::string> untags;
+  /// The flags `add` takes, each a shorthand for one --set (an empty value clears the field).
+  std::vector<std::pair<std::string, std::string>> fields;  // key, value
+  std::vector<std::string> field_flags;                      // the flag each came from
+  std::vector<std::string> handles;
 };
 
 const char* settable_keys =
     "name, title, department, email, phone, notes, met, status, forward_to, away_until, "
     "handles.NETWORK";
 
-void apply_set(Person& p, const std::string& assignment, Store& store) {
+/// A date given to --set KEY=DATE or to a flag; `written` is how the person writes the value
+/// ("--set met=" or "--met "), so the hint shows syntax that works.
+std::optional<Date> date_value(const std::string& value, const std::string& label,
+                               const std::string& written) {
+  if (value.empty()) return std::nullopt;
+  auto date = Date::parse(trim(value));
+  if (!date)
+    throw Error(fmt::format("{} needs a date as YYYY-MM-DD, got '{}'", label, safe(value)),
+                fmt::format("for example: {}2026-11-20", written), exit_usage);
+  return date;
+}
+
+void apply_set(Person& p, const std::string& assignment, Store& store,
+               const std::string& written_as = {}) {
   auto eq = assignment.find('=');
   if (eq == std::string::npos)
     throw Error(fmt::format("--set needs KEY=VALUE, got '{}'", safe(assignment)),
                 "for example: --set title=\"Director\"", exit_usage);
   std::string key = trim(assignment.substr(0, eq));
-  std::string value = clean_input(assignment.substr(eq + 1), "--set " + key, key == "notes");
+  std::string written = written_as.empty() ? "--set " + key + "=" : written_as;
+  std::string label = written_as.empty() ? "--set " + key : trim(written_as);
+  std::string value = clean_input(assignment.substr(eq + 1), label, key == "notes");
   if (key == "name") {
     if (value.empty()) throw Error("a person needs a name", {}, exit_usage);
     p.name = value;
@@ -56,10 +75,9 @@ void apply_set(Person& p, const std::string& assignment, Store& store) {
   } else if (key == "notes" || key == "note") {
     p.notes = value;
   } else if (key == "met") {
-    p.met = value.empty() ? std::nullopt : std::optional(parse_date_input(value, "--set met"));
+    p.met = date_value(value, label, written);
   } else if (key == "away_until") {
-    p.away_until =
-        value.empty() ? std::nullopt : std::optional(parse_date_input(value, "--set away_until"));
+    p.away_until = date_value(value, label, written);
   } else if (key == "status") {
     if (value != "active" && value != "left")
       throw Error(fmt::format("status is 'active' or 'left', not '{}'", safe(value)), {},
@@ -78,12 +96,57 @@ void apply_set(Person& p, const std::string& assignment, Store& store) {
   }
 }
 
+/// The record as peers writes it (quotes, order and date forms canonical), keeping the
+/// comments written in the editor.
+Node canonical_with_comments(const Node& edited, const Person& p) {
+  Node canonical = person_to_node(p);
+  carry_comments(edited, canonical);
+  return canonical;
+}
+
+/// --title, --dept, --email, ... as `add` names them, applied like the --set they stand for.
+void add_field_flags(CLI::App& cmd, Options& opts) {
+  struct Flag {
+    const char* names;
+    const char* key;
+    const char* help;
+  };
+  static const Flag flags[] = {
+      {"--title", "title", "Job title"},
+      {"--dept,--department", "department", "Department or unit"},
+      {"--email", "email", "Email address"},
+      {"--phone", "phone", "Phone number"},
+      {"--met", "met", "When you met (YYYY-MM-DD)"},
+      {"--note", "notes", "The note about them (replaces it)"},
+  };
+  for (const auto& flag : flags) {
+    std::string key = flag.key;
+    std::string written = std::string(flag.names).substr(0, std::string(flag.names).find(',')) + " ";
+    cmd.add_option_function<std::string>(
+           flag.names,
+           [&opts, key, written](const std::string& value) {
+             opts.fields.emplace_back(key, value);
+             opts.field_flags.push_back(written);
+           },
+           std::string(flag.help) + " (\"\" clears it)")
+        ->allow_extra_args(false);
+  }
+  cmd.add_option("--handle", opts.handles,
+                 "A social handle, NETWORK=HANDLE (repeatable; NETWORK= removes it)");
+}
+
+void apply_field_flags(Person& p, const Options& opts, Store& store) {
+  for (std::size_t i = 0; i < opts.fields.size(); ++i)
+    apply_set(p, opts.fields[i].first + "=" + opts.fields[i].second, store, opts.field_flags[i]);
+  for (const auto& h : opts.handles) set_handle(p.handles, clean_input(h, "--handle"));
+}
+
 /// Opens the record in the editor until it is valid or the person gives up.
 void edit_in_editor(Context& ctx, const std::string& id) {
   Store& store = ctx.store();
   if (!ctx.env.stdin_is_terminal)
     throw Error("'peers edit' without flags opens an editor, and there is no terminal",
-                "use --set KEY=VALUE, --knows, --forget, --tag or --untag in scripts", exit_usage);
+                "in scripts use flags, e.g. peers edit " + id + " --title \"Director\" (see peers edit -h)", exit_usage);
   std::string editor = ctx.env.editor.value_or("vi");
   Document doc = store.read(Kind::person, id);
   std::string original = emit_yaml(doc.root);
@@ -114,7 +177,7 @@ void edit_in_editor(Context& ctx, const std::string& id) {
       Node root = parse_yaml(edited, path_in_messages);
       Person p = person_from_node(root, id, path_in_messages);
       auto lock = store.lock();
-      store.write(Kind::person, id, root.same_data(person_to_node(p)) ? root : person_to_node(p));
+      store.write(Kind::person, id, canonical_with_comments(root, p));
       ctx.record_change(fmt::format("edit {}", p.name));
       ctx.io.note(fmt::format("Saved {}", doc.path));
       return;
@@ -131,12 +194,14 @@ void run_edit(const Options& opts, Context& ctx) {
   Store& store = ctx.store();
   std::string id = resolve_id(store, Kind::person, opts.id);
   bool has_flags = !opts.set.empty() || !opts.knows.empty() || !opts.forget.empty() ||
-                   !opts.tags.empty() || !opts.untags.empty();
+                   !opts.tags.empty() || !opts.untags.empty() || !opts.fields.empty() ||
+                   !opts.handles.empty();
   if (!has_flags) return edit_in_editor(ctx, id);
 
   auto lock = store.lock();
   Person p = read_person(store, id);
   for (const auto& s : opts.set) apply_set(p, s, store);
+  apply_field_flags(p, opts, store);
   for (const auto& k : opts.knows) add_unique(p.expertise, clean_input(k, "--knows"));
   for (const auto& f : opts.forget)
     if (!remove_matching(p.expertise, clean_input(f, "--forget")))
@@ -166,10 +231,13 @@ void add_edit(CLI::App& app, Context& ctx) {
   cmd->add_option("--forget", opts->forget, "Remove expertise (repeatable)")->option_text("TOPIC");
   cmd->add_option("--tag", opts->tags, "Add a tag (repeatable)");
   cmd->add_option("--untag", opts->untags, "Remove a tag (repeatable)");
+  add_field_flags(*cmd, *opts);
   cmd->footer(examples({"peers edit maria-lopez          # opens your editor",
                         "peers edit maria-lopez --set title=\"Director\" --knows \"campus tours\" "
                         "--forget admissions",
-                        "peers edit kwame --set status=left --set forward_to=ama-owusu",
+                        "peers edit maria-lopez --title \"Director\" --phone \"+1 555 0100\" "
+                        "--handle linkedin=mlopez",
+                        "peers edit kwame --set status=left --set forward_to=jose-nunez",
                         "peers edit kwame --set away_until=2027-01-10"}));
   cmd->callback([opts, &ctx] { run_edit(*opts, ctx); });
 }

@@ -259,6 +259,8 @@ void add_event(CLI::App& app, Context& ctx) {
   ics->add_option("event", ics_opts->event, "The event's id or a unique prefix")->required();
   ics->footer(examples({"peers event ics commencement-2027 > commencement.ics"}));
   ics->callback([ics_opts, &ctx] { run_event_ics(*ics_opts, ctx); });
+
+  add_event_changes(*event, ctx);
 }
 
 }  // namespace peers::cli

@@ -30,6 +30,14 @@ struct SetOptions {
   std::optional<std::string> link;
   std::optional<std::string> note;
   std::optional<std::string> title;
+  std::optional<std::string> from;  // `lead edit` only, as are the topics
+  std::vector<std::string> topics;
+  std::vector<std::string> untopics;
+};
+
+struct RmOptions {
+  std::string id;
+  bool yes = false;
 };
 
 struct ShowOptions {
@@ -79,7 +87,8 @@ void run_lead_add(const AddOptions& opts, Context& ctx) {
 }
 
 void run_lead_set(const SetOptions& opts, Context& ctx) {
-  if (opts.status.empty() && !opts.link && !opts.note && !opts.title)
+  if (opts.status.empty() && !opts.link && !opts.note && !opts.title && !opts.from &&
+      opts.topics.empty() && opts.untopics.empty())
     throw Error("nothing to change", "give --status, --link, --note or --title", exit_usage);
   std::optional<LeadStatus> status;
   if (!opts.status.empty()) status = parse_status_option(opts.status);
@@ -97,10 +106,23 @@ void run_lead_set(const SetOptions& opts, Context& ctx) {
   if (opts.note) note = clean_input(*opts.note, "--note", true);
 
   Store& store = ctx.store();
+  std::optional<std::string> from;
+  if (opts.from) {
+    std::string wanted = clean_input(*opts.from, "--from");
+    from = wanted.empty() ? "" : resolve_id(store, Kind::person, wanted);
+  }
   std::string id = resolve_id(store, Kind::lead, opts.id);
   auto lock = store.lock();
   Lead lead = read_lead(store, id);
   Lead before = lead;
+  if (from) lead.from = *from;
+  for (const auto& t : opts.topics) add_unique(lead.topics, clean_input(t, "--topic"));
+  for (const auto& t : opts.untopics)
+    if (!remove_matching(lead.topics, clean_input(t, "--untopic")))
+      throw Error(fmt::format("the lead {} has no topic '{}'", id, safe(t)),
+                  lead.topics.empty() ? "it has no topics"
+                                      : "its topics: " + safe(join(lead.topics, ", ")),
+                  exit_usage);
   if (status) set_lead_status(lead, *status, ctx.now(), ctx.team_member());
   if (link) lead.link = *link;
   if (title) lead.title = *title;
@@ -116,6 +138,32 @@ void run_lead_set(const SetOptions& opts, Context& ctx) {
     ctx.io.note(fmt::format("Add where it ran: peers lead set {} --link https://...", id));
 }
 
+void run_lead_rm(const RmOptions& opts, Context& ctx) {
+  Store& store = ctx.store();
+  std::string id = resolve_id(store, Kind::lead, opts.id);
+  Lead lead = read_lead(store, id);
+  if (!opts.yes) {
+    if (!ctx.env.stdin_is_terminal)
+      throw Error(fmt::format("refusing to remove the lead {} without confirmation", id),
+                  fmt::format("peers lead rm {} --yes", id), exit_usage);
+    if (!confirm(ctx.io, fmt::format("Remove the lead {} ({})?", id, safe(lead.title))))
+      throw Error("nothing was removed", {}, exit_error);
+  }
+  auto lock = store.lock();
+  store.remove(Kind::lead, id);
+  ctx.record_change(fmt::format("lead rm {}", id));
+  ctx.io.note(fmt::format("Removed the lead {} ({})", id, safe(lead.title)));
+}
+
+/// The flags `lead set` and `lead edit` share.
+void add_set_options(CLI::App& cmd, SetOptions& opts) {
+  cmd.add_option("id", opts.id, "The lead's id or a unique prefix")->required();
+  cmd.add_option("--status", opts.status, "idea, pitched, scheduled or published");
+  cmd.add_option("--link", opts.link, "Where the story ran (empty: remove)")->option_text("URL");
+  cmd.add_option("--note", opts.note, "Replace the notes");
+  cmd.add_option("--title", opts.title, "Replace the title");
+}
+
 void run_lead_show(const ShowOptions& opts, Context& ctx) {
   Store& store = ctx.store();
   Lead lead = read_lead(store, resolve_id(store, Kind::lead, opts.id));
@@ -126,7 +174,7 @@ void run_lead_show(const ShowOptions& opts, Context& ctx) {
 }  // namespace
 
 void add_lead(CLI::App& app, Context& ctx) {
-  auto* lead = app.add_subcommand("lead", "Keep a story lead a colleague gave you");
+  auto* lead = app.add_subcommand("lead", "Keep a story lead a colleague gave you (add, set, edit, show, rm)");
   lead->require_subcommand(1);
   lead->footer(examples(
       {"peers lead add \"Mars rover lab's first field test\" --from kwame-asante --topic research \\",
@@ -148,15 +196,29 @@ void add_lead(CLI::App& app, Context& ctx) {
 
   auto set_opts = std::make_shared<SetOptions>();
   auto* set = lead->add_subcommand("set", "Move a lead along, or change its link, note or title");
-  set->add_option("id", set_opts->id, "The lead's id or a unique prefix")->required();
-  set->add_option("--status", set_opts->status, "idea, pitched, scheduled or published");
-  set->add_option("--link", set_opts->link, "Where the story ran (empty: remove)")
-      ->option_text("URL");
-  set->add_option("--note", set_opts->note, "Replace the notes");
-  set->add_option("--title", set_opts->title, "Replace the title");
+  add_set_options(*set, *set_opts);
   set->footer(examples({"peers lead set 3kq7 --status pitched",
                         "peers lead set 3kq7 --status published --link https://news.westbrook.edu/rover"}));
   set->callback([set_opts, &ctx] { run_lead_set(*set_opts, ctx); });
+
+  auto edit_opts = std::make_shared<SetOptions>();
+  auto* edit = lead->add_subcommand(
+      "edit", "Change a lead: title, note, link, status, who gave it, its topics");
+  add_set_options(*edit, *edit_opts);
+  edit->add_option("--from", edit_opts->from, "Who gave the lead (a person id; empty: nobody)")
+      ->option_text("PERSON");
+  edit->add_option("--topic", edit_opts->topics, "Add a topic (repeatable)");
+  edit->add_option("--untopic", edit_opts->untopics, "Remove a topic (repeatable)");
+  edit->footer(examples({"peers lead edit 3kq7 --title \"Rover lab field test\" --topic robotics",
+                         "peers lead edit 3kq7 --from jose-nunez --untopic research"}));
+  edit->callback([edit_opts, &ctx] { run_lead_set(*edit_opts, ctx); });
+
+  auto rm_opts = std::make_shared<RmOptions>();
+  auto* rm = lead->add_subcommand("rm", "Remove a lead (asks first on a terminal)");
+  rm->add_option("id", rm_opts->id, "The lead's id or a unique prefix")->required();
+  rm->add_flag("-y,--yes", rm_opts->yes, "Do not ask; needed when not on a terminal");
+  rm->footer(examples({"peers lead rm 3kq7 --yes"}));
+  rm->callback([rm_opts, &ctx] { run_lead_rm(*rm_opts, ctx); });
 
   auto show_opts = std::make_shared<ShowOptions>();
   auto* show = lead->add_subcommand("show", "Show a lead and its history");

@@ -54,7 +54,12 @@ void run_list(const Options& opts, Context& ctx) {
     std::string name = safe(p->name) + (p->has_left() ? " (left)" : "");
     table.add({p->id, name, join(role, ", "), join(knows, ", ")});
   }
-  table.print(ctx.io);
+  // Expertise is what a reader scans for: at 80 columns it keeps a third of the line (or what
+  // it needs, if less), and the role column gives way; ids are never cut.
+  std::size_t widest_knows = 0;
+  for (const auto& row : table.rows) widest_knows = std::max(widest_knows, display_width(row.back()));
+  std::size_t third = static_cast<std::size_t>(std::max(ctx.io.width, 0)) / 3;
+  table.print(ctx.io, std::max<std::size_t>(12, std::min(widest_knows, third)), true);
   if (people.empty()) ctx.io.note("No one matches.");
 }
 

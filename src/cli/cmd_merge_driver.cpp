@@ -23,14 +23,28 @@ struct Options {
 
 constexpr std::size_t max_merge_bytes = 1024 * 1024;
 
+/// The sides named for the person resolving: during a rebase (`peers sync` pulls with
+/// --rebase) git's "ours" is the upstream and "theirs" the person's own commit.
+MergeLabels side_labels(const Context& ctx) {
+  bool rebasing = false;
+  for (const char* dir : {"rebase-merge", "rebase-apply"}) {
+    GitResult where = run_git(ctx.env.cwd, {"rev-parse", "--git-path", dir});
+    std::filesystem::path p = trim(where.output);
+    if (where.ok() && !p.empty() && std::filesystem::is_directory(p.is_absolute() ? p : ctx.env.cwd / p))
+      rebasing = true;
+  }
+  return rebasing ? MergeLabels{"upstream", "yours"} : MergeLabels{"yours", "upstream"};
+}
+
 void run_merge_driver(const Options& opts, Context& ctx) {
   std::string path = opts.path.empty() ? opts.ours : opts.path;
+  MergeLabels labels = side_labels(ctx);
   std::optional<MergeResult> result;
   try {
     result = merge_store_file(
         read_regular_file(opts.base, path + " (common ancestor)", max_merge_bytes),
         read_regular_file(opts.ours, path + " (ours)", max_merge_bytes),
-        read_regular_file(opts.theirs, path + " (theirs)", max_merge_bytes), path);
+        read_regular_file(opts.theirs, path + " (theirs)", max_merge_bytes), path, labels);
   } catch (const Error& e) {
     // Not a record peers can read (or not even YAML): let git merge it line by line, so
     // nothing is lost and a person sees ordinary conflict markers.
@@ -47,8 +61,8 @@ void run_merge_driver(const Options& opts, Context& ctx) {
                   "delete the marker lines; 'peers check' shows each conflict");
     return;
   }
-  GitResult line_merge = run_git(ctx.env.cwd, {"merge-file", "-L", "ours", "-L", "base", "-L",
-                                               "theirs", opts.ours, opts.base, opts.theirs});
+  GitResult line_merge = run_git(ctx.env.cwd, {"merge-file", "-L", labels.ours, "-L", "base", "-L",
+                                               labels.theirs, opts.ours, opts.base, opts.theirs});
   if (line_merge.status != 0)
     throw Error(Location{path}, "conflicts left by the line merge",
                 "resolve the <<<<<<< blocks by hand, then 'peers check'");

@@ -43,9 +43,9 @@ void add_rm(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("rm", "Remove a person (asks first on a terminal)");
   cmd->add_option("id", opts->id, "The person's id or a unique prefix")->required();
   cmd->add_flag("-y,--yes", opts->yes, "Do not ask; needed when not on a terminal");
-  cmd->footer(examples({"peers rm maria-lopez", "peers rm maria-lopez --yes   # in scripts",
-                        "peers edit maria-lopez --set status=left --set forward_to=jose-nunez"
-                        "   # often better: keep their history"}));
+  cmd->footer(examples({"peers rm maria-lopez --yes   # without --yes: asks first, on a terminal",
+                        "peers edit jose-nunez --set status=left --set forward_to=kwame-asante"
+                        "   # often better than rm: keeps their history"}));
   cmd->callback([opts, &ctx] { run_rm(*opts, ctx); });
 }
 

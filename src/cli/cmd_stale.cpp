@@ -113,14 +113,13 @@ void run_stale(const Options& opts, Context& ctx) {
   Table table;
   table.styles = {"bold", "", "yellow", "", ""};
   for (const auto& s : stale) {
-    std::string since = s.last ? fmt::format("{} days", s.days) : "never";
-    std::string talks = s.conversations == 1 ? "1 conversation"
-                                             : fmt::format("{} conversations", s.conversations);
+    std::string since = s.last ? counted(s.days, "day", "days") : "never";
+    std::string talks = counted(s.conversations, "conversation", "conversations");
     std::string best = s.knows_best.empty() ? "" : "closest: " + safe(s.knows_best);
     table.add({s.person->id, safe(s.person->name), since, talks, best});
   }
   table.print(ctx.io);
-  if (stale.empty()) ctx.io.note(fmt::format("No one you have talked to has waited {} days.", opts.days));
+  if (stale.empty()) ctx.io.note(fmt::format("No one you have talked to has waited {}.", counted(opts.days, "day", "days")));
   if (!opts.include_never && !never.empty())
     ctx.io.note(fmt::format("{} {} no met date or log yet (--never lists them).", never.size(),
                             never.size() == 1 ? "person has" : "people have"));

@@ -43,7 +43,8 @@ struct ShowOptions {
   bool json = false;
 };
 
-/// The id of a topic named by id, id prefix, name or alias.
+}  // namespace
+
 std::string find_topic_id(Store& store, const std::string& wanted) {
   if (is_valid_id(wanted) && store.exists(Kind::topic, wanted)) return wanted;
   std::vector<Topic> topics;
@@ -55,6 +56,8 @@ std::string find_topic_id(Store& store, const std::string& wanted) {
     throw Error(e.what(), "'peers topics' lists every topic", e.exit_code());
   }
 }
+
+namespace {
 
 void add_related(Store& store, Topic& topic, const std::string& wanted) {
   std::string id = find_topic_id(store, clean_input(wanted, "--related"));
@@ -208,11 +211,13 @@ void run_topic_show(const ShowOptions& opts, Context& ctx) {
 }  // namespace
 
 void add_topic(CLI::App& app, Context& ctx) {
-  auto* topic = app.add_subcommand("topic", "Add, show or change a topic of expertise");
+  auto* topic = app.add_subcommand("topic", "Add, show, change, rename or remove a topic of expertise");
   topic->require_subcommand(1);
   topic->footer(examples({"peers topic add \"Financial aid\" --alias FAFSA --alias scholarships \\",
-                          "    --desc \"Need-based aid, scholarships and the FAFSA\" --related bursar",
-                          "peers topic show financial-aid", "peers topic edit financial-aid --alias CSS"}));
+                          "    --desc \"Need-based aid, scholarships and the FAFSA\" --related admissions",
+                          "peers topic show financial-aid", "peers topic edit financial-aid --alias CSS",
+                          "peers topic rename financial-aid \"Student financial aid\"",
+                          "peers topic rm admissions --force   # says what it unlinks"}));
 
   auto add_opts = std::make_shared<AddOptions>();
   auto* add = topic->add_subcommand("add", "Add a topic (prints its id)");
@@ -221,7 +226,7 @@ void add_topic(CLI::App& app, Context& ctx) {
   add->add_option("--desc,--description", add_opts->description, "What it covers");
   add->add_option("--related", add_opts->related, "A related topic's id, name or alias (repeatable)");
   add->footer(examples({"peers topic add \"Financial aid\" --alias FAFSA --alias work-study \\",
-                        "    --desc \"Need-based aid, scholarships and the FAFSA\" --related bursar"}));
+                        "    --desc \"Need-based aid, scholarships and the FAFSA\" --related admissions"}));
   add->callback([add_opts, &ctx] { run_topic_add(*add_opts, ctx); });
 
   auto show_opts = std::make_shared<ShowOptions>();
@@ -241,8 +246,10 @@ void add_topic(CLI::App& app, Context& ctx) {
   edit->add_option("--related", edit_opts->related, "Add a related topic (repeatable)");
   edit->add_option("--unrelate", edit_opts->unrelated, "Remove a related topic id (repeatable)");
   edit->footer(examples({"peers topic edit financial-aid --alias \"CSS Profile\" --unalias grants",
-                         "peers topic edit parking --related athletics"}));
+                         "peers topic edit admissions --related financial-aid"}));
   edit->callback([edit_opts, &ctx] { run_topic_edit(*edit_opts, ctx); });
+
+  add_topic_changes(*topic, ctx);
 }
 
 }  // namespace peers::cli

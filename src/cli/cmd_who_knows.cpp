@@ -8,6 +8,7 @@
 #include "output.hpp"
 #include "peers/error.hpp"
 #include "peers/routing.hpp"
+#include "peers/store.hpp"
 #include "peers/text.hpp"
 #include "skipped.hpp"
 
@@ -21,12 +22,46 @@ struct Options {
   bool explain = false;
 };
 
-nlohmann::ordered_json candidate_json(const Candidate& c, bool explain) {
+/// How to reach a person: their email, phone and handles, as the record has them.
+struct Reach {
+  std::string email;
+  std::string phone;
+  StringPairs handles;
+};
+
+Reach reach_of(const Store& store, const std::string& id) {
+  try {
+    Person p = read_person(store, id);
+    return {p.email, p.phone, p.handles};
+  } catch (const Error&) {
+    return {};  // removed or broken since the index was read: the rest of the answer still holds
+  }
+}
+
+nlohmann::ordered_json reach_json(const Reach& r) {
+  nlohmann::ordered_json handles = nlohmann::ordered_json::object();
+  for (const auto& [network, handle] : r.handles) handles[network] = handle;
+  return {{"email", r.email.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.email)},
+          {"phone", r.phone.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.phone)},
+          {"handles", handles}};
+}
+
+/// "mlopez@westbrook.edu, +1 555 0100, twitter @mlopez", or "" when the record has none.
+std::string reach_text(const Reach& r) {
+  std::vector<std::string> ways;
+  if (!r.email.empty()) ways.push_back(safe(r.email));
+  if (!r.phone.empty()) ways.push_back(safe(r.phone));
+  for (const auto& [network, handle] : r.handles) ways.push_back(safe(network) + " " + safe(handle));
+  return join(ways, ", ");
+}
+
+nlohmann::ordered_json candidate_json(const Candidate& c, bool explain, const Reach& reach) {
   nlohmann::ordered_json out = {{"id", c.id},
                                 {"name", c.name},
                                 {"score", c.score},
                                 {"confidence", c.confidence},
-                                {"reasons", c.reasons}};
+                                {"reasons", c.reasons},
+                                {"reach", reach_json(reach)}};
   if (explain) {
     nlohmann::ordered_json terms = nlohmann::ordered_json::object();
     for (const auto& [name, value] : c.terms) terms[name] = std::round(value * 1000) / 1000;
@@ -35,9 +70,13 @@ nlohmann::ordered_json candidate_json(const Candidate& c, bool explain) {
   return out;
 }
 
-void print_candidate(const Output& io, std::size_t rank, const Candidate& c, bool explain) {
+void print_candidate(const Output& io, std::size_t rank, const Candidate& c, bool explain,
+                     const Reach& reach) {
   io.out << fmt::format("{}. {} ({})  {}  {:.2f}\n", rank, io.style(safe(c.name), "bold"), c.id,
                         c.confidence, c.score);
+  std::string ways = reach_text(reach);
+  io.out << "   reach: " << (ways.empty() ? io.style("no email, phone or handle on record", "dim") : ways)
+         << '\n';
   for (const auto& r : c.reasons) io.out << "   " << safe(r) << '\n';
   if (explain) {
     std::vector<std::string> terms;
@@ -62,7 +101,8 @@ void run_who_knows(const Options& opts, Context& ctx) {
 
   if (opts.json) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const auto& c : result.people) out.push_back(candidate_json(c, opts.explain));
+    for (const auto& c : result.people)
+      out.push_back(candidate_json(c, opts.explain, reach_of(ctx.store(), c.id)));
     print_json(ctx.io, out);
     return;
   }
@@ -76,12 +116,14 @@ void run_who_knows(const Options& opts, Context& ctx) {
     if (!result.people.empty()) {
       ctx.io.out << "Weak matches, only if nothing better turns up:\n";
       for (std::size_t i = 0; i < result.people.size(); ++i)
-        print_candidate(ctx.io, i + 1, result.people[i], opts.explain);
+        print_candidate(ctx.io, i + 1, result.people[i], opts.explain,
+                        reach_of(ctx.store(), result.people[i].id));
     }
     return;
   }
   for (std::size_t i = 0; i < result.people.size(); ++i)
-    print_candidate(ctx.io, i + 1, result.people[i], opts.explain);
+    print_candidate(ctx.io, i + 1, result.people[i], opts.explain,
+                        reach_of(ctx.store(), result.people[i].id));
 }
 
 }  // namespace
@@ -93,7 +135,7 @@ void add_who_knows(CLI::App& app, Context& ctx) {
   cmd->add_option("question", opts->question, "The question, as the follower wrote it")->required();
   cmd->add_option("-n,--limit", opts->limit, "Show at most this many people (default 5)");
   cmd->add_flag("--json", opts->json,
-                "Print a JSON array of {id, name, score, confidence, reasons}, best first");
+                "Print a JSON array of {id, name, score, confidence, reasons, reach}, best first");
   cmd->add_flag("--explain", opts->explain, "Show every scoring term behind each score");
   cmd->footer(examples({"peers who-knows \"when is the FAFSA deadline?\"",
                         "peers who-knows \"parking for visitors at the game\" --limit 3 --json",

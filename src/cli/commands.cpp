@@ -36,6 +36,19 @@ const CommandEntry* command_named(int argc, char** argv) {
   return nullptr;
 }
 
+namespace {
+
+/// A repeatable flag takes one value each time it is given: `--knows "[a]"` is the text "[a]",
+/// where CLI11 would read a bracketed value as a list, and `--tag a b` does not take `b`.
+void one_value_per_flag(CLI::App& app) {
+  for (CLI::Option* opt : app.get_options([](const CLI::Option*) { return true; }))
+    if (opt->nonpositional() && opt->get_items_expected_max() > 1) opt->allow_extra_args(false);
+  for (CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+    one_value_per_flag(*sub);
+}
+
+}  // namespace
+
 void build_app(CLI::App& app, Context& ctx, const CommandEntry* only) {
   app.name("peers");
   app.description(
@@ -54,9 +67,23 @@ void build_app(CLI::App& app, Context& ctx, const CommandEntry* only) {
   if (only) only->add(app, ctx);
   else
     for (const auto& command : command_registry()) command.add(app, ctx);
+  one_value_per_flag(app);
   app.footer("Run 'peers help COMMAND' for a command's options and examples.\n"
              "Docs: README.md (a tour) and docs/format.md (the store format).");
 }
+
+namespace {
+
+/// The hint of an error, plus 'peers git setup' for a conflict in a clone without the driver.
+std::string hint_for(const Error& e, const Context& ctx) {
+  std::string hint = e.hint();
+  if (!std::string_view(e.what()).starts_with("unresolved merge conflict")) return hint;
+  GitResult driver = run_git(ctx.env.cwd, {"config", "--get", "merge.peers.driver"});
+  if (driver.ok() && !trim(driver.output).empty()) return hint;
+  return hint + "; 'peers git setup' once in this clone lets peers merge store files itself";
+}
+
+}  // namespace
 
 int run(int argc, char** argv, Context& ctx) {
   CLI::App app;
@@ -89,7 +116,8 @@ int run(int argc, char** argv, Context& ctx) {
     std::string where = format_location(e.where());
     ctx.io.err << "peers: error: " << (where.empty() ? "" : terminal_safe(where) + ": ")
                << terminal_safe(e.what()) << '\n';
-    if (!e.hint().empty()) ctx.io.err << "hint: " << terminal_safe(e.hint(), true) << '\n';
+    if (std::string hint = hint_for(e, ctx); !hint.empty())
+      ctx.io.err << "hint: " << terminal_safe(hint, true) << '\n';
     return e.exit_code();
   } catch (const std::exception& e) {
     ctx.io.err << "peers: error: " << terminal_safe(e.what()) << '\n';

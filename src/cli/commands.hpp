@@ -37,5 +37,9 @@ int run(int argc, char** argv, Context& ctx);
 #define PEERS_COMMAND(name, id, needs_all_commands) void add_##id(CLI::App&, Context&);
 #include "command_list.hpp"
 #undef PEERS_COMMAND
+/// event edit and event rm (cmd_event_change.cpp), below `peers event`.
+void add_event_changes(CLI::App& event, Context&);
+/// topic rename and topic rm (cmd_topic_change.cpp), below `peers topic`.
+void add_topic_changes(CLI::App& topic, Context&);
 
 }  // namespace peers::cli

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -19,7 +20,9 @@ void print_json(const Output& io, const nlohmann::ordered_json& data) {
   io.out << data.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
-void Table::print(const Output& io) const {
+void Table::print(const Output& io) const { print(io, 12, false); }
+
+void Table::print(const Output& io, std::size_t last_room, bool keep_first) const {
   if (rows.empty()) return;
   std::size_t columns = 0;
   for (const auto& row : rows) columns = std::max(columns, row.size());
@@ -30,7 +33,7 @@ void Table::print(const Output& io) const {
   // On a narrow terminal, narrow the widest of the other columns (down to a minimum; the first,
   // usually the id, last of all) until the last one has some room. Cut cells end in "…".
   if (io.width > 0 && columns > 1) {
-    const std::size_t last_room = 12, narrowest = 8;
+    const std::size_t narrowest = 8;
     auto used_by_others = [&] {
       std::size_t total = 0;
       for (std::size_t c = 0; c + 1 < columns; ++c) total += widths[c] + 2;
@@ -39,7 +42,7 @@ void Table::print(const Output& io) const {
     while (used_by_others() + last_room > static_cast<std::size_t>(io.width)) {
       auto widest = columns > 2 ? std::max_element(widths.begin() + 1, widths.end() - 1)
                                 : widths.begin();
-      if (*widest <= narrowest) widest = widths.begin();
+      if (*widest <= narrowest && !keep_first) widest = widths.begin();
       if (*widest <= narrowest) break;
       --*widest;
     }
@@ -72,10 +75,35 @@ void Table::print(const Output& io) const {
   }
 }
 
+/// For a command made of verbs (topic, event, lead, git, config) given none or a wrong one:
+/// "unknown verb 'renmae' for 'peers topic' (did you mean 'rename'?)", or the verbs it has.
+std::optional<std::string> describe_missing_verb(const CLI::App& app, const CLI::App& command,
+                                                 const CLI::ParseError& error) {
+  if (!dynamic_cast<const CLI::RequiredError*>(&error) &&
+      !dynamic_cast<const CLI::ExtrasError*>(&error))
+    return std::nullopt;
+  std::vector<std::string> verbs;
+  for (const auto* verb : command.get_subcommands([](const CLI::App*) { return true; }))
+    verbs.push_back(verb->get_name());
+  if (verbs.empty() || !command.get_subcommands().empty()) return std::nullopt;
+  std::string path = "peers " + command.get_name();
+  auto words = command.remaining();
+  if (words.empty()) words = app.remaining();
+  if (words.empty() || words.front().starts_with("-"))
+    return fmt::format("'{}' needs one of: {}", path, join(verbs, ", "));
+  std::string text = fmt::format("unknown verb '{}' for '{}'", safe(words.front()), path);
+  auto close = closest_matches(words.front(), verbs);
+  text += close.empty() ? fmt::format(" (it has: {})", join(verbs, ", "))
+                        : fmt::format(" (did you mean '{}'?)", close.front());
+  return text;
+}
+
 std::string describe_parse_error(const CLI::App& app, const CLI::ParseError& error) {
   std::string message = error.what();
   const CLI::App* command = &app;
   while (!command->get_subcommands().empty()) command = command->get_subcommands().front();
+  if (command != &app)
+    if (auto verb = describe_missing_verb(app, *command, error)) return *verb;
   if (dynamic_cast<const CLI::ExtrasError*>(&error) && command == &app) {
     std::vector<std::string> names;
     for (const auto& entry : command_registry()) names.emplace_back(entry.name);
@@ -103,6 +131,10 @@ std::string usage_hint(const CLI::App& app) {
     path += " " + command->get_name();
   }
   return fmt::format("run '{} --help' for usage", path);
+}
+
+std::string counted(long long n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
 std::string examples(std::initializer_list<const char*> lines) {

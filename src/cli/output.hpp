@@ -29,12 +29,18 @@ struct Table {
 
   void add(std::vector<std::string> row) { rows.push_back(std::move(row)); }
   void print(const Output& io) const;
+  /// On a narrow terminal the other columns are narrowed until the last one has `last_room`;
+  /// with `keep_first`, the first column (ids, which people copy) is never cut.
+  void print(const Output& io, std::size_t last_room, bool keep_first) const;
 };
 
 /// "unknown command 'ad' (did you mean 'add'?)" and the like, from a CLI11 parse error.
 std::string describe_parse_error(const CLI::App& app, const CLI::ParseError& error);
 /// "run 'peers add --help' for usage" for the command being parsed.
 std::string usage_hint(const CLI::App& app);
+
+/// "1 day", "3 days": the count and the noun in the form the count takes.
+std::string counted(long long n, std::string_view one, std::string_view many);
 
 /// Formats an examples block for a command's help footer.
 std::string examples(std::initializer_list<const char*> lines);

@@ -19,6 +19,9 @@ struct Resolved {
 Resolved resolve(const Store& store, std::string_view wanted, const std::vector<Kind>& kinds);
 std::string resolve_id(const Store& store, Kind kind, std::string_view wanted);
 
+/// The id of a topic named by id, id prefix, name or alias (in cmd_topic.cpp).
+std::string find_topic_id(Store& store, const std::string& wanted);
+
 /// "person", "people or questions", ...
 std::string describe_kinds(const std::vector<Kind>& kinds);
 

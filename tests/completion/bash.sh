@@ -70,6 +70,48 @@ expect "bash fish zsh" peers completion ""
 expect "contacts/directory.csv contacts/google.vcf" peers import contacts/
 expect "2026-11-27" peers log maria --date 2
 expect "maria-lopez" peers --store "$work/store" log m
+mkdir -p events leads
+cat > events/commencement-2027.yaml <<'YAML'
+name: Commencement 2027
+date: 2027-05-16
+hashtag: '#Westbrook27'
+lead: maria-lopez
+assignments:
+  - person: jose-nunez
+    role: live stream
+  - person: tom-okafor
+    role: share
+YAML
+cat > leads/3kq7m2xd.yaml <<'YAML'
+title: Mars rover lab's first field test
+from: kwame-asante
+status: idea
+added_by: Sam Lee
+added_at: 2026-11-20T10:00:00Z
+YAML
+# Events and leads: ids complete where they are wanted, `show` offers them too, `event done
+# EVENT` offers only the people with a role there.
+expect "commencement-2027" peers event show ""
+expect "commencement-2027" peers event done c
+expect "jose-nunez tom-okafor" peers event done commencement-2027 ""
+expect "jose-nunez tom-okafor" peers event unassign comm ""
+expect "3kq7m2xd" peers lead set ""
+expect "3kq7m2xd" peers lead show 3
+contains commencement-2027 peers show ""
+contains 3kq7m2xd peers show ""
+contains maria-lopez peers show ""
+contains 7fk2m9qa peers show ""
+expect "jose-nunez" peers event assign commencement-2027 j
+# help completes commands; --status offers every value it takes.
+expect "lead leads list log" peers help l
+contains who-knows peers help ""
+expect "all answered closed open routed" peers questions --status ""
+expect "idea pitched published scheduled" peers leads --status ""
+expect "idea pitched published scheduled" peers lead set 3kq7 --status ""
+# --opt=value completes the value.
+expect '--dept=Undergraduate\ Admissions' peers list --dept=Und
+expect "--topic=financial-aid" peers list --topic=fin
+expect "--status=all --status=answered" peers questions --status=a
 
 cd "$work/nostore" || exit 1
 expect "" peers show ma

@@ -56,6 +56,9 @@ expect experts "peers list --tag ex"
 expect "Financial aid" "peers list --topic Fin"
 expect "csv json vcard" "peers export --format "
 expect "bash fish zsh" "peers completion "
+expect "--dept=Undergraduate Admissions" "peers list --dept=Und"
+expect "idea pitched published scheduled" "peers leads --status "
+expect "lead leads list log" "peers help l"
 cd $work/nostore
 expect "" "peers show ma"
 

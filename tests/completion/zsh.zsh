@@ -95,6 +95,9 @@ expect "experts" "$store" "peers list --tag ex"
 expect 'Financial\ aid' "$store" "peers list --topic Fin"
 expect "csv json vcard" "$store" "peers export --format "
 expect "bash fish zsh" "$store" "peers completion "
+expect "--dept=Undergraduate\ Admissions" "$store" "peers list --dept=Und"
+expect "idea pitched published scheduled" "$store" "peers leads --status "
+expect "lead leads list log" "$store" "peers help l"
 expect "" "$work/nostore" "peers show ma"
 
 zpty -d peers_zsh

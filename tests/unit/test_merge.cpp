@@ -199,3 +199,54 @@ TEST_CASE("merge_nodes: conflicts listed with ours' value kept in the tree") {
   CHECK(m.merged.find("a")->scalar == "2");
   CHECK(m.merged.find("b")->scalar == "y");
 }
+
+TEST_CASE("merge: routed in one clone, answered in another: the later state, both history entries") {
+  std::string base = R"(text: When is the FAFSA deadline?
+asked_at: 2026-11-20T10:00:00Z
+status: open
+history:
+  - at: 2026-11-20T10:00:00Z
+    event: asked
+)";
+  std::string routed = std::string(base) + "  - at: 2026-11-21T09:00:00Z\n    event: routed\n    to: maria-lopez\n";
+  routed.replace(routed.find("status: open"), 12, "status: routed\nrouted_to: maria-lopez");
+  std::string answered = std::string(base) + "  - at: 2026-11-21T10:00:00Z\n    event: answered\n";
+  answered.replace(answered.find("status: open"), 12, "status: answered\nanswer: March 1");
+  for (bool swap : {false, true}) {
+    MergeResult r = swap ? merge_store_file(base, answered, routed, "questions/7fk2abcd.yaml")
+                         : merge_store_file(base, routed, answered, "questions/7fk2abcd.yaml");
+    CHECK(r.conflicts == 0);
+    CHECK(r.text.find("status: answered\n") != std::string::npos);
+    CHECK(r.text.find("routed_to: maria-lopez\n") != std::string::npos);
+    CHECK(r.text.find("event: routed") < r.text.find("event: answered"));
+  }
+  // A reopen made after the other side closed it: the later change wins, not the later state.
+  std::string closed = std::string(base) + "  - at: 2026-11-21T09:00:00Z\n    event: closed\n";
+  closed.replace(closed.find("status: open"), 12, "status: closed");
+  std::string reopened = std::string(base) + "  - at: 2026-11-22T09:00:00Z\n    event: note\n";
+  reopened.replace(reopened.find("status: open"), 12, "status: routed\nrouted_to: a");
+  MergeResult r = merge_store_file(base, closed, reopened, "questions/7fk2abcd.yaml");
+  CHECK(r.text.find("status: routed\n") != std::string::npos);
+  // Outside a question file a status stays a conflict.
+  CHECK(merge_store_file("status: open\n", "status: routed\n", "status: answered\n",
+                         "people/a.yaml").conflicts == 1);
+}
+
+TEST_CASE("merge: event roles merge by person, one entry each; markers carry the given labels") {
+  std::string base = "name: Open Day\ndate: 2027-03-01\nassignments:\n"
+                     "  - person: a\n    role: share\n  - person: b\n    role: photos\n";
+  std::string ours = base, theirs = base;
+  ours.replace(ours.find("role: share"), 11, "role: live stream");
+  theirs.replace(theirs.find("role: photos"), 12, "role: post originals");
+  MergeResult r = merge_store_file(base, ours, theirs, "events/open-day.yaml");
+  CHECK(r.conflicts == 0);
+  CHECK(r.text == "name: Open Day\ndate: 2027-03-01\nassignments:\n"
+                  "  - person: a\n    role: live stream\n  - person: b\n    role: post originals\n");
+  theirs = base;
+  theirs.replace(theirs.find("role: share"), 11, "role: video");
+  r = merge_store_file(base, ours, theirs, "events/open-day.yaml", {"yours", "upstream"});
+  CHECK(r.conflicts == 1);
+  CHECK(r.text == "name: Open Day\ndate: 2027-03-01\nassignments:\n  - person: a\n"
+                  "<<<<<<< yours\n    role: live stream\n=======\n    role: video\n>>>>>>> upstream\n"
+                  "  - person: b\n    role: photos\n");
+}

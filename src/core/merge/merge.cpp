@@ -47,9 +47,91 @@ Node merge_lists_impl(const Node& base, const Node& ours, const Node& theirs) {
   return out;
 }
 
+/// The key that identifies an entry of a list merged like a map (an event's assignments are
+/// one per person), or "" for a list merged as a set.
+std::string list_key(const std::string& path) { return path == "assignments" ? "person" : ""; }
+
+/// The value of `key` in every item, when each item is a map with a distinct scalar there.
+std::optional<std::vector<std::string>> item_keys(const Node& list, const std::string& key) {
+  std::vector<std::string> keys;
+  for (const auto& item : list.items) {
+    const Node* k = item.is_map() ? item.find(key) : nullptr;
+    if (!k || !k->is_scalar() || std::find(keys.begin(), keys.end(), k->scalar) != keys.end())
+      return std::nullopt;
+    keys.push_back(k->scalar);
+  }
+  return keys;
+}
+
+const Node* item_with(const Node& list, const std::string& key, const std::string& value) {
+  for (const auto& item : list.items)
+    if (const Node* k = item.find(key); k && k->scalar == value) return &item;
+  return nullptr;
+}
+
+/// A question's states in the order its life cycle goes through them.
+int lifecycle_rank(const Node& status) {
+  static const char* order[] = {"open", "routed", "answered", "closed"};
+  for (int i = 0; i < 4; ++i)
+    if (status.is_scalar() && status.scalar == order[i]) return i;
+  return -1;
+}
+
+/// The time of the newest history entry of a question's side, if any.
+std::optional<Timestamp> last_change(const Node* question) {
+  const Node* history = question ? question->find("history") : nullptr;
+  std::optional<Timestamp> last;
+  if (history)
+    for (const auto& h : history->items)
+      if (auto t = time_of(h); t && (!last || *t > *last)) last = t;
+  return last;
+}
+
 struct Merger {
   std::vector<MergeConflict> conflicts;
   std::vector<std::string> names;  // the key each conflict sits under, in its own map
+  /// Set for a question file: both whole sides, to settle its `status` by its history.
+  const Node* ours_question = nullptr;
+  const Node* theirs_question = nullptr;
+
+  /// Both sides moved a question on (routed here, answered there): the state of the side
+  /// changed last wins (a reopen after a close stays open); at the same time, the later state
+  /// of the life cycle. Both sides' history entries are kept by the list merge.
+  std::optional<Node> question_status(const Node& ours, const Node& theirs) const {
+    if (!ours_question || lifecycle_rank(ours) < 0 || lifecycle_rank(theirs) < 0)
+      return std::nullopt;
+    auto ours_at = last_change(ours_question), theirs_at = last_change(theirs_question);
+    if (ours_at && theirs_at && *ours_at != *theirs_at) return *ours_at > *theirs_at ? ours : theirs;
+    return lifecycle_rank(ours) >= lifecycle_rank(theirs) ? ours : theirs;
+  }
+
+  /// Lists of maps keyed by `key` merge like maps: one entry per key, merged field by field.
+  /// An entry removed on one side and changed on the other is kept.
+  std::optional<Node> merge_keyed_list(const std::string& path, const std::string& key,
+                                       const Node& base, const Node& ours, const Node& theirs) {
+    auto ours_keys = item_keys(ours, key), theirs_keys = item_keys(theirs, key);
+    if (!ours_keys || !theirs_keys || !item_keys(base, key)) return std::nullopt;
+    Node out = ours;
+    out.items.clear();
+    for (const auto& item : ours.items) {
+      const std::string& k = item.find(key)->scalar;
+      const Node* before = item_with(base, key, k);
+      const Node* other = item_with(theirs, key, k);
+      if (!other) {
+        if (!before || !before->same_data(item)) out.items.push_back(item);
+        continue;
+      }
+      if (auto merged = merge_value(path, before, item, *other)) out.items.push_back(*merged);
+      else out.items.push_back(item);  // not maps: cannot happen, item_keys checked
+    }
+    for (const auto& item : theirs.items) {
+      const std::string& k = item.find(key)->scalar;
+      if (item_with(ours, key, k)) continue;
+      const Node* before = item_with(base, key, k);
+      if (!before || !before->same_data(item)) out.items.push_back(item);
+    }
+    return out;
+  }
 
   std::string sentinel(std::size_t index) const {
     return fmt::format("{}{}__", sentinel_prefix, index);
@@ -72,7 +154,9 @@ struct Merger {
   void merge_entry(Node& out, const std::string& path, const std::string& key, const Node* base,
                    const Node* ours, const Node* theirs) {
     if (ours && theirs) {
-      if (auto merged = merge_value(path, base, *ours, *theirs))
+      auto merged = merge_value(path, base, *ours, *theirs);
+      if (!merged && path == "status") merged = question_status(*ours, *theirs);
+      if (merged)
         out.entries.push_back(Node::Entry{key, {}, std::move(*merged)});
       else
         out.entries.push_back(Node::Entry{conflict(path, key, ours, theirs), {}, Node::null()});
@@ -99,6 +183,11 @@ struct Merger {
     }
     if (ours.is_sequence() && theirs.is_sequence()) {
       static const Node empty_list = Node::sequence();
+      if (std::string key = list_key(path); !key.empty())
+        if (auto merged = merge_keyed_list(path, key,
+                                           base && base->is_sequence() ? *base : empty_list,
+                                           ours, theirs))
+          return merged;
       return merge_lists_impl(base && base->is_sequence() ? *base : empty_list, ours, theirs);
     }
     return std::nullopt;
@@ -200,7 +289,8 @@ NodeMerge merge_nodes(const Node& base, const Node& ours, const Node& theirs) {
 }
 
 MergeResult merge_store_file(std::string_view base_text, std::string_view ours_text,
-                             std::string_view theirs_text, const std::string& path) {
+                             std::string_view theirs_text, const std::string& path,
+                             const MergeLabels& labels) {
   PathKind kind = classify_path(path);
   std::string display = kind.is_config ? "peers.yaml" : path;
   Node base = parse_yaml(base_text, display + " (common ancestor)");
@@ -211,6 +301,10 @@ MergeResult merge_store_file(std::string_view base_text, std::string_view ours_t
   keep_plain_scalars(theirs);
 
   Merger merger;
+  if (kind.kind == Kind::question) {
+    merger.ours_question = &ours;
+    merger.theirs_question = &theirs;
+  }
   Node merged = merger.merge_maps("", base, ours, theirs);
   MergeResult result;
   result.conflicts = static_cast<int>(merger.conflicts.size());
@@ -242,11 +336,11 @@ MergeResult merge_store_file(std::string_view base_text, std::string_view ours_t
     }
     const MergeConflict& c = merger.conflicts[*index];
     const std::string& key = merger.names[*index];
-    result.text += "<<<<<<< ours\n";
+    result.text += "<<<<<<< " + labels.ours + "\n";
     result.text += side_text(key, c.ours, static_cast<int>(indent));
     result.text += "=======\n";
     result.text += side_text(key, c.theirs, static_cast<int>(indent));
-    result.text += ">>>>>>> theirs\n";
+    result.text += ">>>>>>> " + labels.theirs + "\n";
   }
   while (result.text.size() >= 2 && result.text.substr(result.text.size() - 2) == "\n\n")
     result.text.pop_back();

@@ -82,7 +82,7 @@ std::vector<Comment> prescan(std::string_view text, const std::string& file,
         refuse(file, line_no, 1,
                fmt::format("unresolved merge conflict marker '{}'", marker),
                "resolve the conflict: keep the right lines, delete the markers, then run "
-               "'peers check' (or 'peers git setup' so peers merges store files itself)");
+               "'peers check'");
     }
 
     std::size_t indent = line.find_first_not_of(' ');

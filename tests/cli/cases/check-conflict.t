@@ -13,5 +13,5 @@ people/jose-nunez.yaml:2:1: error: unresolved merge conflict (lines 2-6): one si
 $ peers show jose-nunez
 @unchanged
 ! peers: error: people/jose-nunez.yaml:2:1: unresolved merge conflict marker '<<<<<<<'
-! hint: resolve the conflict: keep the right lines, delete the markers, then run 'peers check' (or 'peers git setup' so peers merges store files itself)
+! hint: resolve the conflict: keep the right lines, delete the markers, then run 'peers check'; 'peers git setup' once in this clone lets peers merge store files itself
 [1]

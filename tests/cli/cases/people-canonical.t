@@ -58,7 +58,7 @@ $ peers edit maria --set shoe_size=9
 
 $ peers edit maria --set met=2026-13-01
 ! peers: error: --set met needs a date as YYYY-MM-DD, got '2026-13-01'
-! hint: for example: --set met 2026-11-20
+! hint: for example: --set met=2026-11-20
 [2]
 @unchanged
 

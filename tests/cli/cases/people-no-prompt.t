@@ -17,7 +17,7 @@ $ peers rm kwame
 
 $ peers edit kwame
 ! peers: error: 'peers edit' without flags opens an editor, and there is no terminal
-! hint: use --set KEY=VALUE, --knows, --forget, --tag or --untag in scripts
+! hint: in scripts use flags, e.g. peers edit kwame-asante --title "Director" (see peers edit -h)
 [2]
 @unchanged
 

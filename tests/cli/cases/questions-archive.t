@@ -88,3 +88,8 @@ $ peers archive
 k3m9ab2c
 ! Archived 1 question to questions/archive/
 
+
+# Plural forms: one day, one question.
+$ peers config set archive_after_days 1 >/dev/null 2>&1 && peers archive --dry-run
+f8q2hn4d
+! Would archive 1 question (answered or closed over 1 day ago)

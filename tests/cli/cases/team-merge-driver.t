@@ -26,11 +26,11 @@ $ printf 'name: Maria Lopez\nemail: mlopez@westbrook.edu\nlog:\n  - date: 2026-1
 
 $ cat ours
 name: Maria Lopez
-<<<<<<< ours
+<<<<<<< yours
 email: a@westbrook.edu
 =======
 email: b@westbrook.edu
->>>>>>> theirs
+>>>>>>> upstream
 log:
   - date: 2026-11-21
     by: Sam Lee
