@@ -24,6 +24,7 @@
 #include "helper_thread.hpp"
 #include "peers/routing.hpp"
 #include "peers/text.hpp"
+#include "state_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -682,9 +683,12 @@ fs::path cache_directory(const fs::path& root, const fs::path& fallback) {
   fs::path local = root / ".peers";
   struct stat st {};
   if (::lstat(local.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-    if (directory_is_writable(local) || ::access((local / cache_name).c_str(), R_OK) == 0)
+    if (directory_is_writable(local)) {
+      ignore_state_directory(local);
       return local;
-  } else if (directory_is_writable(root) && ::mkdir(local.c_str(), 0755) == 0) {
+    }
+    if (::access((local / cache_name).c_str(), R_OK) == 0) return local;
+  } else if (directory_is_writable(root) && make_state_directory(local)) {
     return local;
   }
   if (fallback.empty()) return {};
@@ -693,6 +697,7 @@ fs::path cache_directory(const fs::path& root, const fs::path& fallback) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec || !directory_is_writable(dir)) return {};
+  ignore_state_directory(fallback);  // in case it is inside a git work tree
   return dir;
 }
 

@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "peers/text.hpp"
+#include "state_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -227,7 +228,7 @@ Store::Lock::~Lock() {
 
 Store::Lock Store::lock() {
   fs::path dir = root_ / state_dir;
-  ::mkdir(dir.c_str(), 0755);
+  make_state_directory(dir);
   fs::path path = dir / "lock";
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd < 0)
