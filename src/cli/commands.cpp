@@ -12,6 +12,8 @@
 
 namespace peers::cli {
 
+void add_ci(CLI::App&, Context&);  // cmd_ci.cpp (declared here to keep commands.hpp unchanged)
+
 const std::vector<CommandEntry>& command_registry() {
   static const std::vector<CommandEntry> commands = {
       {"init", add_init},
@@ -35,6 +37,7 @@ const std::vector<CommandEntry>& command_registry() {
       {"archive", add_archive},
       {"check", add_check},
       {"git", add_git},
+      {"ci", add_ci},
       {"sync", add_sync},
       {"config", add_config},
       {"merge-people", add_merge_people},
