@@ -3,7 +3,7 @@
 # that touches no store file always passes, and --no-verify skips it.
 fixture: basic
 
-$ git init -q -b main && git add -A && git commit -qm store && peers git setup --hooks 2>&1 | grep hook
+$ git init -q -b main && git add -A && git commit -qm store && peers git setup --hooks 2>&1 | grep hook | sed "s|$PWD/||"
 Installed the pre-commit hook (.git/hooks/pre-commit): commits that leave the store with errors are refused
 
 $ test -x .git/hooks/pre-commit && peers git setup --hooks 2>&1 | grep hook
@@ -11,8 +11,8 @@ The pre-commit hook was already installed
 
 # A broken record is refused, with the findings.
 $ printf 'name: Broken\nforward_to: nobody-here\n' > people/broken.yaml && git add people/broken.yaml && git commit -qm 'add broken'
-people/broken.yaml:2:13: error: 'forward_to' refers to person 'nobody-here', which does not exist [unknown-person]
-  hint: add the person or fix the id
+! people/broken.yaml:2:13: error: 'forward_to' refers to person 'nobody-here', which does not exist [unknown-person]
+!   hint: add the person or fix the id
 ! 1 error, 0 warnings
 ! peers: error: the store has errors
 ! hint: fix the files listed above, then run 'peers check' again
@@ -24,6 +24,7 @@ $ printf 'name: Broken\nforward_to: maria-lopez\n' > people/broken.yaml && git c
 
 $ git add people/broken.yaml && git commit -qm 'add a person' && git log --format=%s -1
 add a person
+! No problems found.
 
 # Broken in the work tree, good in the index: the commit is what is checked, so it passes.
 $ printf 'name: Ana\nforward_to: ghost\n' > people/ana-silva.yaml && echo notes > NOTES.txt && git add NOTES.txt && git commit -qm 'notes' && git log --format=%s -1
@@ -37,8 +38,7 @@ $ git commit -q --no-verify -m 'remove maria anyway' && git log --format=%s -1
 remove maria anyway
 
 # A foreign hook is left alone.
-$ printf '#!/bin/sh\nexit 0\n' > .git/hooks/pre-commit && peers git setup --hooks
-! .gitattributes and .gitignore were already set up
-! peers: error: .git/hooks/pre-commit is already there and is not peers' hook
-! hint: add this line to it instead: peers check --staged (the rest of the setup is done)
-[1]
+$ printf '#!/bin/sh\nexit 0\n' > .git/hooks/pre-commit && peers git setup --hooks 2>&1 | sed "s|$PWD/||"
+Merge driver installed in this clone's git config (peers merge-driver %O %A %B %P)
+peers: error: .git/hooks/pre-commit is already there and is not peers' hook
+hint: add this line to it instead: peers check --staged (the rest of the setup is done)
