@@ -40,7 +40,7 @@ sed -i 's/$/\r/' "${people[60]}"
 sed -i 's/^name: /name:   /' "${people[70]}"
 cp "${people[80]}" people/Not-An-Id.yaml
 alias=$(sed -n '3s/^  - //p' "${topics[2]}")
-printf 'aliases:\n  - %s\n' "$alias" >> "${topics[7]}"
+printf 'name: Added topic\naliases:\n  - %s\n' "$alias" > topics/zz-added.yaml
 # 5. a commit with some, the rest left in the work tree (both count), one untracked file
 git add -A people/aaaa-added.yaml "${people[5]}" && git commit -qm 'some changes'
 cp "${questions[20]}" questions/zzzzzzzz.yaml && sed -i 's/^routed_to: .*/routed_to: ghost-person/' questions/zzzzzzzz.yaml
@@ -49,7 +49,7 @@ cp "${questions[20]}" questions/zzzzzzzz.yaml && sed -i 's/^routed_to: .*/routed
 
 compare() {
   local label=$1
-  "$peers" check --json > "$work/full.json" || true
+  "$peers" check --json > "$work/full.json" 2> /dev/null || true
   "$peers" check --json --changed-since main > "$work/partial.json" 2> "$work/partial.err" || true
   python3 - "$work/full.json" "$work/partial.json" "$label" "$removed" "$work/changed" <<'PY'
 import json, sys
