@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "store/state_dir.hpp"
 #include "peers/text.hpp"
 #include "util/bytes.hpp"
 #include "util/helper_thread.hpp"
@@ -455,9 +456,12 @@ fs::path cache_directory(const fs::path& root, const fs::path& fallback) {
   fs::path local = root / ".peers";
   struct stat st {};
   if (::lstat(local.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-    if (files::is_writable_directory(local) || files::is_readable(local / cache_name))
+    if (files::is_writable_directory(local)) {
+      ignore_state_directory(local);
       return local;
-  } else if (files::is_writable_directory(root) && files::make_directory(local)) {
+    }
+    if (files::is_readable(local / cache_name)) return local;
+  } else if (files::is_writable_directory(root) && make_state_directory(local)) {
     return local;
   }
   if (fallback.empty()) return {};
@@ -466,6 +470,7 @@ fs::path cache_directory(const fs::path& root, const fs::path& fallback) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec || !files::is_writable_directory(dir)) return {};
+  ignore_state_directory(fallback);  // in case it is inside a git work tree
   return dir;
 }
 

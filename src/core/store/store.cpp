@@ -15,6 +15,7 @@
 #include "peers/events.hpp"
 #include "peers/text.hpp"
 #include "store/files.hpp"
+#include "store/state_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -197,7 +198,7 @@ Store::Lock::~Lock() {
 
 Store::Lock Store::lock() {
   fs::path dir = root_ / state_dir;
-  ::mkdir(dir.c_str(), 0755);
+  make_state_directory(dir);
   fs::path path = dir / "lock";
   files::Fd file = files::open_lock_file(path);
   if (!file.valid())
