@@ -3,12 +3,14 @@
 
 $ peers who-knows "wen is the fafsa due??" --limit 2
 1. Daniel Okafor (daniel-okafor)  high  3.09
+   reach: dokafor@westbrook.edu, 555-0142
    knows Financial aid (alias FAFSA)
    answered a similar question on 2026-10-02: "When is the FAFSA priority deadline for next year?"
    lists 'FAFSA verification' as expertise
    log mentions 'fafsa' (2026-09-30)
    last talked 58 days ago
 2. Priya Raman (priya-raman)  medium  1.41
+   reach: praman@westbrook.edu
    knows Financial aid (alias FAFSA)
 @unchanged
 
@@ -26,7 +28,12 @@ $ peers who-knows "how do I appeal a parking ticket" --limit 1 --json
       "lists 'event parking' as expertise",
       "title mentions 'parking'",
       "department mentions 'parking'"
-    ]
+    ],
+    "reach": {
+      "email": "rdelgado@westbrook.edu",
+      "phone": null,
+      "handles": {}
+    }
   }
 ]
 @unchanged
@@ -41,11 +48,13 @@ greg-sullivan low has left; ask Ray Delgado (ray-delgado) instead
 # question still puts him above Amara.
 $ peers who-knows "i want to switch roommates, who do i ask" --limit 2
 1. Ben Foster (ben-foster)  medium  2.19
+   reach: bfoster@westbrook.edu
    knows Housing (alias roommates)
    answered a similar question on 2026-09-09: "How do I request a roommate change?"
    lists 'room swaps' as expertise
    away until 2026-12-15
 2. Amara Nwosu (amara-nwosu)  medium  1.68
+   reach: anwosu@westbrook.edu
    knows Housing (alias roommates)
    last talked 22 days ago
 
@@ -57,6 +66,7 @@ Nobody in the store is a good fit for this question.
 Closest topics: Athletics
 Weak matches, only if nothing better turns up:
 1. Ray Delgado (ray-delgado)  low  0.89
+   reach: rdelgado@westbrook.edu
    answered a similar question on 2026-09-19: "can my parents park at the football game saturday? where do…"
    notes mention 'games'
    knows Parking and transportation, related to Athletics
@@ -81,9 +91,14 @@ $ peers who-knows "FAFSA" --limit 0
 # A misspelling is matched, and the reason names the record's word, not the question's typo.
 $ peers who-knows "is there a bike shre program on campus" --limit 1
 1. Jess Whitaker (jess-whitaker)  medium  1.47
+   reach: no email, phone or handle on record
    lists 'bike share' as expertise
 
 # A question outside the store: nobody is a good fit, said plainly.
 $ peers who-knows "where can i get my car fixed"
 Nobody in the store is a good fit for this question.
+Weak matches, only if nothing better turns up:
+1. Omar Haddad (omar-haddad)  low  0.75
+   reach: ohaddad@westbrook.edu
+   answered a similar question on 2026-08-26: "My class isn't showing up in Canvas"
 @unchanged

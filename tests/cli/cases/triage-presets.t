@@ -8,7 +8,7 @@ $ cp "$REPO"/tests/fixtures/inbox-exports/* "$WORK"/
 # Hootsuite Inbox (Inbox 2.0, formerly Sparkcentral): Medium is the channel.
 $ peers triage ../hootsuite.csv
 6gz2v6rf  @amy_t on twitter  "What's the deadline to apply as a transfer student?"
-   ask Maria Lopez (maria-lopez)  high  knows Admissions (alias applying)
+   ask Maria Lopez (maria-lopez)  high  lists 'transfer students' as expertise
    answered before as k3m9ab2c (58% alike): March 1; see admissions.westbrook.edu/transfer
    reuse it: peers answer 6gz2v6rf --same-as k3m9ab2c
 0y2jm1ax  Jordan Blake on facebook  "Is the FAFSA due at the same time for every student, or doe…"
@@ -16,9 +16,9 @@ $ peers triage ../hootsuite.csv
    answered before as f8q2hn4d (91% alike): Yes, the priority deadline is February 15 for everyone.
    reuse it: peers answer 0y2jm1ax --same-as f8q2hn4d
 6gz2v5x7  @dee_r on twitter  "Can transfer applicants join a campus tour in January?"
-   ask Maria Lopez (maria-lopez)  medium  lists 'campus tours' as expertise
+   ask Maria Lopez (maria-lopez)  high  lists 'campus tours' as expertise
 0y2jm4m1  Pat Moreno on facebook  "Where do I buy a parking permit for the spring term?"
-   ask Sam Park (sam-park)  medium  knows Parking
+   ask Sam Park (sam-park)  medium  answered a similar question on 2025-09-03: "How do I get a parking permit for the fall term?"
    answered before as q9r8s7t6 (67% alike): Online at transportation.westbrook.edu/permits, from August 1.
    reuse it: peers answer 0y2jm4m1 --same-as q9r8s7t6
 6gz2v3ff  @band_fan on twitter  "Is there a marching band?"
@@ -56,7 +56,7 @@ hd37g4wd  Chris Diaz on facebook  "Where can visitors park for the basketball ga
 # Sparkcentral, separated by semicolons, with its outbound auto-reply.
 $ peers triage ../sparkcentral.csv --preset sparkcentral
 31hzch7d  +15551230001 on whatsapp  "Do I need to send my FAFSA before applying for scholarships?"
-   ask Ana Owusu (ana-owusu)  medium  knows Financial aid (alias FAFSA)
+   ask Ana Owusu (ana-owusu)  medium  knows Financial aid (alias scholarships)
 ! Left out line 3 (sent by your team): "Thanks for reaching out! Someone will r…"
 ! Left out line 4 (thanks): "ok thanks"
 ! Recorded 1 question from ../sparkcentral.csv (Sparkcentral export); 2 messages left out (1 sent by your team, 1 thanks)
@@ -78,7 +78,7 @@ $ peers triage ../meta-graph.json --json | jq -c '.[] | {line, status, from, cha
 # Any other CSV: generic names, and --map for the rest.
 $ peers triage ../custom.csv --map Posted=time --map Where=channel --dry-run
 tcppv4cb  rosa@example.org on email  "Can I defer my admission for a year?"
-   ask Maria Lopez (maria-lopez)  medium  knows Admissions
+   nobody in the store is a good fit (closest topics: Admissions)
 0kaef3ka  rosa@example.org on email  "Do you have visitor parking on weekends?"
    nobody in the store is a good fit (closest topics: Parking)
 ! Would record 2 questions from ../custom.csv (dry run: nothing written)
