@@ -76,10 +76,27 @@ def run(args, cwd, env):
     return r.returncode, r.stdout, r.stderr
 
 
+def catches_sigint(pid):
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("SigCgt:"):
+                    return int(line.split()[1], 16) & (1 << (signal.SIGINT - 1)) != 0
+    except OSError:
+        pass
+    return False
+
+
 def interrupt(args, cwd, env, after):
     """Starts peers on pipes, sends SIGINT after `after` seconds; returns (status, stderr)."""
     proc = subprocess.Popen([PEERS] + args, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Wait until peers catches SIGINT (its interruptible work has begun: SigCgt in /proc shows
+    # the handler), then `after` seconds more; a slow start (sanitizers, a busy machine) cannot
+    # make the signal arrive before the handler.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None and not catches_sigint(proc.pid):
+        time.sleep(0.02)
     time.sleep(after)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
@@ -133,7 +150,7 @@ def main():
 
         # Ctrl-C during the first cache build: exit 130, one line, no cache, the store intact.
         store = new_store(work, "interrupt-load")
-        status, err = interrupt(["list"], store, environment(PEERS_TEST_SLOW_PROGRESS_MS="3000"), 0.7)
+        status, err = interrupt(["list"], store, environment(PEERS_TEST_SLOW_PROGRESS_MS="3000"), 0.3)
         check(status == 130, "Ctrl-C during the first cache build exits 130", f"{status} {err!r}")
         check(err == "peers: interrupted: stopped while reading the store; no cache was built\n",
               "one line says what was not done", repr(err))
