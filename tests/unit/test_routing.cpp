@@ -321,3 +321,40 @@ TEST_CASE("calibration: a full match is high, one weak word is low") {
   r = route_question(city(), "is the community centre open late", at_noon());
   CHECK_FALSE(r.good_fit);
 }
+
+TEST_CASE("many questions through one index rank as one question does (postings change nothing)") {
+  Snapshot s = campus();
+  s.questions = {answered("q1", "When is the FAFSA deadline", "dana-aid", "2026-10-02T10:00:00Z"),
+                 answered("q2", "Can I pay my tuition bill in parts", "bo-bursar", "2026-10-03T10:00:00Z"),
+                 answered("q3", "Where do visitors park on game day", "pat-park", "2026-10-04T10:00:00Z"),
+                 answered("q4", "Is the library open late during finals", "lee-library", "2026-10-05T10:00:00Z")};
+  Summaries store = summarize(s);
+  RoutingIndex index = RoutingIndex::build(store);
+  WeightedRouter router(store);
+  RankOptions options = at_noon();
+  options.limit = 5;
+  options.explain = true;
+  const char* questions[] = {"wen is the fafsa due", "visitor parking for the game", "hello",
+                             "payment plan for tuition", "study rooms at the library late",
+                             "when is the fafsa deadline?"};
+  for (int round = 0; round < 2; ++round)  // the first question of the index reads every one
+    for (const char* question : questions) {
+      CAPTURE(question);
+      RoutingResult a = index.route(question, options);
+      RoutingResult b = router.route(question, options, RoutingWeights{});
+      REQUIRE(a.people.size() == b.people.size());
+      for (std::size_t i = 0; i < a.people.size(); ++i) {
+        CHECK(a.people[i].id == b.people[i].id);
+        CHECK(a.people[i].score == b.people[i].score);
+        CHECK(a.people[i].reasons == b.people[i].reasons);
+        CHECK(a.people[i].terms == b.people[i].terms);
+      }
+      auto from_index = index.similar_answered(question, 5);
+      auto direct = RoutingIndex::build(store).similar_answered(question, 5);
+      REQUIRE(from_index.size() == direct.size());
+      for (std::size_t i = 0; i < direct.size(); ++i) {
+        CHECK(from_index[i].id == direct[i].id);
+        CHECK(from_index[i].similarity == direct[i].similarity);
+      }
+    }
+}

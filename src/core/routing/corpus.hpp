@@ -3,10 +3,12 @@
 // their words analysed and counted), built from the record summaries or restored from a saved
 // index.
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <deque>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -126,6 +128,8 @@ class Corpus {
   std::vector<double> idfs;             // by stem
   double documents = 0;
   std::vector<StemId> pool;
+  std::vector<std::vector<std::size_t>> related_topics;  // by topic, both ways (finish() fills it)
+  std::vector<int> waiting_by_person;  // by person (people sorted by id); finish() fills it
 
   std::span<const StemId> operator[](Span s) const { return {pool.data() + s.begin, s.size}; }
   std::optional<StemId> stem_id(std::string_view stem) const { return stems.find(stem); }
@@ -193,10 +197,27 @@ class Corpus {
     for (std::size_t s = 0; s < idfs.size(); ++s) idfs[s] = idf_of_count(document_frequency[s]);
     waiting.clear();
     for (const auto& [question, person] : waiting_on) ++waiting[person];
+    waiting_by_person.assign(people.size(), 0);
+    for (std::size_t i = 0; i < people.size(); ++i)
+      if (auto w = waiting.find(people[i].id); w != waiting.end()) waiting_by_person[i] = w->second;
+    link_related_topics();
   }
 
  private:
   static constexpr StemId no_stem = static_cast<StemId>(-1);
+
+  /// Related goes both ways: Bursar is related to Financial aid when either one says so.
+  void link_related_topics() {
+    std::unordered_map<std::string_view, std::size_t> topic_index;
+    for (std::size_t i = 0; i < topics.size(); ++i) topic_index.emplace(topics[i].id, i);
+    related_topics.assign(topics.size(), {});
+    for (std::size_t t = 0; t < topics.size(); ++t)
+      for (const auto& r : topics[t].related)
+        if (auto o = topic_index.find(r); o != topic_index.end() && o->second != t) {
+          related_topics[t].push_back(o->second);
+          related_topics[o->second].push_back(t);
+        }
+  }
 
   StemId word(std::uint64_t ref) {
     if (ref >= words_.size()) throw bytes::Corrupt("bad word");
@@ -224,6 +245,40 @@ class Corpus {
 
 std::optional<Date> take_optional_date(std::string_view& in);
 
+/// For each stem, the answered questions whose text has it, and those whose answer alone has it;
+/// the people whose words have it; for each topic, the people who name it. A run of many
+/// questions (triage) weighs through them only the answered questions that can reach a threshold
+/// and the people who have some evidence, instead of all of them.
+class AnsweredPostings {
+ public:
+  explicit AnsweredPostings(const Corpus& corpus);
+  /// Each term's weight by stem, as make_query gives them.
+  struct Weighted {
+    StemId stem;
+    double weight;
+  };
+  /// The answered questions whose similarity to a question with these terms (and total weight)
+  /// can reach `threshold`, in corpus order: a superset of those that do.
+  std::vector<std::uint32_t> candidates(std::span<const Weighted> terms, double total_weight,
+                                        double threshold) const;
+  /// The corpus index of the person who answered question i (people are sorted by id), or -1.
+  std::int64_t answerer(std::size_t i) const { return answerer_[i]; }
+  /// The people whose own words (title, department, notes, tags, log, free expertise) have one
+  /// of these stems, or whose expertise names one of these topics; sorted, once each.
+  std::vector<std::uint32_t> people_with(std::span<const Weighted> terms,
+                                         std::span<const std::size_t> topics) const;
+
+ private:
+  struct Lists {
+    std::vector<std::uint32_t> start;  // by stem, into questions; one more than the stems
+    std::vector<std::uint32_t> questions;
+  };
+  Lists text_, answer_only_;
+  Lists people_by_stem_, people_by_topic_;
+  std::vector<double> own_;  // by answered question: the idf of its text's words, once each
+  std::vector<std::int64_t> answerer_;  // by answered question
+};
+
 /// Every person, topic and answered question of the summaries; people only by id and
 /// availability unless `with_people`.
 Corpus build_corpus(const Summaries& store, bool with_people);
@@ -235,8 +290,10 @@ bool patch_corpus(Corpus& c, const std::vector<RecordSummary>& removed,
                   const std::vector<RecordSummary>& added);
 
 /// Ranks the people of the corpus for a question (scoring.cpp).
+/// `postings`, when given, spares reading the answered questions that share no word with it.
 RoutingResult route_corpus(const Corpus& corpus, Lexicon& lexicon, std::string_view question,
-                           const RankOptions& options, const RoutingWeights& weights);
+                           const RankOptions& options, const RoutingWeights& weights,
+                           const AnsweredPostings* postings = nullptr);
 
 std::string save_corpus(const Corpus& c);
 /// The corpus save_corpus wrote, pointing into `in`; throws bytes::Corrupt.
@@ -251,5 +308,21 @@ struct RoutingIndex::Data {
   std::vector<std::shared_ptr<const void>> also_keep;  // and the records patched in
   routing::Lexicon english;  // read only when a question needs it
   routing::Lexicon& lexicon() { return english; }
+  /// From the second question on, the postings (built once, on first need, by either thread).
+  const routing::AnsweredPostings* postings() {
+    if (questions_asked.fetch_add(1) == 0) return nullptr;
+    std::lock_guard lock(postings_mutex);
+    if (!answered_postings) answered_postings.emplace(corpus);
+    return &*answered_postings;
+  }
+  void corpus_changed() {
+    std::lock_guard lock(postings_mutex);
+    answered_postings.reset();
+  }
+
+ private:
+  std::atomic<int> questions_asked{0};
+  std::mutex postings_mutex;
+  std::optional<routing::AnsweredPostings> answered_postings;
 };
 }  // namespace peers

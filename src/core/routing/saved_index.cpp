@@ -231,6 +231,7 @@ std::optional<RoutingIndex> RoutingIndex::restore(std::string_view bytes,
 bool RoutingIndex::patch(const std::vector<RecordSummary>& removed,
                          const std::vector<RecordSummary>& added, std::shared_ptr<const void> keep) {
   try {
+    data_->corpus_changed();
     if (!patch_corpus(data_->corpus, removed, added)) return false;
   } catch (const bytes::Corrupt&) {
     return false;

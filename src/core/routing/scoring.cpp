@@ -112,24 +112,153 @@ RoutingResult route_question(const Summaries& store, std::string_view question,
   return RoutingIndex::build(store).route(question, options);
 }
 
+namespace {
+/// Fills `lists` (by key, `keys` of them) with the items `each_key(i, add)` names for each item.
+template <typename EachKey>
+void invert(std::size_t items, std::size_t keys, EachKey each_key, std::vector<std::uint32_t>& start,
+            std::vector<std::uint32_t>& out) {
+  start.assign(keys + 1, 0);
+  for (std::size_t i = 0; i < items; ++i) each_key(i, [&](std::size_t k) { ++start[k + 1]; });
+  for (std::size_t k = 1; k <= keys; ++k) start[k] += start[k - 1];
+  out.resize(start.back());
+  std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+  for (std::size_t i = 0; i < items; ++i)
+    each_key(i, [&](std::size_t k) { out[next[k]++] = static_cast<std::uint32_t>(i); });
+}
+
+void append_range(std::vector<std::uint32_t>& out, const std::vector<std::uint32_t>& start,
+                  const std::vector<std::uint32_t>& items, std::size_t key) {
+  if (key + 1 < start.size())
+    out.insert(out.end(), items.begin() + start[key], items.begin() + start[key + 1]);
+}
+}  // namespace
+
+routing::AnsweredPostings::AnsweredPostings(const Corpus& corpus)
+    : own_(corpus.answered.size(), 0), answerer_(corpus.answered.size(), -1) {
+  for (std::size_t i = 0; i < corpus.answered.size(); ++i) {
+    auto it = std::lower_bound(corpus.people.begin(), corpus.people.end(), corpus.answered[i].answered_by,
+                               [](const PersonText& p, std::string_view key) { return p.id < key; });
+    if (it != corpus.people.end() && it->id == corpus.answered[i].answered_by)
+      answerer_[i] = it - corpus.people.begin();
+  }
+  const std::size_t stems = corpus.stems.size();
+  text_.start.assign(stems + 1, 0);
+  answer_only_.start.assign(stems + 1, 0);
+  SeenStems seen(stems);
+  // Calls f(list, stem) once per distinct stem of question i: its text's, then its answer's.
+  auto each_stem = [&](std::size_t i, auto&& f) {
+    const QuestionText& qt = corpus.answered[i];
+    seen.next();
+    for (StemId s : corpus[qt.text_stems])
+      if (seen.first_time(s)) f(text_, s);
+    for (StemId s : corpus[qt.answer])
+      if (seen.first_time(s)) f(answer_only_, s);
+  };
+  for (std::size_t i = 0; i < corpus.answered.size(); ++i)
+    each_stem(i, [&](Lists& l, StemId s) {
+      ++l.start[s + 1];
+      if (&l == &text_) own_[i] += corpus.idf(s);
+    });
+  std::vector<std::uint32_t> next_text, next_answer;
+  for (auto [l, next] : {std::pair{&text_, &next_text}, std::pair{&answer_only_, &next_answer}}) {
+    for (std::size_t s = 1; s <= stems; ++s) l->start[s] += l->start[s - 1];
+    l->questions.resize(l->start.back());
+    next->assign(l->start.begin(), l->start.end() - 1);
+  }
+  for (std::size_t i = 0; i < corpus.answered.size(); ++i)
+    each_stem(i, [&](Lists& l, StemId s) {
+      auto& next = &l == &text_ ? next_text : next_answer;
+      l.questions[next[s]++] = static_cast<std::uint32_t>(i);
+    });
+
+  SeenStems person_seen(stems);
+  invert(corpus.people.size(), stems, [&](std::size_t i, auto&& add) {
+    const PersonText& p = corpus.people[i];
+    person_seen.next();
+    auto each = [&](Span span) {
+      for (StemId s : corpus[span])
+        if (person_seen.first_time(s)) add(s);
+    };
+    for (Span span : {p.title, p.department, p.notes, p.tags}) each(span);
+    for (const auto& l : p.log) each(l.stems);
+    for (const auto& ph : p.free_expertise) each(ph.stems);
+  }, people_by_stem_.start, people_by_stem_.questions);
+  invert(corpus.people.size(), corpus.topics.size(), [&](std::size_t i, auto&& add) {
+    for (std::size_t t : corpus.people[i].topics) add(t);
+  }, people_by_topic_.start, people_by_topic_.questions);
+}
+
+
+std::vector<std::uint32_t> routing::AnsweredPostings::people_with(
+    std::span<const Weighted> terms, std::span<const std::size_t> topics) const {
+  std::vector<std::uint32_t> out;
+  for (const auto& t : terms) append_range(out, people_by_stem_.start, people_by_stem_.questions, t.stem);
+  for (std::size_t t : topics) append_range(out, people_by_topic_.start, people_by_topic_.questions, t);
+  return out;
+}
+
+std::vector<std::uint32_t> routing::AnsweredPostings::candidates(std::span<const Weighted> terms,
+                                                                 double total_weight,
+                                                                 double threshold) const {
+  std::vector<double> shared(own_.size(), 0);
+  std::vector<std::uint32_t> touched;
+  auto add = [&](const Lists& l, StemId s, double weight) {
+    if (s + 1 >= l.start.size()) return;
+    for (auto i = l.start[s]; i < l.start[s + 1]; ++i) {
+      std::uint32_t q = l.questions[i];
+      if (shared[q] == 0) touched.push_back(q);
+      shared[q] += weight;
+    }
+  };
+  for (const auto& t : terms) {
+    add(text_, t.stem, t.weight);
+    add(answer_only_, t.stem, 0.5 * t.weight);
+  }
+  // The same sum as question_similarity's in another order: a margin covers the rounding.
+  std::vector<std::uint32_t> out;
+  auto can_reach = [&](std::uint32_t q) {
+    return own_[q] > 0 && shared[q] / std::sqrt(own_[q] * total_weight) >= threshold * (1 - 1e-9);
+  };
+  if (touched.size() * 16 < shared.size()) {  // few: sort them; many: read them all in order
+    for (std::uint32_t q : touched)
+      if (can_reach(q)) out.push_back(q);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  } else {
+    for (std::uint32_t q = 0; q < shared.size(); ++q)
+      if (shared[q] > 0 && can_reach(q)) out.push_back(q);
+  }
+  return out;
+}
+
+namespace {
+/// Calls `f` with the index of each answered question that may resemble the query, in corpus
+/// order: all of them, or with postings only those that can reach the threshold.
+template <typename F>
+void each_answered(const Corpus& corpus, const Query& q, const AnsweredPostings* postings,
+                   double threshold, F&& f) {
+  if (!postings) {
+    for (std::size_t i = 0; i < corpus.answered.size(); ++i) f(i);
+    return;
+  }
+  std::vector<AnsweredPostings::Weighted> terms;
+  for (std::size_t t = 0; t < q.terms.size(); ++t)
+    if (q.terms[t].stem && q.index(*q.terms[t].stem) == static_cast<int>(t))
+      terms.push_back({*q.terms[t].stem, q.terms[t].weight});
+  for (std::uint32_t i : postings->candidates(terms, q.total_weight, threshold)) f(i);
+}
+}  // namespace
+
 RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std::string_view question,
-                                    const RankOptions& options, const RoutingWeights& weights) {
+                                    const RankOptions& options, const RoutingWeights& weights,
+                                    const AnsweredPostings* postings) {
   RoutingResult result;
   Query q = make_query(question, corpus, weights, &lexicon);
   if (q.terms.empty() || q.total_weight <= 0) return result;
   std::vector<TopicMatch> topics = match_topics(corpus, q, weights);
   const auto& people = corpus.people;
 
-  std::unordered_map<std::string_view, std::size_t> topic_index;
-  for (std::size_t i = 0; i < corpus.topics.size(); ++i) topic_index.emplace(corpus.topics[i].id, i);
-  // Related goes both ways: Bursar is related to Financial aid when either one says so.
-  std::vector<std::vector<std::size_t>> related(corpus.topics.size());
-  for (std::size_t t = 0; t < corpus.topics.size(); ++t)
-    for (const auto& r : corpus.topics[t].related)
-      if (auto o = topic_index.find(r); o != topic_index.end() && o->second != t) {
-        related[t].push_back(o->second);
-        related[o->second].push_back(t);
-      }
+  const auto& related = corpus.related_topics;
   // People are sorted by id (build_corpus and patch_corpus keep them so).
   constexpr std::size_t nobody = static_cast<std::size_t>(-1);
   auto person_index = [&](std::string_view id) {
@@ -140,12 +269,14 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
 
   std::vector<TrackRecord> track(people.size());
   SeenStems seen(corpus.stems.size());
-  for (const auto& qt : corpus.answered) {
+  each_answered(corpus, q, postings, weights.similar_question, [&](std::size_t i) {
+    const QuestionText& qt = corpus.answered[i];
     std::vector<std::size_t> terms;
     double sim = question_similarity(qt, q, corpus, seen, &terms);
-    if (sim < weights.similar_question) continue;
-    std::size_t who = person_index(qt.answered_by);
-    if (who == nobody) continue;
+    if (sim < weights.similar_question) return;
+    std::size_t who = postings ? (postings->answerer(i) < 0 ? nobody : static_cast<std::size_t>(postings->answerer(i)))
+                               : person_index(qt.answered_by);
+    if (who == nobody) return;
     TrackRecord& tr = track[who];
     ++tr.similar;
     tr.latest = std::max(tr.latest, qt.at);
@@ -155,7 +286,7 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
     }
     for (auto t : terms)
       if (std::find(tr.terms.begin(), tr.terms.end(), t) == tr.terms.end()) tr.terms.push_back(t);
-  }
+  });
 
   Date today = utc_date(options.now);
   std::vector<bool> found;  // by query term: this person's evidence explains it
@@ -279,7 +410,26 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
     s.score = s.evidence;
   };
   std::vector<Scored> scored(people.size());
-  for (std::size_t i = 0; i < people.size(); ++i) weigh_evidence(i, scored[i], false);
+  for (std::size_t i = 0; i < people.size(); ++i) scored[i].person = i;
+  if (!postings) {
+    for (std::size_t i = 0; i < people.size(); ++i) weigh_evidence(i, scored[i], false);
+  } else {
+    // Only people with a word of the question, a matched (or related) topic, or a track record
+    // can have evidence; the others keep none.
+    std::vector<AnsweredPostings::Weighted> terms;
+    for (const auto& t : q.terms)
+      if (t.stem) terms.push_back({*t.stem, t.weight});
+    std::vector<std::size_t> named;
+    for (std::size_t t = 0; t < topics.size(); ++t)
+      if (topics[t].score > 0) {
+        named.push_back(t);
+        named.insert(named.end(), related[t].begin(), related[t].end());
+      }
+    std::vector<bool> weigh(people.size(), false);
+    for (std::uint32_t i : postings->people_with(terms, named)) weigh[i] = true;
+    for (std::size_t i = 0; i < people.size(); ++i)
+      if (weigh[i] || track[i].similar > 0) weigh_evidence(i, scored[i], false);
+  }
 
   // People who left hand their evidence to whoever they forward to.
   struct Cover {
@@ -321,12 +471,12 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
         s.terms.emplace_back("away", weights.away);
       }
     }
-    if (auto w = corpus.waiting.find(p.id); w != corpus.waiting.end() && !p.left) {
-      double factor = 1 / (1 + weights.per_waiting_question * w->second);
+    if (int waiting = corpus.waiting_by_person[i]; waiting > 0 && !p.left) {
+      double factor = 1 / (1 + weights.per_waiting_question * waiting);
       s.score *= factor;
       if (details) {
-        availability.push_back(w->second == 1 ? "1 question already waiting on them"
-                                              : fmt::format("{} questions already waiting on them", w->second));
+        availability.push_back(waiting == 1 ? "1 question already waiting on them"
+                                            : fmt::format("{} questions already waiting on them", waiting));
         s.terms.emplace_back("waiting questions", factor);
       }
     }
@@ -401,7 +551,8 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
 }
 
 RoutingResult RoutingIndex::route(std::string_view question, const RankOptions& options) const {
-  return route_corpus(data_->corpus, data_->lexicon(), question, options, default_weights);
+  return route_corpus(data_->corpus, data_->lexicon(), question, options, default_weights,
+                      data_->postings());
 }
 
 struct WeightedRouter::State {
@@ -422,16 +573,18 @@ RoutingResult WeightedRouter::route(std::string_view question, const RankOptions
 
 namespace {
 std::vector<SimilarQuestion> similar_in(const Corpus& corpus, std::string_view text,
-                                        std::size_t limit, std::string_view exclude_id) {
+                                        std::size_t limit, std::string_view exclude_id,
+                                        const AnsweredPostings* postings) {
   Query q = make_query(text, corpus, default_weights, nullptr);
   std::vector<std::pair<const QuestionText*, double>> found;
   if (q.total_weight <= 0) return {};
   SeenStems seen(corpus.stems.size());
-  for (const auto& qt : corpus.answered) {
-    if (qt.id == exclude_id) continue;
+  each_answered(corpus, q, postings, shown_as_similar, [&](std::size_t i) {
+    const QuestionText& qt = corpus.answered[i];
+    if (qt.id == exclude_id) return;
     double sim = question_similarity(qt, q, corpus, seen, nullptr);
     if (sim >= shown_as_similar) found.emplace_back(&qt, sim);
-  }
+  });
   std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
     if (a.second != b.second) return a.second > b.second;
     return a.first->id < b.first->id;
@@ -445,13 +598,13 @@ std::vector<SimilarQuestion> similar_in(const Corpus& corpus, std::string_view t
 
 std::vector<SimilarQuestion> similar_answered(const Summaries& store, std::string_view text,
                                               std::size_t limit, std::string_view exclude_id) {
-  return similar_in(build_corpus(store, false), text, limit, exclude_id);
+  return similar_in(build_corpus(store, false), text, limit, exclude_id, nullptr);
 }
 
 std::vector<SimilarQuestion> RoutingIndex::similar_answered(std::string_view text,
                                                             std::size_t limit,
                                                             std::string_view exclude_id) const {
-  return similar_in(data_->corpus, text, limit, exclude_id);
+  return similar_in(data_->corpus, text, limit, exclude_id, data_->postings());
 }
 
 }  // namespace peers
