@@ -74,7 +74,9 @@ qid= lid=
 run_shown() {
   local shown=$1 cmd
   cmd=$(printf '%s\n' "$shown" | strip_comment | sed -E 's/ \[(-|[A-Z])[^]]*\]//g')
-  if [[ $cmd == *" / "* ]] || [[ $cmd =~ (^|[[:space:]])[A-Z][A-Z_]*([[:space:]=]|$) ]]; then
+  # A placeholder is one of the usage words, not any capitals (FAFSA, "CSS Profile" are text).
+  local placeholder='NAME|FILE|ID|DIR|TOPIC|TEXT|QID|PERSON|NETWORK|HANDLE|COLUMN|LINE|SECONDS|EVENT|LEAD|KEY|VALUE|REF|CMD|QUESTION|SHELL|FORMAT|DATE|N|T|D|E|P'
+  if [[ $cmd == *" / "* ]] || [[ $cmd =~ (^|[[:space:]=])($placeholder)([[:space:]=.]|$) ]]; then
     skipped=$((skipped + 1))
     return
   fi
