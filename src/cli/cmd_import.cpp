@@ -237,7 +237,7 @@ void add_import(CLI::App& app, Context& ctx) {
   cmd->footer(
       examples({"peers import contacts.vcf --dry-run",
                 "peers import google-contacts.csv --tag press-list",
-                "peers import directory.csv --map \"Office Phone=phone\" --map Building=ignore",
+                "peers import staff.csv --map \"Office Phone=phone\" --map Building=ignore",
                 "peers import nolabels.csv --map 1=name --map 2=email"}) +
       "\nPeople already in the store (same email, or same name and department) are updated,\n"
       "not added again. Lines that cannot be read are listed as 'skip' with their line number.\n");

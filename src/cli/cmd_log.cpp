@@ -52,7 +52,7 @@ void add_log(CLI::App& app, Context& ctx) {
   cmd->add_option("--date", opts->date, "When (YYYY-MM-DD, default today)");
   cmd->add_option("--by", opts->by, "Who on the team talked to them (default: git user.name)");
   cmd->footer(examples({"peers log maria-lopez \"Coffee after the orientation meeting\"",
-                        "peers log maria \"Call about spring open days\" --date 2026-11-21 --by \"Sam Lee\""}));
+                        "peers log jose \"Call about spring open days\" --date 2026-11-21 --by \"Sam Lee\""}));
   cmd->callback([opts, &ctx] { run_log(*opts, ctx); });
 }
 

@@ -85,7 +85,7 @@ void add_route(CLI::App& app, Context& ctx) {
   cmd->add_flag("--json", opts->json, "Print the suggestions as JSON (without a person)");
   cmd->footer(examples({"peers route 7fk2                # who should answer it?",
                         "peers route 7fk2 maria-lopez    # hand it to Maria",
-                        "peers route 7fk2 mar --note \"she runs the info sessions\""}));
+                        "peers route 7fk2 jose --note \"she runs the info sessions\""}));
   cmd->callback([opts, &ctx] { run_route(*opts, ctx); });
 }
 

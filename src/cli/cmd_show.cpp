@@ -63,7 +63,7 @@ void add_show(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("show", "Show a person, question, event or lead, by id or unique prefix");
   cmd->add_option("id", opts->id, "An id, or the start of one")->required();
   cmd->add_flag("--json", opts->json, "Print the record as JSON");
-  cmd->footer(examples({"peers show maria-lopez", "peers show mar        # any unique prefix",
+  cmd->footer(examples({"peers show maria-lopez", "peers show jos        # any unique prefix",
                         "peers show 7fk2       # a question", "peers show maria-lopez --json"}));
   cmd->callback([opts, &ctx] { run_show(*opts, ctx); });
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Docs that run: every `peers` command the README shows, in order on a fresh store, then the
-# examples of each `peers help CMD`, in order, on that store; any that fails is reported.
+# Docs that run: every `peers` command the README shows, in order on a fresh store; then the
+# examples of each `peers help CMD`, in order, on a store with the README's first people (see
+# the "help base" below); any that fails is reported.
 #   docs-run.sh PEERS_BINARY REPO
 #
 # How a shown line becomes a command:
@@ -10,7 +11,7 @@
 #   without them; a usage summary with placeholders (`peers add NAME ...`, `ask / route`) is
 #   not a command and is skipped;
 # - the example ids 7fk2 and 3kq7 stand for the question and the lead the examples created
-#   before them (real ids are random);
+#   before them (real ids are random), 9xq4 for a second question;
 # - `peers init` runs in a new empty directory (the store exists already);
 # - `peers edit ID` alone (the editor) runs on a terminal, with an editor that changes nothing.
 # The store is the README's own: `peers init comms`, then git init, a commit and a remote to
@@ -32,6 +33,7 @@ readme_commands() {
   awk '
     /^## / { in_docs = ($0 !~ /^## (Performance|Install|Exit codes|Documentation)/) }
     !in_docs { next }
+    /^### / { print "#section " substr($0, 5); next }
     /^    [^ ]/ || (joining && /^    /) {
       line = substr($0, 5)
       sub(/^ +/, "", line)
@@ -82,6 +84,11 @@ run_shown() {
   fi
   [ -n "$qid" ] && cmd=$(printf '%s' "$cmd" | sed -E "s/\\b7fk2[a-z0-9]*\\b/$qid/g")
   [ -n "$lid" ] && cmd=$(printf '%s' "$cmd" | sed -E "s/\\b3kq7[a-z0-9]*\\b/$lid/g")
+  # 9xq4: a second question, asked just for the example that names it.
+  if [[ $cmd == *9xq4* ]] && [ -z "${other_qid:-}" ]; then
+    other_qid=$(cd "$store" && peers ask "Is the transfer deadline in March?" --from @other 2>/dev/null | head -1)
+  fi
+  [ -n "${other_qid:-}" ] && cmd=$(printf '%s' "$cmd" | sed -E "s/\\b9xq4[a-z0-9]*\\b/$other_qid/g")
   local dir=$store
   if [[ $cmd == "peers init"* ]]; then dir=$(mktemp -d "$work/init.XXXX"); fi
   local out status
@@ -94,6 +101,7 @@ run_shown() {
   ran=$((ran + 1))
   if [ $status -ne 0 ]; then
     failures=$((failures + 1))
+    [ "${2:-}" = quiet ] && return
     printf 'FAIL (exit %s): %s\n  as run: %s\n%s\n' "$status" "$shown" "$cmd" "$(printf '%s\n' "$out" | sed 's/^/  | /')"
   fi
   if [[ $cmd == "peers ask "* ]]; then qid=$(printf '%s\n' "$out" | head -1); fi
@@ -118,15 +126,66 @@ cp "$repo/tests/fixtures/contacts/google.vcf" "$store/contacts.vcf"
 cp "$repo/tests/fixtures/contacts/directory.csv" "$store/directory.csv"
 printf 'Name,Email,Office Phone,Building\nRosa Diaz,rdiaz@westbrook.edu,555-0101,Hall A\n' > "$store/staff.csv"
 
-for shown in "${readme[@]:1}"; do run_shown "$shown"; done
+# The files the triage examples read.
+cp "$repo/tests/fixtures/inbox-exports/hootsuite.csv" "$store/inbox-export.csv"
+cp "$repo/tests/fixtures/inbox-exports/meta.json" "$store/messages.json"
+cp "$repo/tests/fixtures/inbox-exports/custom.csv" "$store/export.csv"
+printf '*.json\n' >> "$store/.git/info/exclude"
+cp "$repo/tests/fixtures/contacts/google.csv" "$store/google-contacts.csv"
+printf 'Rosa Diaz,rdiaz@westbrook.edu\nSam Lee,slee@westbrook.edu\n' > "$store/nolabels.csv"
+mkdir -p "$HOME/.config/fish/completions"
+
+for shown in "${readme[@]:1}"; do
+  if [[ $shown == "#section "* ]]; then
+    # The people of the first section are the store every command's help examples start from.
+    [[ $shown == "#section Routing" ]] && cp -a "$store" "$work/people"
+    continue
+  fi
+  run_shown "$shown"
+done
 readme_ran=$ran
-# Each command's examples run in order on the store the README made (a copy each time, so
-# that `rm` in one command's examples does not take away another's people).
-cp -a "$store" "$work/after-readme"
+# Each command's examples run in order on a copy of the store as the README's first section
+# left it (people, no topics, events or leads yet), with one open question and one lead for
+# the examples that name 7fk2 and 3kq7 without making them.
+# An example that fails there, after the ones before it, is tried again alone on a fresh copy
+# (help examples are often alternatives: `close 7fk2` and `close 7fk2 --note ...`), and then
+# on a copy of the plain base (for the examples that make what the help base already has).
+commit_all() { (cd "$store" && git add -A . && git commit -qm "$1") > /dev/null 2>&1; }
+rm -rf "$store" && cp -a "$work/people" "$store"
+(cd "$store" && peers topic add Admissions && peers edit maria-lopez --knows admissions) > /dev/null 2>&1
+commit_all "the plain base" && cp -a "$store" "$work/plain-base"
+(cd "$store" && peers merge-people maria-lopez maria-lopez-2 &&
+   peers topic add "Financial aid" --alias grants --related admissions &&
+   peers event add "Commencement 2027" --date 2027-05-16 --lead maria-lopez &&
+   peers event assign commencement-2027 jose-nunez --role "live stream") > /dev/null 2>&1
+base_qid=$(cd "$store" && peers ask "When is the transfer application deadline?" --from @follower 2>/dev/null | head -1)
+base_lid=$(cd "$store" && peers lead add "A lab's first field test" --from maria-lopez 2>/dev/null | head -1)
+commit_all "the help base"
+(cd "$store" && git init -q --bare "$work/help-origin.git" &&
+   git remote set-url origin "$work/help-origin.git" && git push -q -f origin main) > /dev/null 2>&1
+cp -a "$store" "$work/help-base"
+# fresh BASE [EXAMPLE]: a new copy of BASE, in the state EXAMPLE needs when it undoes something.
+fresh() {
+  rm -rf "$store" && cp -a "$work/$1" "$store"
+  qid=$base_qid lid=$base_lid other_qid=
+  case "${2:-}" in
+    "peers reopen "*) (cd "$store" && peers close "$qid" && git commit -qam close) > /dev/null 2>&1 ;;
+    "peers event done "*--undo*) (cd "$store" && peers event done commencement-2027 jose-nunez &&
+                                  git commit -qam done) > /dev/null 2>&1 ;;
+  esac
+}
 for cmd in $(cd "$store" && peers __complete -- help "" | cut -f1); do
-  rm -rf "$store" && cp -a "$work/after-readme" "$store"
+  fresh help-base
   mapfile -t examples < <(cd "$store" && help_examples "$cmd")
-  for shown in "${examples[@]}"; do run_shown "$shown"; done
+  for shown in "${examples[@]}"; do
+    for base in "" help-base plain-base; do
+      [ -n "$base" ] && fresh "$base" "$shown"
+      before=$failures
+      if [ "$base" = plain-base ]; then run_shown "$shown"; else run_shown "$shown" quiet; fi
+      [ "$failures" -gt "$before" ] || break
+      [ "$base" = plain-base ] || { failures=$before; ran=$((ran - 1)); }
+    done
+  done
 done
 
 echo "docs: ran $readme_ran README commands and $((ran - readme_ran)) help examples, skipped $skipped usage lines; $failures failed"
