@@ -39,7 +39,23 @@ Fd open_for_reading(const fs::path& path, bool nonblocking) {
 }
 
 Fd open_directory(const fs::path& path) {
-  return Fd(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  return Fd(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+}
+
+std::optional<std::string> first_symlink(const fs::path& root, std::string_view relative) {
+  std::string so_far;
+  while (!relative.empty()) {
+    std::size_t slash = relative.find('/');
+    std::string_view part = relative.substr(0, slash);
+    relative = slash == std::string_view::npos ? std::string_view{} : relative.substr(slash + 1);
+    if (part.empty()) continue;
+    if (!so_far.empty()) so_far += '/';
+    so_far += part;
+    struct stat st {};
+    if (::lstat((root / so_far).c_str(), &st) != 0) return std::nullopt;
+    if (S_ISLNK(st.st_mode)) return so_far;
+  }
+  return std::nullopt;
 }
 
 Fd create_new(const fs::path& path) {
@@ -111,6 +127,10 @@ std::optional<std::string> read_prefix(const fs::path& path, std::size_t size) {
 
 Fd open_lock_file(const fs::path& path) {
   return Fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644));
+}
+
+Fd open_lock_file_in(int dir_fd, const char* name) {
+  return Fd(::openat(dir_fd, name, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0644));
 }
 
 bool try_lock(int fd) { return fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0; }

@@ -38,8 +38,12 @@ class Fd {
 
 /// Opens for reading, never following a symbolic link (O_NOFOLLOW | O_CLOEXEC).
 Fd open_for_reading(const std::filesystem::path& path, bool nonblocking = false);
-/// Opens a directory (for fstatat and listing).
+/// Opens a directory (for fstatat and listing), never following a symbolic link in its last
+/// component (O_NOFOLLOW | O_DIRECTORY).
 Fd open_directory(const std::filesystem::path& path);
+/// The first component of `relative` (joined with '/', e.g. "questions/archive") that is a
+/// symbolic link under `root`, when one is; components that do not exist end the walk.
+std::optional<std::string> first_symlink(const std::filesystem::path& root, std::string_view relative);
 /// Creates `path`, failing when it exists (the temp file of an atomic write).
 Fd create_new(const std::filesystem::path& path);
 /// Opens an existing file for appending.
@@ -74,6 +78,8 @@ std::optional<std::string> read_prefix(const std::filesystem::path& path, std::s
 /// An advisory lock file: opened (created when missing) and flocked exclusively. The kernel
 /// releases the lock when the descriptor closes or the process dies.
 Fd open_lock_file(const std::filesystem::path& path);
+/// The same, as `name` inside the directory `dir_fd` (never following a link).
+Fd open_lock_file_in(int dir_fd, const char* name);
 /// Takes the lock without waiting: false when another holds it (errno EWOULDBLOCK) or on error.
 bool try_lock(int fd);
 
