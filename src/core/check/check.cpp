@@ -361,6 +361,35 @@ void check_references(const CheckInput& input, std::vector<Finding>& findings) {
   }
 }
 
+/// A person file whose id peers.yaml lists as retired: what an `rm` interrupted between
+/// retiring the id (done first) and removing the file leaves behind.
+void check_retired_files(const CheckInput& input, std::vector<Finding>& findings) {
+  for (const auto& file : input.files) {
+    if (file.kind || !classify_path(file.path).is_config) continue;
+    const Node* tree = input.tree(file);
+    if (!tree) return;
+    StoreConfig config;
+    try {
+      config = config_from_node(*tree, file.path);
+    } catch (const Error&) {
+      return;  // check_loading reports it
+    }
+    for (const auto& id : config.retired_ids) {
+      const StoreFile* person = input.file_of(Kind::person, id);
+      if (!person) continue;
+      findings.push_back(make_finding(
+          Location{person->path}, Severity::error, "retired-id-file",
+          fmt::format("'{}' is listed in retired_ids of peers.yaml, yet its file is still here "
+                      "(a 'peers rm' that did not finish?)",
+                      id),
+          fmt::format("to finish removing them: git rm {} (or rm it); to keep them: take '{}' "
+                      "out of retired_ids in peers.yaml",
+                      person->path, id)));
+    }
+    return;
+  }
+}
+
 // ---- possible duplicates, alias clashes, question status ----
 
 /// Folded name with its words sorted: "López, María" and "Maria Lopez" -> "lopez maria".
@@ -822,6 +851,7 @@ const std::vector<Checker>& checkers() {
   static const std::vector<Checker> list = {
       check_file_names, check_temp_files, check_references,
       check_duplicates, check_aliases,    check_events,
+      check_retired_files,
   };
   return list;
 }
