@@ -240,6 +240,10 @@ Store::Lock Store::lock() {
                   "wait for it to finish and try again; nothing was changed");
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
+  // Whatever is changed under the lock starts from peers.yaml as it is now, not as it was when
+  // the command started: another writer may have retired an id or renamed the store since.
+  std::string text = read_regular_file(root_ / config_file, config_file, options_.limits.max_bytes);
+  config_ = config_from_node(parse_yaml(text, config_file, options_.limits), config_file);
   return lock;
 }
 
