@@ -56,6 +56,9 @@ bool is_racy(const FileStat& stat, std::int64_t verified_ns, std::int64_t margin
 
 /// A fast 64-bit hash (not cryptographic) for file contents and record checksums.
 std::uint64_t hash_bytes(std::string_view bytes);
+/// The largest file peers reads whole from the cache directory `dir` besides the cache (the
+/// saved index, the check's verdicts): derived from the cache, so a multiple of its size.
+std::size_t state_file_limit(const std::filesystem::path& dir);
 
 /// Compact binary form of a Node tree (data, marks and comments). decode_node throws
 /// std::runtime_error on malformed input and never reads past `in` or nests deeper than

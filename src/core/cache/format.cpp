@@ -192,6 +192,26 @@ bool read_record(std::string_view& body, std::string_view blobs, IndexedEntry& r
   }
 }
 
+/// The smallest payload of a record: a tombstone of a one-byte path.
+constexpr std::size_t min_payload = 3;
+
+/// Whether `entries` holds exactly `count` frames, each with a plausible payload length, the
+/// second half starting at a frame boundary after `first_count` of them.
+bool frames_fit(std::string_view entries, std::uint64_t count, std::uint64_t second_half,
+                std::uint64_t first_count) {
+  std::uint64_t seen = 0, at = 0;
+  while (at < entries.size()) {
+    if (seen == first_count && at != second_half) return false;
+    if (entries.size() - at < frame_size || seen >= count) return false;
+    std::uint32_t size;
+    std::memcpy(&size, entries.data() + at, sizeof size);
+    if (size < min_payload || size > entries.size() - at - frame_size) return false;
+    at += frame_size + size;
+    ++seen;
+  }
+  return seen == count && (first_count < count || second_half == entries.size());
+}
+
 /// Appends the framed records of `body` to `records` (the journal). Returns false when it met
 /// a bad frame (the rest is then ignored).
 bool read_records(std::string_view body, std::vector<IndexedEntry>& records) {
@@ -269,6 +289,10 @@ LoadedCache load_cache(const fs::path& dir, std::uint32_t print) {
       count > entries_size / frame_size)
     return c;
   std::string_view entries = rest.substr(0, entries_size), blobs = rest.substr(entries_size);
+  // The counts are checked against the frames really there before an entry is allocated for
+  // each: a sparse file with a plausible header costs a walk over its first frames, not
+  // memory in proportion to what its header claims.
+  if (!frames_fit(entries, count, second_half, first_count)) return c;
   c.index.resize(count);
   std::span<IndexedEntry> all(c.index);
   bool first_sound = false, second_sound = true;
@@ -287,10 +311,14 @@ LoadedCache load_cache(const fs::path& dir, std::uint32_t print) {
     return c;
   }
   c.usable = true;
+  // The journal is compacted into the cache once it outgrows an eighth of it: a bigger one is
+  // not read (the cache is then written anew).
+  std::size_t journal_limit = bytes.size() / 4 + (std::size_t{1} << 20);
   try {
-    c.journal = read_regular_file(dir / journal_name, journal_name, std::size_t{1} << 31);
-  } catch (const Error&) {
-    return c;  // no journal yet
+    c.journal = read_regular_file(dir / journal_name, journal_name, journal_limit);
+  } catch (const Error& e) {
+    if (e.exit_code() != exit_not_found) c.usable = false;  // too big, a FIFO, a link...
+    return c;  // else no journal yet
   }
   if (read_header(c.journal, journal_magic, print) != c.generation) return c;
   Index journal;
@@ -315,6 +343,11 @@ FileStat file_stat(const struct stat& st) {
 
 bool is_racy(const FileStat& stat, std::int64_t verified_ns, std::int64_t margin_ns) {
   return std::max(stat.mtime_ns, stat.ctime_ns) + margin_ns >= verified_ns;
+}
+
+std::size_t state_file_limit(const fs::path& dir) {
+  std::uint64_t cache_size = files::regular_file_size(dir / cache_name).value_or(0);
+  return static_cast<std::size_t>(std::min<std::uint64_t>(4 * cache_size + (64u << 20), SIZE_MAX / 2));
 }
 
 std::uint64_t hash_bytes(std::string_view bytes) {
