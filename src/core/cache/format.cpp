@@ -1,5 +1,6 @@
 #include "cache/format.hpp"
 
+#include <openssl/sha.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -88,6 +89,7 @@ void encode_head(std::string& out, std::uint8_t type, std::string_view path, con
   put(out, e.stat.inode);
   put(out, e.stat.mtime_ns);
   put(out, e.stat.ctime_ns);
+  put(out, e.stat.device);
 }
 
 /// With `blob_offset`, the entry says where its blob will be among the blobs that follow the
@@ -98,6 +100,7 @@ void encode_entry(std::string& out, std::string_view path, const CachedEntry& e,
                   std::uint64_t* blob_offset) {
   encode_head(out, record_entry, path, e);
   put(out, e.content_hash);
+  out.append(reinterpret_cast<const char*>(e.content_sha.data()), e.content_sha.size());
   put(out, e.verified_ns);
   put_string(out, e.summary);
   put(out, e.blob_hash);
@@ -168,6 +171,7 @@ bool read_record(std::string_view& body, std::string_view blobs, IndexedEntry& r
     e.stat.inode = take<std::uint64_t>(payload);
     e.stat.mtime_ns = take<std::int64_t>(payload);
     e.stat.ctime_ns = take<std::int64_t>(payload);
+    e.stat.device = take<std::uint64_t>(payload);
     if (!in_its_directory(r.path, e.kind, e.archived, type == record_directory)) return false;
     if (type == record_directory) {
       r.directory = true;
@@ -175,6 +179,9 @@ bool read_record(std::string_view& body, std::string_view blobs, IndexedEntry& r
       return payload.empty();
     }
     e.content_hash = take<std::uint64_t>(payload);
+    if (payload.size() < e.content_sha.size()) return false;
+    std::memcpy(e.content_sha.data(), payload.data(), e.content_sha.size());
+    payload.remove_prefix(e.content_sha.size());
     e.verified_ns = take<std::int64_t>(payload);
     e.summary = take_string(payload);
     e.blob_hash = take<std::uint64_t>(payload);
@@ -338,6 +345,7 @@ FileStat file_stat(const struct stat& st) {
   s.inode = static_cast<std::uint64_t>(st.st_ino);
   s.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
   s.ctime_ns = static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
+  s.device = static_cast<std::uint64_t>(st.st_dev);
   return s;
 }
 
@@ -348,6 +356,18 @@ bool is_racy(const FileStat& stat, std::int64_t verified_ns, std::int64_t margin
 std::size_t state_file_limit(const fs::path& dir) {
   std::uint64_t cache_size = files::regular_file_size(dir / cache_name).value_or(0);
   return static_cast<std::size_t>(std::min<std::uint64_t>(4 * cache_size + (64u << 20), SIZE_MAX / 2));
+}
+
+Sha256 sha256(std::string_view bytes) {
+  Sha256 digest;
+  ::SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest.data());
+  return digest;
+}
+
+std::uint64_t prefix64(const Sha256& digest) {
+  std::uint64_t out;
+  std::memcpy(&out, digest.data(), sizeof out);
+  return out;
 }
 
 std::uint64_t hash_bytes(std::string_view bytes) {

@@ -631,7 +631,7 @@ void add_record(Snapshot& records, TypedRecord&& record) {
 
 // What file checkers found, as remembered between runs (see read_store_for_check).
 // Raise verdicts_version whenever a file checker's findings change.
-constexpr std::uint64_t verdicts_version = 1;
+constexpr std::uint64_t verdicts_version = 2;  // 2: content keyed by SHA-256
 
 std::uint64_t verdicts_print(const LoadLimits& limits) {
   return cache::hash_bytes(fmt::format("peers check verdicts {} {} {} {}", verdicts_version,
@@ -782,7 +782,7 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
     std::uint64_t content = 0;
     try {
       std::string text = read_regular_file(root / file.path, file.path, limits.max_bytes);
-      content = cache::hash_bytes(text);
+      content = cache::prefix64(cache::sha256(text));
       file = load_store_file(file.path, std::move(text), limits);
     } catch (const Error& e) {
       file.load_error = e;
