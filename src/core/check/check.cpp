@@ -168,6 +168,7 @@ std::string hint_for(const std::string& key, const std::string& expected) {
   if (expected.starts_with("a time")) return "write the time as RFC 3339, e.g. 2026-11-20T14:03:00Z";
   if (expected.starts_with("an id")) return "ids are lowercase letters, digits and '-', e.g. maria-lopez";
   if (expected.starts_with("one of")) return "use " + expected;
+  if (expected.starts_with("a whole number")) return fmt::format("write it as digits, e.g. '{}: 180'", key);
   return fmt::format("write it as '{}: some text'", key);
 }
 
@@ -198,9 +199,11 @@ void check_fields(const StoreFile& file, const Node& map, const std::vector<Fiel
         if (!value.is_scalar()) wrong(value, spec.key, "text");
         break;
       case FieldType::integer: {
+        // Every integer field (the format, archive_after_days) counts from 1.
         bool digits = value.is_scalar() && !value.scalar.empty() &&
-                      value.scalar.find_first_not_of("0123456789") == std::string::npos;
-        if (!digits) wrong(value, spec.key, "a whole number");
+                      value.scalar.find_first_not_of("0123456789") == std::string::npos &&
+                      value.scalar.find_first_not_of('0') != std::string::npos;
+        if (!digits) wrong(value, spec.key, "a whole number of 1 or more");
         break;
       }
       case FieldType::list:

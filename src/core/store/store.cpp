@@ -260,6 +260,13 @@ void Store::write(Kind kind, std::string_view id, Node root, bool archived) {
     }
   }
   std::string text = emit_yaml(root);
+  // A change that makes the record too big for the loader is the user's to fix, not a bug.
+  if (text.size() > options_.limits.max_bytes)
+    throw Error(Location{path},
+                fmt::format("the record would be {} KiB, over the {} KiB limit for one record",
+                            text.size() / 1024, options_.limits.max_bytes / 1024),
+                "shorten its notes or log (move old entries to a file of your own); nothing was "
+                "changed");
   Node reread;
   try {
     reread = parse_yaml(text, path, options_.limits);
