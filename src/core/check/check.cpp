@@ -14,6 +14,7 @@
 #include "cache/cache.hpp"
 #include "model/fields.hpp"
 #include "store/files.hpp"
+#include "store/layout.hpp"
 #include "peers/events.hpp"
 #include "peers/text.hpp"
 #include "peers/time.hpp"
@@ -716,6 +717,7 @@ CheckInput make_check_input(std::vector<StoreFile> files, std::vector<std::strin
 }
 
 CheckInput read_store_for_check(const fs::path& root, const StoreOptions& options) {
+  refuse_symlinks_in_layout(root);
   const LoadLimits& limits = options.limits;
   std::vector<std::string> paths = {config_path};
   std::vector<std::string> bad_names, temp_files;

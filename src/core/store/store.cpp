@@ -15,6 +15,7 @@
 #include "peers/events.hpp"
 #include "peers/text.hpp"
 #include "store/files.hpp"
+#include "store/layout.hpp"
 #include "store/state_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -39,17 +40,16 @@ Error symlink_error(const std::string& relative) {
                "is read, written or locked");
 }
 
-/// Refuses a store whose peers.yaml, kind directories, questions/archive or .peers is a
-/// symbolic link (a committed `topics -> /elsewhere` would otherwise be read and written).
-void refuse_symlinks(const fs::path& root) {
+}  // namespace
+
+/// A committed `topics -> /elsewhere` would otherwise be read and written.
+void refuse_symlinks_in_layout(const fs::path& root) {
   std::vector<std::string> checked = {config_file, state_dir};
   for (const auto& kind : all_kinds()) checked.emplace_back(kind.directory);
   checked.push_back(std::string(info(Kind::question).directory) + "/archive");
   for (const auto& relative : checked)
     if (auto link = files::first_symlink(root, relative)) throw symlink_error(*link);
 }
-
-}  // namespace
 
 std::string read_regular_file(const fs::path& path, const std::string& display,
                               std::size_t max_bytes) {
@@ -156,7 +156,7 @@ void Store::init(const fs::path& dir, const std::string& name) {
 
 Store::Store(fs::path root, StoreOptions options)
     : root_(std::move(root)), options_(std::move(options)) {
-  refuse_symlinks(root_);
+  refuse_symlinks_in_layout(root_);
   std::string text = read_regular_file(root_ / config_file, config_file, options_.limits.max_bytes);
   config_ = config_from_node(parse_yaml(text, config_file, options_.limits), config_file);
 }

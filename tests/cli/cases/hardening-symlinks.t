@@ -15,6 +15,11 @@ $ peers add "New Person" --knows admissions
 ! hint: replace the link with the directory or file itself; nothing outside the store is read, written or locked
 [1]
 
+$ peers check
+! peers: error: topics: is a symbolic link; peers does not follow links in a store
+! hint: replace the link with the directory or file itself; nothing outside the store is read, written or locked
+[1]
+
 $ printf 'name:   Admissions\n' > $WORK/outside/topics/admissions.yaml && peers check --fix
 ! peers: error: topics: is a symbolic link; peers does not follow links in a store
 ! hint: replace the link with the directory or file itself; nothing outside the store is read, written or locked
