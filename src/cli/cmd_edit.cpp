@@ -13,6 +13,7 @@
 #include "output.hpp"
 #include "people.hpp"
 #include "peers/error.hpp"
+#include "peers/merge.hpp"
 #include "peers/text.hpp"
 #include "peers/yaml.hpp"
 #include "process.hpp"
@@ -159,7 +160,9 @@ void edit_in_editor(Context& ctx, const std::string& id) {
   std::string path(buf.data());
   struct Cleanup {
     std::string path;
-    ~Cleanup() { ::unlink(path.c_str()); }
+    ~Cleanup() {
+      if (!path.empty()) ::unlink(path.c_str());
+    }
   } cleanup{path};
   { std::ofstream(path, std::ios::binary) << original; }
   std::string path_in_messages = doc.path;
@@ -173,20 +176,53 @@ void edit_in_editor(Context& ctx, const std::string& id) {
       ctx.io.note("No change.");
       return;
     }
+    Node root;
+    Person p;
     try {
-      Node root = parse_yaml(edited, path_in_messages);
-      Person p = person_from_node(root, id, path_in_messages);
-      auto lock = store.lock();
-      store.write(Kind::person, id, canonical_with_comments(root, p));
-      ctx.record_change(fmt::format("edit {}", p.name));
-      ctx.io.note(fmt::format("Saved {}", doc.path));
-      return;
+      root = parse_yaml(edited, path_in_messages);
+      p = person_from_node(root, id, path_in_messages);
     } catch (const Error& e) {
       ctx.io.err << "peers: error: " << safe(format_location(e.where())) << ": " << e.what()
                  << '\n';
       if (!confirm(ctx.io, "Edit again? (no: discard your changes)"))
         throw Error("nothing was changed", {}, exit_error);
+      continue;
     }
+    auto lock = store.lock();
+    // The record as it is now, under the lock: another command (a `peers log`, a pull) may
+    // have changed it while the editor was open. Then both changes are kept by the merge
+    // driver's 3-way merge, or, when they conflict, nothing is saved and the text is kept.
+    if (!store.exists(Kind::person, id)) {
+      cleanup.path.clear();
+      throw Error(fmt::format("{} was removed while you were editing; nothing was saved", id),
+                  fmt::format("your text is kept in {}", path));
+    }
+    Document now = store.read(Kind::person, id);
+    if (emit_yaml(now.root) == original) {
+      store.write(Kind::person, id, canonical_with_comments(root, p));
+      ctx.record_change(fmt::format("edit {}", p.name));
+      ctx.io.note(fmt::format("Saved {}", doc.path));
+      return;
+    }
+    NodeMerge merge = merge_nodes(doc.root, root, now.root);
+    if (!merge.conflicts.empty()) {
+      std::vector<std::string> keys;
+      for (const auto& c : merge.conflicts) keys.push_back(c.key);
+      cleanup.path.clear();  // keep the person's text
+      throw Error(Location{doc.path},
+                  fmt::format("changed by another command while you were editing, and your "
+                              "change conflicts with it ({}); nothing was saved",
+                              join(keys, ", ")),
+                  fmt::format("your text is kept in {}; run 'peers edit {}' again and copy "
+                              "your change over",
+                              path, id));
+    }
+    Person merged = person_from_node(merge.merged, id, path_in_messages);
+    store.write(Kind::person, id, canonical_with_comments(merge.merged, merged));
+    ctx.record_change(fmt::format("edit {}", merged.name));
+    ctx.io.note(fmt::format("Saved {} (merged with a change made while you were editing)",
+                            doc.path));
+    return;
   }
 }
 

@@ -89,6 +89,9 @@ void run_event_rm(const RmOptions& opts, Context& ctx) {
       throw Error("nothing was removed", {}, exit_error);
   }
   auto lock = store.lock();
+  if (!store.exists(Kind::event, id))
+    throw Error(fmt::format("the event {} was removed by another command meanwhile", id),
+                "nothing was changed");
   store.remove(Kind::event, id);
   ctx.record_change(fmt::format("event rm {}", event.name));
   ctx.io.note(fmt::format("Removed the event {} ({})", safe(event.name), id));

@@ -150,6 +150,9 @@ void run_lead_rm(const RmOptions& opts, Context& ctx) {
       throw Error("nothing was removed", {}, exit_error);
   }
   auto lock = store.lock();
+  if (!store.exists(Kind::lead, id))
+    throw Error(fmt::format("the lead {} was removed by another command meanwhile", id),
+                "nothing was changed");
   store.remove(Kind::lead, id);
   ctx.record_change(fmt::format("lead rm {}", id));
   ctx.io.note(fmt::format("Removed the lead {} ({})", id, safe(lead.title)));

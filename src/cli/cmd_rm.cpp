@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <CLI/CLI.hpp>
 
 #include <fmt/format.h>
@@ -27,11 +29,26 @@ void run_rm(const Options& opts, Context& ctx) {
     if (!confirm(ctx.io, fmt::format("Remove {} ({})?", safe(p.name), id)))
       throw Error("nothing was removed", {}, exit_error);
   }
-  auto lock = store.lock();
+  auto lock = store.lock();  // also re-reads peers.yaml: another rm may have retired an id
+  if (!store.exists(Kind::person, id))
+    throw Error(fmt::format("{} was removed by another command meanwhile", id),
+                "nothing was changed");
+  p = read_person(store, id);
   StoreConfig config = store.config();
-  config.retired_ids.push_back(id);  // ids are never given out again
-  store.remove(Kind::person, id);
+  if (std::find(config.retired_ids.begin(), config.retired_ids.end(), id) ==
+      config.retired_ids.end())
+    config.retired_ids.push_back(id);  // ids are never given out again
+  // Retire the id first, then remove the file: stopped in between (a crash, a full disk), the
+  // store keeps the person and 'peers check' reports the left-over file; the id is never free.
   store.write_config(config);
+  try {
+    store.remove(Kind::person, id);
+  } catch (const Error& e) {
+    throw Error(e.where(), e.what(),
+                fmt::format("{} is already retired in peers.yaml; remove the file by hand to "
+                            "finish ('peers check' reports it until then)",
+                            id));
+  }
   ctx.record_change(fmt::format("remove {}", p.name));
   ctx.io.note(fmt::format("Removed {} ({}). Their id will not be reused.", safe(p.name), id));
 }

@@ -109,7 +109,9 @@ StoreOptions Context::store_options() {
   options.progress = &progress();
   options.slow_write_ms = env.slow_write_ms;
   options.use_cache = !env.no_cache;
-  if (env.xdg_cache_home) options.cache_dir = std::filesystem::path(*env.xdg_cache_home) / "peers";
+  // The XDG spec: a relative $XDG_CACHE_HOME is invalid and ignored.
+  if (env.xdg_cache_home && std::filesystem::path(*env.xdg_cache_home).is_absolute())
+    options.cache_dir = std::filesystem::path(*env.xdg_cache_home) / "peers";
   return options;
 }
 

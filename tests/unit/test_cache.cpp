@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -267,6 +268,51 @@ TEST_CASE("same size, same mtime, new content: seen (ctime and the racy rule)") 
     CHECK(name_of(third, "people/person-5.yaml") == "Person Y");
     CHECK(third.stats.parsed == 1);
   }
+}
+
+TEST_CASE("a cached record is reused on its content only when the SHA-256 matches") {
+  CHECK(fmt::format("{:02x}", fmt::join(cache::sha256("abc"), "")) ==
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  TempDir dir;
+  fs::path root = make_store(dir);
+  load(root);
+  CHECK(load(root).stats.trusted > 0);
+  // A same-size edit whose 64-bit content key collides with the cached one (made here by
+  // writing the new content's key into the cache entry, its frame checksum fixed up): the
+  // stat changed, the key matches, the SHA-256 does not, so the file is parsed again.
+  fs::path file = root / "people" / "person-5.yaml";
+  std::string old_text = read_text(file), new_text = person_yaml("Person X", "Dept 5");
+  REQUIRE(old_text.size() == new_text.size());
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  overwrite_in_place(file, new_text);
+  fs::path cache_file = root / ".peers" / "cache";
+  std::string bytes = read_text(cache_file);
+  const std::string path = "people/person-5.yaml";
+  std::size_t at = bytes.find(path);
+  REQUIRE(at != std::string::npos);
+  std::size_t payload = at - 2;  // type, length of the path
+  std::size_t frame = payload - 12;
+  std::uint32_t size;
+  std::memcpy(&size, bytes.data() + frame, 4);
+  std::size_t key_at = at + path.size() + 2 + 5 * 8;  // kind, archived, the stat
+  // The key as the old non-cryptographic hash made it, and as the SHA-256's first 8 bytes.
+  std::uint64_t key = 0;
+  SUBCASE("colliding 64-bit hash") { key = cache::hash_bytes(new_text); }
+  SUBCASE("colliding SHA-256 prefix") { key = cache::prefix64(cache::sha256(new_text)); }
+  std::memcpy(bytes.data() + key_at, &key, 8);
+  std::uint64_t checksum = cache::hash_bytes(std::string_view(bytes).substr(payload, size));
+  std::memcpy(bytes.data() + frame + 4, &checksum, 8);
+  write_text(cache_file, bytes);
+  Loaded l = load(root);
+  CHECK_FALSE(l.stats.rewrote);  // the cache was taken as sound
+  CHECK(name_of(l, "people/person-5.yaml") == "Person X");
+  CHECK(l.stats.parsed == 1);
+}
+
+TEST_CASE("the stat a cached record is trusted on includes the device (git's rule)") {
+  cache::FileStat a, b;
+  b.device = 1;
+  CHECK_FALSE(a == b);
 }
 
 TEST_CASE("deleted and renamed files are dropped from the cache") {

@@ -25,6 +25,7 @@
 // the moment its content was read. A racy entry, or one whose stat changed but size did not,
 // is checked against the file's content hash; anything else is re-read and parsed. The same
 // rule decides whether a directory's recorded file list can stand in for listing it.
+#include <array>
 #include <sys/stat.h>
 
 #include <cstdint>
@@ -46,6 +47,7 @@ struct FileStat {
   std::uint64_t inode = 0;
   std::int64_t mtime_ns = 0;
   std::int64_t ctime_ns = 0;
+  std::uint64_t device = 0;
   bool operator==(const FileStat&) const = default;
 };
 FileStat file_stat(const struct stat& st);
@@ -56,6 +58,15 @@ bool is_racy(const FileStat& stat, std::int64_t verified_ns, std::int64_t margin
 
 /// A fast 64-bit hash (not cryptographic) for file contents and record checksums.
 std::uint64_t hash_bytes(std::string_view bytes);
+/// SHA-256 of `bytes` (libcrypto): a cryptographic hash, for decisions an attacker who writes
+/// files must not be able to steer (whether a cached record stands for a file's content).
+using Sha256 = std::array<unsigned char, 32>;
+Sha256 sha256(std::string_view bytes);
+/// The first 8 bytes of a SHA-256, for 64-bit keys (the check's verdicts, routing digests).
+std::uint64_t prefix64(const Sha256& digest);
+/// The largest file peers reads whole from the cache directory `dir` besides the cache (the
+/// saved index, the check's verdicts): derived from the cache, so a multiple of its size.
+std::size_t state_file_limit(const std::filesystem::path& dir);
 
 /// Compact binary form of a Node tree (data, marks and comments). decode_node throws
 /// std::runtime_error on malformed input and never reads past `in` or nests deeper than

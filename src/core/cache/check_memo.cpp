@@ -20,7 +20,7 @@ Verdicts read_verdicts(const fs::path& root, const StoreOptions& options, std::u
   if (!options.use_cache) return {};
   fs::path dir = cache_directory(root, options.cache_dir);
   if (dir.empty()) return {};
-  files::Mapping mapping(dir / verdicts_name);
+  files::Mapping mapping(dir / verdicts_name, state_file_limit(dir));
   std::string_view bytes = mapping.bytes();
   if (bytes.size() < 24 || std::memcmp(bytes.data(), verdicts_magic, 8) != 0) return {};
   bytes.remove_prefix(8);
@@ -28,7 +28,7 @@ Verdicts read_verdicts(const fs::path& root, const StoreOptions& options, std::u
   try {
     if (take<std::uint64_t>(bytes) != print) return {};
     if (take<std::uint64_t>(bytes) != hash_bytes(bytes)) return {};
-    std::uint64_t count = take_count(bytes);
+    std::uint64_t count = take_count(bytes, 10);  // path, content, findings
     verdicts.reserve(count);
     for (; count > 0; --count) {
       std::string path(take_string(bytes));

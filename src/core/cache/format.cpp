@@ -1,5 +1,6 @@
 #include "cache/format.hpp"
 
+#include <openssl/sha.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -88,6 +89,7 @@ void encode_head(std::string& out, std::uint8_t type, std::string_view path, con
   put(out, e.stat.inode);
   put(out, e.stat.mtime_ns);
   put(out, e.stat.ctime_ns);
+  put(out, e.stat.device);
 }
 
 /// With `blob_offset`, the entry says where its blob will be among the blobs that follow the
@@ -98,6 +100,7 @@ void encode_entry(std::string& out, std::string_view path, const CachedEntry& e,
                   std::uint64_t* blob_offset) {
   encode_head(out, record_entry, path, e);
   put(out, e.content_hash);
+  out.append(reinterpret_cast<const char*>(e.content_sha.data()), e.content_sha.size());
   put(out, e.verified_ns);
   put_string(out, e.summary);
   put(out, e.blob_hash);
@@ -168,6 +171,7 @@ bool read_record(std::string_view& body, std::string_view blobs, IndexedEntry& r
     e.stat.inode = take<std::uint64_t>(payload);
     e.stat.mtime_ns = take<std::int64_t>(payload);
     e.stat.ctime_ns = take<std::int64_t>(payload);
+    e.stat.device = take<std::uint64_t>(payload);
     if (!in_its_directory(r.path, e.kind, e.archived, type == record_directory)) return false;
     if (type == record_directory) {
       r.directory = true;
@@ -175,6 +179,9 @@ bool read_record(std::string_view& body, std::string_view blobs, IndexedEntry& r
       return payload.empty();
     }
     e.content_hash = take<std::uint64_t>(payload);
+    if (payload.size() < e.content_sha.size()) return false;
+    std::memcpy(e.content_sha.data(), payload.data(), e.content_sha.size());
+    payload.remove_prefix(e.content_sha.size());
     e.verified_ns = take<std::int64_t>(payload);
     e.summary = take_string(payload);
     e.blob_hash = take<std::uint64_t>(payload);
@@ -190,6 +197,26 @@ bool read_record(std::string_view& body, std::string_view blobs, IndexedEntry& r
   } catch (const Corrupt&) {
     return false;
   }
+}
+
+/// The smallest payload of a record: a tombstone of a one-byte path.
+constexpr std::size_t min_payload = 3;
+
+/// Whether `entries` holds exactly `count` frames, each with a plausible payload length, the
+/// second half starting at a frame boundary after `first_count` of them.
+bool frames_fit(std::string_view entries, std::uint64_t count, std::uint64_t second_half,
+                std::uint64_t first_count) {
+  std::uint64_t seen = 0, at = 0;
+  while (at < entries.size()) {
+    if (seen == first_count && at != second_half) return false;
+    if (entries.size() - at < frame_size || seen >= count) return false;
+    std::uint32_t size;
+    std::memcpy(&size, entries.data() + at, sizeof size);
+    if (size < min_payload || size > entries.size() - at - frame_size) return false;
+    at += frame_size + size;
+    ++seen;
+  }
+  return seen == count && (first_count < count || second_half == entries.size());
 }
 
 /// Appends the framed records of `body` to `records` (the journal). Returns false when it met
@@ -269,6 +296,10 @@ LoadedCache load_cache(const fs::path& dir, std::uint32_t print) {
       count > entries_size / frame_size)
     return c;
   std::string_view entries = rest.substr(0, entries_size), blobs = rest.substr(entries_size);
+  // The counts are checked against the frames really there before an entry is allocated for
+  // each: a sparse file with a plausible header costs a walk over its first frames, not
+  // memory in proportion to what its header claims.
+  if (!frames_fit(entries, count, second_half, first_count)) return c;
   c.index.resize(count);
   std::span<IndexedEntry> all(c.index);
   bool first_sound = false, second_sound = true;
@@ -287,10 +318,14 @@ LoadedCache load_cache(const fs::path& dir, std::uint32_t print) {
     return c;
   }
   c.usable = true;
+  // The journal is compacted into the cache once it outgrows an eighth of it: a bigger one is
+  // not read (the cache is then written anew).
+  std::size_t journal_limit = bytes.size() / 4 + (std::size_t{1} << 20);
   try {
-    c.journal = read_regular_file(dir / journal_name, journal_name, std::size_t{1} << 31);
-  } catch (const Error&) {
-    return c;  // no journal yet
+    c.journal = read_regular_file(dir / journal_name, journal_name, journal_limit);
+  } catch (const Error& e) {
+    if (e.exit_code() != exit_not_found) c.usable = false;  // too big, a FIFO, a link...
+    return c;  // else no journal yet
   }
   if (read_header(c.journal, journal_magic, print) != c.generation) return c;
   Index journal;
@@ -310,11 +345,29 @@ FileStat file_stat(const struct stat& st) {
   s.inode = static_cast<std::uint64_t>(st.st_ino);
   s.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
   s.ctime_ns = static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
+  s.device = static_cast<std::uint64_t>(st.st_dev);
   return s;
 }
 
 bool is_racy(const FileStat& stat, std::int64_t verified_ns, std::int64_t margin_ns) {
   return std::max(stat.mtime_ns, stat.ctime_ns) + margin_ns >= verified_ns;
+}
+
+std::size_t state_file_limit(const fs::path& dir) {
+  std::uint64_t cache_size = files::regular_file_size(dir / cache_name).value_or(0);
+  return static_cast<std::size_t>(std::min<std::uint64_t>(4 * cache_size + (64u << 20), SIZE_MAX / 2));
+}
+
+Sha256 sha256(std::string_view bytes) {
+  Sha256 digest;
+  ::SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest.data());
+  return digest;
+}
+
+std::uint64_t prefix64(const Sha256& digest) {
+  std::uint64_t out;
+  std::memcpy(&out, digest.data(), sizeof out);
+  return out;
 }
 
 std::uint64_t hash_bytes(std::string_view bytes) {

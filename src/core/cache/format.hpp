@@ -14,7 +14,7 @@ namespace peers::cache {
 
 inline constexpr char cache_magic[8] = {'P', 'E', 'E', 'R', 'S', 'C', 'A', '1'};
 inline constexpr char journal_magic[8] = {'P', 'E', 'E', 'R', 'S', 'J', 'N', '1'};
-inline constexpr std::uint32_t format_version = 6;  // raise it when a field table changes
+inline constexpr std::uint32_t format_version = 7;  // raise it when a field table changes
 inline constexpr std::size_t header_size = 24;  // magic, version, fingerprint, generation
 // The cache's header goes on with the length of its entries, where their second half starts,
 // how many there are and how many are in the first half (so that two threads can read them
@@ -43,7 +43,8 @@ struct CachedEntry {
   Kind kind = Kind::person;
   bool archived = false;
   FileStat stat;
-  std::uint64_t content_hash = 0;
+  std::uint64_t content_hash = 0;  // prefix64(content_sha)
+  Sha256 content_sha{};            // the file's SHA-256: a changed stat with the same one reuses
   std::int64_t verified_ns = 0;
   std::string_view summary;  // summarize() output; empty when the file is not a valid record
   std::string_view blob;     // make_blob(tree, record): read only by commands that need them

@@ -367,9 +367,12 @@ class Loader {
     fresh.kind = file.kind;
     fresh.archived = file.archived;
     fresh.stat = now_stat;
-    fresh.content_hash = hash_bytes(text);
+    fresh.content_sha = sha256(text);
+    fresh.content_hash = prefix64(fresh.content_sha);
     fresh.verified_ns = now_ns_;
-    if (cached && cached->stat.size == text.size() && cached->content_hash == fresh.content_hash) {
+    // A changed stat with the same content (a checkout, a touch) keeps the cached record; the
+    // same content means the same SHA-256, never a 64-bit hash an attacker can collide.
+    if (cached && cached->stat.size == text.size() && cached->content_sha == fresh.content_sha) {
       deliver_cached(i, *cached);
       fresh.summary = cached->summary;
       fresh.blob = cached->blob;
@@ -483,7 +486,7 @@ class Loader {
         directory_records_.emplace_back(directory.path, directory.record);
       } else if (complete[which]) {
         new_directory_entries_.push_back(
-            CachedEntry{directory.kind, directory.archived, directory.stat, 0, now_ns_, {}, {}, 0});
+            CachedEntry{directory.kind, directory.archived, directory.stat, 0, {}, now_ns_, {}, {}, 0});
         directory_records_.emplace_back(directory.path, &new_directory_entries_.back());
         recorded_now_.push_back(directory_records_.back());
       } else if (directory.record) {

@@ -42,7 +42,9 @@ struct SavedIndex {
 
 SavedIndex read_saved_index(const fs::path& dir) {
   SavedIndex saved;
-  saved.mapping = std::make_shared<files::Mapping>(dir / index_name);
+  // Bounded by the cache it was built with (its summaries are what it indexes), so that a
+  // huge or sparse file is not read through to check its checksum.
+  saved.mapping = std::make_shared<files::Mapping>(dir / index_name, state_file_limit(dir));
   std::string_view bytes = saved.mapping->bytes();
   if (bytes.size() < index_header_size || std::memcmp(bytes.data(), index_magic, 8) != 0) return saved;
   std::string_view rest = bytes.substr(8);

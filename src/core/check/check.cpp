@@ -14,6 +14,7 @@
 #include "cache/cache.hpp"
 #include "model/fields.hpp"
 #include "store/files.hpp"
+#include "store/layout.hpp"
 #include "peers/events.hpp"
 #include "peers/text.hpp"
 #include "peers/time.hpp"
@@ -168,6 +169,7 @@ std::string hint_for(const std::string& key, const std::string& expected) {
   if (expected.starts_with("a time")) return "write the time as RFC 3339, e.g. 2026-11-20T14:03:00Z";
   if (expected.starts_with("an id")) return "ids are lowercase letters, digits and '-', e.g. maria-lopez";
   if (expected.starts_with("one of")) return "use " + expected;
+  if (expected.starts_with("a whole number")) return fmt::format("write it as digits, e.g. '{}: 180'", key);
   return fmt::format("write it as '{}: some text'", key);
 }
 
@@ -198,9 +200,11 @@ void check_fields(const StoreFile& file, const Node& map, const std::vector<Fiel
         if (!value.is_scalar()) wrong(value, spec.key, "text");
         break;
       case FieldType::integer: {
+        // Every integer field (the format, archive_after_days) counts from 1.
         bool digits = value.is_scalar() && !value.scalar.empty() &&
-                      value.scalar.find_first_not_of("0123456789") == std::string::npos;
-        if (!digits) wrong(value, spec.key, "a whole number");
+                      value.scalar.find_first_not_of("0123456789") == std::string::npos &&
+                      value.scalar.find_first_not_of('0') != std::string::npos;
+        if (!digits) wrong(value, spec.key, "a whole number of 1 or more");
         break;
       }
       case FieldType::list:
@@ -358,6 +362,35 @@ void check_references(const CheckInput& input, std::vector<Finding>& findings) {
       const Node* item = related && i < related->items.size() ? &related->items[i] : related;
       report_unknown(input, file, "related", t.related[i], item, Kind::topic, findings);
     }
+  }
+}
+
+/// A person file whose id peers.yaml lists as retired: what an `rm` interrupted between
+/// retiring the id (done first) and removing the file leaves behind.
+void check_retired_files(const CheckInput& input, std::vector<Finding>& findings) {
+  for (const auto& file : input.files) {
+    if (file.kind || !classify_path(file.path).is_config) continue;
+    const Node* tree = input.tree(file);
+    if (!tree) return;
+    StoreConfig config;
+    try {
+      config = config_from_node(*tree, file.path);
+    } catch (const Error&) {
+      return;  // check_loading reports it
+    }
+    for (const auto& id : config.retired_ids) {
+      const StoreFile* person = input.file_of(Kind::person, id);
+      if (!person) continue;
+      findings.push_back(make_finding(
+          Location{person->path}, Severity::error, "retired-id-file",
+          fmt::format("'{}' is listed in retired_ids of peers.yaml, yet its file is still here "
+                      "(a 'peers rm' that did not finish?)",
+                      id),
+          fmt::format("to finish removing them: git rm {} (or rm it); to keep them: take '{}' "
+                      "out of retired_ids in peers.yaml",
+                      person->path, id)));
+    }
+    return;
   }
 }
 
@@ -602,7 +635,7 @@ void add_record(Snapshot& records, TypedRecord&& record) {
 
 // What file checkers found, as remembered between runs (see read_store_for_check).
 // Raise verdicts_version whenever a file checker's findings change.
-constexpr std::uint64_t verdicts_version = 1;
+constexpr std::uint64_t verdicts_version = 2;  // 2: content keyed by SHA-256
 
 std::uint64_t verdicts_print(const LoadLimits& limits) {
   return cache::hash_bytes(fmt::format("peers check verdicts {} {} {} {}", verdicts_version,
@@ -684,6 +717,7 @@ CheckInput make_check_input(std::vector<StoreFile> files, std::vector<std::strin
 }
 
 CheckInput read_store_for_check(const fs::path& root, const StoreOptions& options) {
+  refuse_symlinks_in_layout(root);
   const LoadLimits& limits = options.limits;
   std::vector<std::string> paths = {config_path};
   std::vector<std::string> bad_names, temp_files;
@@ -753,7 +787,7 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
     std::uint64_t content = 0;
     try {
       std::string text = read_regular_file(root / file.path, file.path, limits.max_bytes);
-      content = cache::hash_bytes(text);
+      content = cache::prefix64(cache::sha256(text));
       file = load_store_file(file.path, std::move(text), limits);
     } catch (const Error& e) {
       file.load_error = e;
@@ -822,6 +856,7 @@ const std::vector<Checker>& checkers() {
   static const std::vector<Checker> list = {
       check_file_names, check_temp_files, check_references,
       check_duplicates, check_aliases,    check_events,
+      check_retired_files,
   };
   return list;
 }

@@ -163,7 +163,17 @@ StoreConfig config_from_node(const Node& node, const std::string& file) {
                 "upgrade peers to a version that knows this format");
   c.format = *format;
   c.name = r.text("name");
-  if (auto days = r.integer("archive_after_days")) c.archive_after_days = *days;
+  if (auto days = r.integer("archive_after_days")) {
+    if (*days < 1) {
+      const Node* at = node.find("archive_after_days");
+      throw Error(Location{file, at ? at->mark.line : 0, at ? at->mark.column : 0},
+                  fmt::format("'archive_after_days' is {}; it must be a number of days, at least 1",
+                              *days),
+                  "set it to how many days a question stays before it is archived, e.g. "
+                  "'archive_after_days: 180' (or remove the line for the default, 180)");
+    }
+    c.archive_after_days = *days;
+  }
   c.retired_ids = r.id_list("retired_ids");
   c.extra = r.unknown();
   return c;

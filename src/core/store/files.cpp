@@ -39,7 +39,23 @@ Fd open_for_reading(const fs::path& path, bool nonblocking) {
 }
 
 Fd open_directory(const fs::path& path) {
-  return Fd(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  return Fd(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+}
+
+std::optional<std::string> first_symlink(const fs::path& root, std::string_view relative) {
+  std::string so_far;
+  while (!relative.empty()) {
+    std::size_t slash = relative.find('/');
+    std::string_view part = relative.substr(0, slash);
+    relative = slash == std::string_view::npos ? std::string_view{} : relative.substr(slash + 1);
+    if (part.empty()) continue;
+    if (!so_far.empty()) so_far += '/';
+    so_far += part;
+    struct stat st {};
+    if (::lstat((root / so_far).c_str(), &st) != 0) return std::nullopt;
+    if (S_ISLNK(st.st_mode)) return so_far;
+  }
+  return std::nullopt;
 }
 
 Fd create_new(const fs::path& path) {
@@ -47,7 +63,7 @@ Fd create_new(const fs::path& path) {
 }
 
 Fd open_for_appending(const fs::path& path) {
-  return Fd(::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW));
+  return Fd(::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
 }
 
 namespace {
@@ -87,10 +103,12 @@ std::vector<std::string> list_names(const fs::path& dir) {
   return names;
 }
 
-Mapping::Mapping(const fs::path& path) {
-  Fd f = open_for_reading(path);
+Mapping::Mapping(const fs::path& path, std::size_t max_size) {
+  Fd f = open_for_reading(path, true);
   struct stat st {};
-  if (!f.valid() || ::fstat(f.get(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) return;
+  if (!f.valid() || ::fstat(f.get(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0 ||
+      static_cast<std::uint64_t>(st.st_size) > max_size)
+    return;
   void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, f.get(), 0);
   if (p == MAP_FAILED) return;
   data_ = static_cast<const char*>(p);
@@ -101,16 +119,27 @@ Mapping::~Mapping() {
   if (data_) ::munmap(const_cast<char*>(data_), size_);
 }
 
+std::optional<std::uint64_t> regular_file_size(const fs::path& path) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  return static_cast<std::uint64_t>(st.st_size);
+}
+
 std::optional<std::string> read_prefix(const fs::path& path, std::size_t size) {
-  Fd f = open_for_reading(path);
-  if (!f.valid()) return std::nullopt;
+  Fd f = open_for_reading(path, true);
+  struct stat st {};
+  if (!f.valid() || ::fstat(f.get(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
   std::string bytes(size, '\0');
   if (::pread(f.get(), bytes.data(), size, 0) != static_cast<ssize_t>(size)) return std::nullopt;
   return bytes;
 }
 
 Fd open_lock_file(const fs::path& path) {
-  return Fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644));
+  return Fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0644));
+}
+
+Fd open_lock_file_in(int dir_fd, const char* name) {
+  return Fd(::openat(dir_fd, name, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0644));
 }
 
 bool try_lock(int fd) { return fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0; }
@@ -172,7 +201,8 @@ bool replace_file(const fs::path& dir, const char* name, std::string_view text) 
 
 bool append_file(const fs::path& path, std::string_view text) {
   Fd f = open_for_appending(path);
-  if (!f.valid()) return false;
+  struct stat st {};
+  if (!f.valid() || ::fstat(f.get(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
   return ::write(f.get(), text.data(), text.size()) == static_cast<ssize_t>(text.size());
 }
 

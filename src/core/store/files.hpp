@@ -3,6 +3,7 @@
 // cache. Nothing else in peers_core calls open, unlink, rename, mmap or flock
 // (tests/arch/check-layering enforces it). Private to peers_core.
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -38,8 +39,12 @@ class Fd {
 
 /// Opens for reading, never following a symbolic link (O_NOFOLLOW | O_CLOEXEC).
 Fd open_for_reading(const std::filesystem::path& path, bool nonblocking = false);
-/// Opens a directory (for fstatat and listing).
+/// Opens a directory (for fstatat and listing), never following a symbolic link in its last
+/// component (O_NOFOLLOW | O_DIRECTORY).
 Fd open_directory(const std::filesystem::path& path);
+/// The first component of `relative` (joined with '/', e.g. "questions/archive") that is a
+/// symbolic link under `root`, when one is; components that do not exist end the walk.
+std::optional<std::string> first_symlink(const std::filesystem::path& root, std::string_view relative);
 /// Creates `path`, failing when it exists (the temp file of an atomic write).
 Fd create_new(const std::filesystem::path& path);
 /// Opens an existing file for appending.
@@ -54,10 +59,12 @@ void for_each_name(int dir_fd, const std::function<bool(std::string_view)>& visi
 /// Every name in the directory, sorted.
 std::vector<std::string> list_names(const std::filesystem::path& dir);
 
-/// A read-only mapping of a whole regular file; empty when it cannot be mapped.
+/// A read-only mapping of a whole regular file; empty when it cannot be mapped or is not a
+/// regular file (opened O_NONBLOCK | O_NOFOLLOW: a FIFO or a link in its place is ignored).
 class Mapping {
  public:
-  explicit Mapping(const std::filesystem::path& path);
+  /// Empty too when the file is bigger than `max_size`: nothing of it is then read.
+  explicit Mapping(const std::filesystem::path& path, std::size_t max_size = SIZE_MAX);
   Mapping(const Mapping&) = delete;
   Mapping& operator=(const Mapping&) = delete;
   ~Mapping();
@@ -68,12 +75,16 @@ class Mapping {
   std::size_t size_ = 0;
 };
 
-/// The first `size` bytes of a file, when it has that many.
+/// The size of a regular file (not following a link); nothing for anything else.
+std::optional<std::uint64_t> regular_file_size(const std::filesystem::path& path);
+/// The first `size` bytes of a regular file, when it has that many (never blocks on a FIFO).
 std::optional<std::string> read_prefix(const std::filesystem::path& path, std::size_t size);
 
 /// An advisory lock file: opened (created when missing) and flocked exclusively. The kernel
 /// releases the lock when the descriptor closes or the process dies.
 Fd open_lock_file(const std::filesystem::path& path);
+/// The same, as `name` inside the directory `dir_fd` (never following a link).
+Fd open_lock_file_in(int dir_fd, const char* name);
 /// Takes the lock without waiting: false when another holds it (errno EWOULDBLOCK) or on error.
 bool try_lock(int fd);
 

@@ -15,6 +15,7 @@
 #include "peers/events.hpp"
 #include "peers/text.hpp"
 #include "store/files.hpp"
+#include "store/layout.hpp"
 #include "store/state_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -33,7 +34,22 @@ bool has_yaml_extension(std::string_view name) {
   return name.size() > 5 && name.substr(name.size() - 5) == ".yaml";
 }
 
+Error symlink_error(const std::string& relative) {
+  return Error(Location{relative}, "is a symbolic link; peers does not follow links in a store",
+               "replace the link with the directory or file itself; nothing outside the store "
+               "is read, written or locked");
+}
+
 }  // namespace
+
+/// A committed `topics -> /elsewhere` would otherwise be read and written.
+void refuse_symlinks_in_layout(const fs::path& root) {
+  std::vector<std::string> checked = {config_file, state_dir};
+  for (const auto& kind : all_kinds()) checked.emplace_back(kind.directory);
+  checked.push_back(std::string(info(Kind::question).directory) + "/archive");
+  for (const auto& relative : checked)
+    if (auto link = files::first_symlink(root, relative)) throw symlink_error(*link);
+}
 
 std::string read_regular_file(const fs::path& path, const std::string& display,
                               std::size_t max_bytes) {
@@ -140,6 +156,7 @@ void Store::init(const fs::path& dir, const std::string& name) {
 
 Store::Store(fs::path root, StoreOptions options)
     : root_(std::move(root)), options_(std::move(options)) {
+  refuse_symlinks_in_layout(root_);
   std::string text = read_regular_file(root_ / config_file, config_file, options_.limits.max_bytes);
   config_ = config_from_node(parse_yaml(text, config_file, options_.limits), config_file);
 }
@@ -200,7 +217,14 @@ Store::Lock Store::lock() {
   fs::path dir = root_ / state_dir;
   make_state_directory(dir);
   fs::path path = dir / "lock";
-  files::Fd file = files::open_lock_file(path);
+  // Opened from the store without following links: a `.peers` or `.peers/lock` link never
+  // puts the lock anywhere else.
+  files::Fd state = files::open_directory(dir);
+  if (!state.valid())
+    if (auto link = files::first_symlink(root_, state_dir)) throw symlink_error(*link);
+  files::Fd file;
+  if (state.valid()) file = files::open_lock_file_in(state.get(), "lock");
+  if (!file.valid() && errno == ELOOP) throw symlink_error(std::string(state_dir) + "/lock");
   if (!file.valid())
     throw Error(fmt::format("cannot open the store lock {}: {}", path.string(), errno_text(errno)),
                 "check that the store directory is writable; nothing was changed");
@@ -216,6 +240,10 @@ Store::Lock Store::lock() {
                   "wait for it to finish and try again; nothing was changed");
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
+  // Whatever is changed under the lock starts from peers.yaml as it is now, not as it was when
+  // the command started: another writer may have retired an id or renamed the store since.
+  std::string text = read_regular_file(root_ / config_file, config_file, options_.limits.max_bytes);
+  config_ = config_from_node(parse_yaml(text, config_file, options_.limits), config_file);
   return lock;
 }
 
@@ -232,6 +260,13 @@ void Store::write(Kind kind, std::string_view id, Node root, bool archived) {
     }
   }
   std::string text = emit_yaml(root);
+  // A change that makes the record too big for the loader is the user's to fix, not a bug.
+  if (text.size() > options_.limits.max_bytes)
+    throw Error(Location{path},
+                fmt::format("the record would be {} KiB, over the {} KiB limit for one record",
+                            text.size() / 1024, options_.limits.max_bytes / 1024),
+                "shorten its notes or log (move old entries to a file of your own); nothing was "
+                "changed");
   Node reread;
   try {
     reread = parse_yaml(text, path, options_.limits);

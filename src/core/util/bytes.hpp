@@ -55,9 +55,11 @@ inline std::uint64_t take_varint(std::string_view& in) {
 }
 
 /// A count of items that each take at least one byte of `in`.
-inline std::uint64_t take_count(std::string_view& in) {
+/// A count of items that follow, each encoded in at least `min_bytes`: checked against what is
+/// left before anything is allocated for them.
+inline std::uint64_t take_count(std::string_view& in, std::size_t min_bytes = 1) {
   std::uint64_t count = take_varint(in);
-  if (count > in.size()) throw Corrupt("bad count");
+  if (count > in.size() / (min_bytes ? min_bytes : 1)) throw Corrupt("bad count");
   return count;
 }
 
