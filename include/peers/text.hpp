@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,8 +20,40 @@ std::string fold(std::string_view text);
 std::string name_key(std::string_view text);
 
 /// The id made from a name: folded to lowercase ASCII, every other run of characters -> '-',
-/// at most 64 characters. Empty when nothing usable is left.
+/// at most 64 characters. Names in other scripts are transliterated first (ICU's
+/// "Any-Latin; Latin-ASCII": "Олена Коваленко" -> "olena-kovalenko", "王小明" ->
+/// "wang-xiao-ming", one syllable per Han character). Empty when nothing usable is left.
 std::string slugify(std::string_view name);
+
+/// slugify for many names: keeps the ICU transliterator (costly to build, made on the first
+/// name that needs it) between calls. Not for use by two threads at once.
+class Slugger {
+ public:
+  Slugger();
+  ~Slugger();
+  Slugger(const Slugger&) = delete;
+  Slugger& operator=(const Slugger&) = delete;
+  std::string operator()(std::string_view name);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Orders text by the Unicode Collation Algorithm (ICU, root locale: the same order whatever
+/// the user's locale). Keys compare with std::string's operator<.
+class Collation {
+ public:
+  Collation();
+  ~Collation();
+  Collation(const Collation&) = delete;
+  Collation& operator=(const Collation&) = delete;
+  std::string key(std::string_view text) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 /// ^[a-z0-9][a-z0-9-]{0,63}$ and not a reserved device name (con, nul, com1, ...).
 bool is_valid_id(std::string_view id);
@@ -33,6 +66,13 @@ std::string terminal_safe(std::string_view text, bool keep_newlines = false);
 /// A description of the first character that user input may not contain (controls other than
 /// newline and tab when `multiline`, DEL, C1 controls, bidi overrides), or nothing.
 std::optional<std::string> forbidden_character(std::string_view text, bool multiline);
+
+/// A description of the first character a name may not contain besides those of
+/// forbidden_character: the invisible ones (Unicode's Default_Ignorable_Code_Point, as UTS #39
+/// excludes them from identifiers: U+200D zero width joiner, U+2060 word joiner, U+00AD soft
+/// hyphen, tag characters U+E0000..U+E007F, variation selectors...) and bidi controls, which
+/// let one name pass for another. Nothing when the name is clean.
+std::optional<std::string> invisible_character(std::string_view name);
 
 /// Levenshtein distance, stopping early once it exceeds `limit`.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit = 64);

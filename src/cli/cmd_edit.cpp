@@ -63,6 +63,7 @@ void apply_set(Person& p, const std::string& assignment, Store& store,
   std::string value = clean_input(assignment.substr(eq + 1), label, key == "notes");
   if (key == "name") {
     if (value.empty()) throw Error("a person needs a name", {}, exit_usage);
+    value = clean_name(value, label);
     p.name = value;
   } else if (key == "title") {
     p.title = value;

@@ -63,7 +63,7 @@ void refuse_shared_hashtag(const Store& store, const std::string& hashtag,
 
 void run_event_add(const AddOptions& opts, Context& ctx) {
   Event event;
-  event.name = clean_input(opts.name, "the event's name");
+  event.name = clean_name(opts.name, "the event's name");
   if (event.name.empty())
     throw Error("an event needs a name", "peers event add \"Commencement 2027\" --date 2027-05-16",
                 exit_usage);

@@ -43,7 +43,7 @@ void run_event_edit(const EditOptions& opts, Context& ctx) {
   Event event = read_event(store, id);
   Event before = event;
   if (opts.name) {
-    event.name = clean_input(*opts.name, "--name");
+    event.name = clean_name(*opts.name, "--name");
     if (event.name.empty()) throw Error("an event needs a name", {}, exit_usage);
   }
   if (opts.date) event.date = parse_date_input(*opts.date, "--date");

@@ -46,6 +46,7 @@ bool looks_like_vcard(std::string_view text) {
 
 /// Why a person read from the file cannot be stored as it is, or nothing.
 std::optional<std::string> unusable(const Person& p) {
+  if (auto bad = invisible_character(p.name)) return "the name contains " + *bad;
   for (const std::string* text : {&p.name, &p.title, &p.department, &p.email, &p.phone})
     if (auto bad = forbidden_character(*text, false)) return *bad;
   if (auto bad = forbidden_character(p.notes, true)) return *bad;
@@ -66,16 +67,24 @@ std::optional<std::string> unusable(const Person& p) {
 }
 
 /// A free id for `p`: the one the file suggests when it is their name's slug (as peers'
-/// own exports write it), else the slug, with -2, -3... when taken or retired.
-std::string new_id(const Person& p, const std::set<std::string>& taken) {
-  std::string base = slugify(p.name);
-  if (base.empty()) return {};
+/// own exports write it) or their name is not in Latin letters, else the slug (transliterated to Latin), with -2, -3... when taken,
+/// retired or a device name; "person" when no Latin letter or digit comes of the name.
+std::string new_id(const Person& p, const std::set<std::string>& taken, Slugger& slugger) {
+  std::string base = slugger(p.name);
+  if (base.empty()) base = "person";
   auto free = [&](const std::string& id) { return is_valid_id(id) && !taken.count(id); };
   bool suggested_is_slug = p.id == base || (p.id.rfind(base + "-", 0) == 0 &&
                                             p.id.size() > base.size() + 1 &&
                                             std::all_of(p.id.begin() + base.size() + 1,
                                                         p.id.end(), [](char c) { return c >= '0' && c <= '9'; }));
-  if (suggested_is_slug && free(p.id)) return p.id;
+  // For a name not in Latin letters the slug is a transliteration, a guess: an id the file
+  // gives (as peers' export writes one chosen with `add --id`) is kept when it has a letter.
+  std::string folded = fold(p.name);
+  bool transliterated = std::any_of(folded.begin(), folded.end(),
+                                    [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  bool has_letter =
+      std::any_of(p.id.begin(), p.id.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if ((suggested_is_slug || (transliterated && has_letter)) && free(p.id)) return p.id;
   std::string id = base;
   for (int n = 2; !free(id); ++n) {
     std::string suffix = fmt::format("-{}", n);
@@ -91,7 +100,9 @@ void print_plan(const Output& io, const std::vector<Action>& actions, const std:
   table.styles = {"", "bold", "", ""};
   for (const auto& a : actions) {
     switch (a.what) {
-      case Action::What::add: table.add({"add", a.id, safe(a.name), ""}); break;
+      case Action::What::add:
+        table.add({"add", a.id, safe(a.name), a.detail.empty() ? "" : "(" + safe(a.detail) + ")"});
+        break;
       case Action::What::update:
         table.add({"update", a.id, safe(a.name), "(" + safe(a.detail) + ")"});
         break;
@@ -138,6 +149,7 @@ void run_import(const Options& opts, Context& ctx) {
 
   const std::string added_by = ctx.team_member();
   std::vector<Action> actions;
+  Slugger slugger;  // one ICU transliterator for the whole file
   for (const auto& problem : contacts.problems)
     actions.push_back({Action::What::skip, problem.line, "", "", problem.message});
   std::optional<ProgressStage> matching;
@@ -173,17 +185,15 @@ void run_import(const Options& opts, Context& ctx) {
       continue;
     }
     Person person = incoming;
-    person.id = new_id(incoming, taken);
-    if (person.id.empty()) {
-      actions.push_back({Action::What::skip, line, "", "",
-                         fmt::format("{}: cannot make an id from the name; skipped", incoming.name)});
-      continue;
-    }
+    person.id = new_id(incoming, taken, slugger);
     person.added_by = added_by;
     taken.insert(person.id);
     people.push_back(person);
     changed_people.push_back(people.size() - 1);
-    actions.push_back({Action::What::add, line, person.id, person.name, ""});
+    actions.push_back({Action::What::add, line, person.id, person.name,
+                       person.id != incoming.id && slugger(person.name).empty()
+                           ? "a fallback id: no Latin id could be made from the name"
+                           : ""});
   }
   matching.reset();
   std::stable_sort(actions.begin(), actions.end(),

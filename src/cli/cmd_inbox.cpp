@@ -53,11 +53,12 @@ void run_inbox(const Options& opts, Context& ctx) {
     g.questions.push_back(&q);
   }
   std::vector<Group> groups;
+  Collation collation;  // names in Unicode order, whatever their script
   for (auto& [key, g] : by_person) {
     std::sort(g.questions.begin(), g.questions.end(), [](const Question* a, const Question* b) {
       return a->asked_at != b->asked_at ? a->asked_at < b->asked_at : a->id < b->id;
     });
-    g.sort_name = g.person ? fold(g.person->name) : g.person_id;
+    g.sort_name = g.person ? collation.key(g.person->name) : g.person_id;
     groups.push_back(std::move(g));
   }
   // People by name, then the questions nobody has yet.

@@ -28,9 +28,10 @@ void run_list(const Options& opts, Context& ctx) {
   TopicIndex topics(snapshot.topics);
   PeopleFilter filter = opts.filter;
   filter.include_left = !opts.active_only;
-  std::vector<std::pair<std::string, const Person*>> sorted;  // (folded name, person)
+  Collation collation;  // names in Unicode order, whatever their script
+  std::vector<std::pair<std::string, const Person*>> sorted;  // (name's sort key, person)
   for (const auto& p : snapshot.people)
-    if (matches(p, filter, topics)) sorted.emplace_back(fold(p.name), &p);
+    if (matches(p, filter, topics)) sorted.emplace_back(collation.key(p.name), &p);
   std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
     return std::tie(a.first, a.second->id) < std::tie(b.first, b.second->id);
   });

@@ -19,6 +19,7 @@ struct Options {
   std::string note;
   std::string date;
   std::string by;
+  bool force = false;
 };
 
 void run_log(const Options& opts, Context& ctx) {
@@ -28,6 +29,10 @@ void run_log(const Options& opts, Context& ctx) {
   entry.note = clean_input(opts.note, "the note", true);
   if (entry.note.empty()) throw Error("the note is empty", "say what you talked about", exit_usage);
   entry.date = opts.date.empty() ? ctx.today() : parse_date_input(opts.date, "--date");
+  if (entry.date > ctx.today() && !opts.force)
+    throw Error(fmt::format("--date {} is in the future (today is {})", entry.date.str(),
+                            ctx.today().str()),
+                "log a conversation once it has happened (--force logs it anyway)", exit_usage);
   entry.by = opts.by.empty() ? ctx.team_member() : clean_input(opts.by, "--by");
 
   auto lock = store.lock();
@@ -51,6 +56,7 @@ void add_log(CLI::App& app, Context& ctx) {
   cmd->add_option("note", opts->note, "What you talked about")->required();
   cmd->add_option("--date", opts->date, "When (YYYY-MM-DD, default today)");
   cmd->add_option("--by", opts->by, "Who on the team talked to them (default: git user.name)");
+  cmd->add_flag("--force", opts->force, "Accept a --date in the future");
   cmd->footer(examples({"peers log maria-lopez \"Coffee after the orientation meeting\"",
                         "peers log jose \"Call about spring open days\" --date 2026-11-21 --by \"Sam Lee\""}));
   cmd->callback([opts, &ctx] { run_log(*opts, ctx); });

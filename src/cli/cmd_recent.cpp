@@ -34,10 +34,11 @@ void run_recent(const Options& opts, Context& ctx) {
   report_skipped(ctx.io, snapshot.skipped);
   Date today = ctx.today();
   std::vector<Conversation> conversations;
+  Collation collation;  // names in Unicode order, whatever their script
   std::vector<std::string> sort_names(snapshot.people.size());
   for (std::size_t n = 0; n < snapshot.people.size(); ++n) {
     const Person& p = snapshot.people[n];
-    if (!p.log.empty()) sort_names[n] = fold(p.name);
+    if (!p.log.empty()) sort_names[n] = collation.key(p.name);
     for (std::size_t i = 0; i < p.log.size(); ++i) {
       const LogEntry& e = p.log[i];
       if (!by.empty() && fold(e.by).find(by) == std::string::npos) continue;

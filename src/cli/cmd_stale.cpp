@@ -31,7 +31,7 @@ struct Staleness {
   std::size_t conversations = 0;
   std::string knows_best;  // the team member with the most conversations with them
   double score = 0;
-  std::string sort_name;  // the person's name folded
+  std::string sort_name;  // the person's name's collation key
 };
 
 /// Days since the last contact, weighted by how close the relationship is: each doubling of
@@ -77,10 +77,11 @@ void run_stale(const Options& opts, Context& ctx) {
   Date today = ctx.today();
   std::vector<Staleness> stale;
   std::vector<Staleness> never;
+  Collation collation;  // names in Unicode order, whatever their script
   for (const auto& p : snapshot.people) {
     if (!matches(p, filter, topics)) continue;
     Staleness s = measure(p, today);
-    s.sort_name = fold(p.name);
+    s.sort_name = collation.key(p.name);
     if (!s.last) never.push_back(s);
     else if (s.days >= opts.days) stale.push_back(s);
   }

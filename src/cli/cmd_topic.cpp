@@ -68,13 +68,13 @@ void add_related(Store& store, Topic& topic, const std::string& wanted) {
 
 void run_topic_add(const AddOptions& opts, Context& ctx) {
   Topic topic;
-  topic.name = clean_input(opts.name, "the topic name");
+  topic.name = clean_name(opts.name, "the topic name");
   topic.id = slugify(topic.name);
   if (topic.id.empty())
     throw Error(fmt::format("cannot make an id from the name '{}'", safe(topic.name)),
                 "use a name with letters or digits", exit_usage);
   topic.description = clean_input(opts.description, "--desc", true);
-  for (const auto& a : opts.aliases) add_unique(topic.aliases, clean_input(a, "--alias"));
+  for (const auto& a : opts.aliases) add_unique(topic.aliases, clean_name(a, "--alias"));
   Store& store = ctx.store();
   auto lock = store.lock();
   if (store.exists(Kind::topic, topic.id))
@@ -91,9 +91,9 @@ void run_topic_edit(const EditOptions& opts, Context& ctx) {
   Store& store = ctx.store();
   auto lock = store.lock();
   Topic topic = read_topic(store, find_topic_id(store, opts.id));
-  if (!opts.name.empty()) topic.name = clean_input(opts.name, "--name");
+  if (!opts.name.empty()) topic.name = clean_name(opts.name, "--name");
   if (opts.description) topic.description = clean_input(*opts.description, "--desc", true);
-  for (const auto& a : opts.aliases) add_unique(topic.aliases, clean_input(a, "--alias"));
+  for (const auto& a : opts.aliases) add_unique(topic.aliases, clean_name(a, "--alias"));
   for (const auto& a : opts.unaliases)
     if (!remove_matching(topic.aliases, clean_input(a, "--unalias")))
       throw Error(fmt::format("{} has no alias '{}'", topic.id, safe(a)),
@@ -151,9 +151,10 @@ void run_topic_show(const ShowOptions& opts, Context& ctx) {
   auto rank = [](const Knower& k) { return k.person->has_left() ? 2 : k.away ? 1 : 0; };
   std::vector<std::string> sort_keys;
   sort_keys.reserve(knowers.size());
+  Collation collation;  // names in Unicode order, whatever their script
   for (auto& k : knowers) {
     k.sort_key = static_cast<int>(sort_keys.size());
-    sort_keys.push_back(fold(k.person->name));
+    sort_keys.push_back(collation.key(k.person->name));
   }
   std::stable_sort(knowers.begin(), knowers.end(), [&](const Knower& a, const Knower& b) {
     if (rank(a) != rank(b)) return rank(a) < rank(b);

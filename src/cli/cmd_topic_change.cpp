@@ -109,7 +109,7 @@ std::string describe(const References& refs) {
 }
 
 void run_topic_rename(const RenameOptions& opts, Context& ctx) {
-  std::string name = clean_input(opts.name, "the new name");
+  std::string name = clean_name(opts.name, "the new name");
   std::string new_id = slugify(name);
   if (new_id.empty())
     throw Error(fmt::format("cannot make an id from the name '{}'", safe(name)),

@@ -17,6 +17,16 @@ std::string clean_input(std::string_view value, std::string_view what, bool mult
   return trim(value);
 }
 
+std::string clean_name(std::string_view value, std::string_view what) {
+  std::string name = clean_input(value, what);
+  if (auto bad = invisible_character(name))
+    throw Error(fmt::format("{} contains {}", what, *bad),
+                "remove it: names are written with visible characters only, so no name can "
+                "pass for another",
+                exit_usage);
+  return name;
+}
+
 Date parse_date_input(std::string_view value, std::string_view flag) {
   auto date = Date::parse(trim(value));
   if (!date)

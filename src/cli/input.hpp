@@ -13,6 +13,10 @@ namespace peers::cli {
 /// characters (newline and tab are allowed only when `multiline`) or bidi overrides.
 std::string clean_input(std::string_view value, std::string_view what, bool multiline = false);
 
+/// clean_input for a name (of a person, topic, alias or event): also refused when it holds an
+/// invisible or bidi character (invisible_character), which would make it look like another.
+std::string clean_name(std::string_view value, std::string_view what);
+
 /// A YYYY-MM-DD date given to `flag`; refused with an example otherwise.
 Date parse_date_input(std::string_view value, std::string_view flag);
 

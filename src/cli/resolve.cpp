@@ -28,6 +28,21 @@ Resolved resolve(const Store& store, std::string_view wanted, const std::vector<
 
   for (Kind kind : kinds)  // an exact id needs no directory listing
     if (store.exists(kind, key)) return {kind, key};
+  if (!is_valid_id(wanted) &&
+      std::find(kinds.begin(), kinds.end(), Kind::person) != kinds.end()) {
+    // A name, in its own script or transliterated, of someone whose id is not its slug
+    // (chosen with --id, or a -2 namesake): "Олена Коваленко" or "olena kovalenko".
+    std::string wanted_name = name_key(wanted);
+    std::vector<std::string> named;
+    Slugger slugger;
+    for (const auto& p : store.snapshot({Kind::person}).people)
+      if (name_key(p.name) == wanted_name || slugger(p.name) == key) named.push_back(p.id);
+    if (named.size() == 1) return {Kind::person, named.front()};
+    if (named.size() > 1)
+      throw Error(fmt::format("'{}' is the name of {} people: {}", safe(wanted), named.size(),
+                              join(named, ", ")),
+                  "give the id", exit_not_found);
+  }
   std::vector<Resolved> prefixed;
   std::vector<std::string> all;
   for (Kind kind : kinds) {

@@ -64,11 +64,55 @@ TEST_CASE("slugify") {
   CHECK(slugify("O'Brien, Seán") == "obrien-sean");
   CHECK(slugify("  --Hello--  ") == "hello");
   CHECK(slugify("Straße Øst Łódź") == "strasse-ost-lodz");
-  CHECK(slugify("日本語") == "");
+  // Other scripts are transliterated (issue 18): Han one syllable per character.
+  CHECK(slugify("日本語") == "ri-ben-yu");
+  CHECK(slugify("😀 ☃") == "");
   CHECK(slugify("\x1b[31mred") == "31mred");
   CHECK(slugify("bad \xff byte") == "bad-byte");
   CHECK(slugify(std::string(100, 'a') + " b").size() == 64);
   CHECK(is_valid_id(slugify(std::string(63, 'a') + " b")));  // no trailing '-'
+}
+
+TEST_CASE("slugify transliterates names in every script") {
+  CHECK(slugify("Олена Коваленко") == "olena-kovalenko");
+  CHECK(slugify("王小明") == "wang-xiao-ming");
+  CHECK(slugify("Ελένη Παπαδοπούλου") == "elene-papadopoulou");
+  CHECK(slugify("محمد العلي") == "mhmd-ally");  // the ayn's modifier letter goes like "'"
+  CHECK(slugify("דוד כהן") == "dwd-khn");
+  CHECK(slugify("やまだ たろう") == "yamada-tarou");
+  CHECK(slugify("김민준") == "gimminjun");
+  CHECK(slugify("प्रिया शर्मा") == "priya-sarma");
+  // A name with Latin letters keeps its Latin part's slug (often the romanisation).
+  CHECK(slugify("韓美玲 (Han Mei-ling)") == "han-mei-ling");
+  CHECK(slugify("Maria Олена") == "maria");
+  Slugger slugger;  // one transliterator for many names gives the same ids
+  CHECK(slugger("Олена Коваленко") == "olena-kovalenko");
+  CHECK(slugger("王小明") == "wang-xiao-ming");
+  CHECK(slugger("María José Núñez") == "maria-jose-nunez");
+}
+
+TEST_CASE("Collation orders names by Unicode rules, not bytes") {
+  Collation c;
+  CHECK(c.key("Ana") < c.key("Émile"));
+  CHECK(c.key("Émile") < c.key("Zoe"));
+  CHECK(c.key("ana") < c.key("Bob"));  // case does not come first
+  CHECK(c.key("Zoe") < c.key("Ελένη"));  // Latin, Greek, Cyrillic... in script order
+  CHECK(c.key("Ελένη") < c.key("Олена"));
+  CHECK(c.key("Олена") < c.key("王小明"));
+  CHECK(c.key("Maria") == c.key("Maria"));
+}
+
+TEST_CASE("invisible_character") {
+  CHECK_FALSE(invisible_character("María José Núñez"));
+  CHECK_FALSE(invisible_character("Олена Коваленко"));
+  CHECK_FALSE(invisible_character("प्रिया शर्मा"));
+  for (std::string bad : {"Ja\u200Dne", "Ja\u2060ne", "Ja\u00ADne", "Jane\U000E0041",
+                          "\u202Eenaj", "Jane\uFE0F", "Ja\u200Bne", "Ja\u200Ene"}) {
+    CAPTURE(bad);
+    CHECK(invisible_character(bad));
+  }
+  CHECK(*invisible_character("Ja\u200Dne") ==
+        "the invisible character U+200D (zero width joiner)");
 }
 
 TEST_CASE("fold") {

@@ -44,6 +44,10 @@ std::string FieldReader::scalar(std::string_view key, const Node& node, bool mul
   if (auto bad = forbidden_character(node.scalar, multiline))
     fail_message(node, fmt::format("'{}' contains {}", key, *bad),
                  "remove the character; records hold plain text");
+  if (key == "name" || key == "aliases")  // names cannot pass for other names
+    if (auto bad = invisible_character(node.scalar))
+      fail_message(node, fmt::format("'{}' contains {}", key, *bad),
+                   "remove the character: names are written with visible characters only");
   return node.scalar;
 }
 

@@ -1,5 +1,10 @@
 #include "peers/text.hpp"
 
+#include <unicode/coll.h>
+#include <unicode/locid.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -138,8 +143,10 @@ std::string name_key(std::string_view text) {
   return out;
 }
 
-std::string slugify(std::string_view name) {
-  std::string folded = fold(name);
+namespace {
+
+/// The slug of text already folded: runs of anything but [a-z0-9] -> '-', apostrophes dropped.
+std::string slug_of_folded(std::string_view folded) {
   std::string slug;
   bool pending_dash = false;
   for (char c : folded) {
@@ -158,6 +165,86 @@ std::string slugify(std::string_view name) {
     while (!slug.empty() && slug.back() == '-') slug.pop_back();
   }
   return slug;
+}
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+}  // namespace
+
+struct Slugger::Impl {
+  std::unique_ptr<icu::Transliterator> latin;
+  bool tried = false;
+};
+
+Slugger::Slugger() : impl_(std::make_unique<Impl>()) {}
+Slugger::~Slugger() = default;
+
+std::string Slugger::operator()(std::string_view name) {
+  // A name with Latin letters or digits keeps the slug it always had: "韓美玲 (Han Mei-ling)"
+  // -> "han-mei-ling", written by the person who wrote the name. Only names without any are
+  // transliterated.
+  std::string folded = fold(name);
+  std::string slug = slug_of_folded(folded);
+  if (!slug.empty() || is_ascii(folded)) return slug;
+  if (!impl_->tried) {
+    impl_->tried = true;
+    UErrorCode status = U_ZERO_ERROR;
+    impl_->latin.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII",
+                                                           UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) impl_->latin.reset();
+  }
+  if (!impl_->latin) return slug;
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  impl_->latin->transliterate(text);
+  // Modifier letters left by some transliterations (Arabic ayn "ʿ", "ʼ") go like apostrophes.
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < text.length();) {
+    UChar32 cp = text.char32At(i);
+    i += U16_LENGTH(cp);
+    auto type = u_charType(cp);
+    if (cp >= 0x80 && (type == U_MODIFIER_LETTER || type == U_MODIFIER_SYMBOL)) continue;
+    kept.append(cp);
+  }
+  std::string latin;
+  kept.toUTF8String(latin);
+  return slug_of_folded(fold(latin));
+}
+
+std::string slugify(std::string_view name) {
+  Slugger slugger;
+  return slugger(name);
+}
+
+struct Collation::Impl {
+  std::unique_ptr<icu::Collator> collator;
+};
+
+Collation::Collation() : impl_(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->collator.reset(icu::Collator::createInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) impl_->collator.reset();
+}
+Collation::~Collation() = default;
+
+std::string Collation::key(std::string_view text) const {
+  if (!impl_->collator) return fold(text);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  std::string key(64, '\0');
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    int32_t n = impl_->collator->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()),
+                                            static_cast<int32_t>(key.size()));
+    if (n <= static_cast<int32_t>(key.size())) {
+      key.resize(n > 0 ? static_cast<std::size_t>(n) - 1 : 0);  // without the final NUL
+      return key;
+    }
+    key.assign(static_cast<std::size_t>(n), '\0');
+  }
+  return fold(text);
 }
 
 bool is_valid_id(std::string_view id) {
@@ -212,6 +299,25 @@ std::optional<std::string> forbidden_character(std::string_view text, bool multi
     if (multiline && (cp == '\n' || cp == '\t')) continue;
     if (is_control(cp) || is_bidi_or_invisible(cp))
       return fmt::format("the control character U+{:04X}", static_cast<unsigned>(cp));
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> invisible_character(std::string_view name) {
+  for (std::size_t i = 0; i < name.size();) {
+    char32_t cp;
+    std::size_t n = decode(name, i, cp);
+    if (n == 0) return std::string("invalid UTF-8");
+    i += n;
+    auto c = static_cast<UChar32>(cp);
+    if (!is_bidi_or_invisible(cp) && !u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) &&
+        !u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL))
+      continue;
+    char label[128] = {};
+    UErrorCode status = U_ZERO_ERROR;
+    u_charName(c, U_UNICODE_CHAR_NAME, label, sizeof label, &status);
+    std::string what = U_SUCCESS(status) && label[0] ? " (" + to_lower_ascii(label) + ")" : "";
+    return fmt::format("the invisible character U+{:04X}{}", static_cast<unsigned>(cp), what);
   }
   return std::nullopt;
 }

@@ -1,11 +1,10 @@
-# Without a terminal, `peers add` with only a name never prompts; `peers rm` never asks but
+# Without a terminal, `peers add` with only a name never prompts (and records no `met`); `peers rm` never asks but
 # refuses without --yes; `peers edit` without flags needs a terminal for the editor.
 fixture: basic
 
 $ peers add "Kwame Asante" && cat people/kwame-asante.yaml
 kwame-asante
 name: Kwame Asante
-met: 2026-11-27
 added_by: Test User
 ! Added Kwame Asante as kwame-asante
 
@@ -24,10 +23,9 @@ $ peers edit kwame
 $ EDITOR="sed -i -e 's/^name: .*/name: Kwame O. Asante/' -e '\$a title: Lab Manager'" script -qec "peers edit kwame" /dev/null > /dev/null && cat people/kwame-asante.yaml
 name: Kwame O. Asante
 title: Lab Manager
-met: 2026-11-27
 added_by: Test User
 
-$ EDITOR="sed -i -e 's/^met: .*/met: someday/'" script -qec "peers edit kwame" /dev/null < /dev/null | tr -d '\r' | grep -o "people/kwame-asante.yaml:3:6: 'met' should be a date (YYYY-MM-DD), found 'someday'"
-people/kwame-asante.yaml:3:6: 'met' should be a date (YYYY-MM-DD), found 'someday'
+$ EDITOR="sed -i -e '\$a met: someday'" script -qec "peers edit kwame" /dev/null < /dev/null | tr -d '\r' | grep -o "people/kwame-asante.yaml:4:6: 'met' should be a date (YYYY-MM-DD), found 'someday'"
+people/kwame-asante.yaml:4:6: 'met' should be a date (YYYY-MM-DD), found 'someday'
 [0]
 @unchanged
