@@ -250,3 +250,61 @@ TEST_CASE("merge: event roles merge by person, one entry each; markers carry the
                   "<<<<<<< yours\n    role: live stream\n=======\n    role: video\n>>>>>>> upstream\n"
                   "  - person: b\n    role: photos\n");
 }
+
+TEST_CASE("merge: record text that spells a conflict placeholder is data, not a conflict") {
+  // issue 17, defect 1: the driver used to stand "__peers_conflict_N__" in for a conflict and
+  // took the same text in a record for one (a crash, a duplicated block, a lost change).
+  for (std::string n : {"0", "1", "77777777"}) {
+    std::string spelled = "__peers_conflict_" + n + "__";
+    std::string base = "name: M\ntitle: A\nnotes: |\n  x\n  " + spelled + "\n";
+    std::string ours = "name: M\ntitle: B\nnotes: |\n  x\n  " + spelled + "\n";
+    std::string theirs = "name: M\ntitle: C\nnotes: |\n  x\n  " + spelled + "\n";
+    MergeResult r = merge_store_file(base, ours, theirs, "people/m.yaml");
+    CHECK(r.conflicts == 1);
+    CHECK(r.text == "name: M\n<<<<<<< ours\ntitle: B\n=======\ntitle: C\n>>>>>>> theirs\n"
+                    "notes: |\n  x\n  " + spelled + "\n");
+
+    // As a key, with a real conflict elsewhere; and a change to it on one side lands.
+    base = "name: M\ntitle: A\n" + spelled + ": kept\n";
+    ours = "name: M\ntitle: B\n" + spelled + ": kept\n";
+    theirs = "name: M\ntitle: C\n" + spelled + ": changed\n";
+    r = merge_store_file(base, ours, theirs, "people/m.yaml");
+    CHECK(r.conflicts == 1);
+    CHECK(r.text == "name: M\n<<<<<<< ours\ntitle: B\n=======\ntitle: C\n>>>>>>> theirs\n" +
+                        spelled + ": changed\n");
+  }
+}
+
+TEST_CASE("merge: a conflict whose key spells a placeholder is shown under that key") {
+  std::string base = "name: M\n__peers_conflict_0__: a\n";
+  std::string ours = "name: M\n__peers_conflict_0__: b\n";
+  std::string theirs = "name: M\n__peers_conflict_0__: c\n";
+  MergeResult r = merge_store_file(base, ours, theirs, "people/m.yaml");
+  CHECK(r.conflicts == 1);
+  CHECK(r.text == "name: M\n<<<<<<< ours\n__peers_conflict_0__: b\n=======\n"
+                  "__peers_conflict_0__: c\n>>>>>>> theirs\n");
+  NodeMerge m = merge_nodes(parse_yaml(base, "t"), parse_yaml(ours, "t"), parse_yaml(theirs, "t"));
+  REQUIRE(m.conflicts.size() == 1);
+  CHECK(m.merged.find("__peers_conflict_0__")->scalar == "b");
+}
+
+TEST_CASE("merge_nodes: a key ours deleted and theirs changed is absent from the tree") {
+  Node base = parse_yaml("a: 1\nb: x\nc: 1\n", "t");
+  Node ours = parse_yaml("b: x\nc: 2\n", "t");
+  Node theirs = parse_yaml("a: 3\nb: y\nc: 3\n", "t");
+  NodeMerge m = merge_nodes(base, ours, theirs);
+  REQUIRE(m.conflicts.size() == 2);
+  CHECK(m.merged.find("a") == nullptr);
+  CHECK(m.merged.find("b")->scalar == "y");
+  CHECK(m.merged.find("c")->scalar == "2");
+}
+
+TEST_CASE("merge: a conflict on the first key of a list entry opens the entry with a bare dash") {
+  std::string base = "name: Open Day\nassignments:\n  - role: share\n    person: a\n";
+  std::string ours = "name: Open Day\nassignments:\n  - role: live\n    person: a\n";
+  std::string theirs = "name: Open Day\nassignments:\n  - role: video\n    person: a\n";
+  MergeResult r = merge_store_file(base, ours, theirs, "events/open-day.yaml");
+  CHECK(r.conflicts == 1);
+  CHECK(r.text == "name: Open Day\nassignments:\n  -\n<<<<<<< ours\n    role: live\n=======\n"
+                  "    role: video\n>>>>>>> theirs\n    person: a\n");
+}
