@@ -74,7 +74,13 @@ struct ColumnMapping {
 ContactsFile contacts_from_csv(std::string_view text, const std::vector<ColumnMapping>& mappings);
 
 /// CSV with a header row, the columns contacts_from_csv reads back into the same people.
-std::string write_csv(const std::vector<Person>& people);
+/// A cell a spreadsheet would run as a formula (beginning with = + - @, a tab or a CR) gets a
+/// `'` in front (OWASP's rule), unless it is plainly a phone number (`+1 555 0100`) or
+/// `keep_formulas` is set.
+std::string write_csv(const std::vector<Person>& people, bool keep_formulas = false);
+
+/// Whether a spreadsheet could take `cell` for a formula (see write_csv).
+bool csv_formula_risk(std::string_view cell);
 
 /// The person in `people` that `incoming` is: the same email (ignoring case), else the same
 /// name and department (ignoring case and accents).
