@@ -1,5 +1,7 @@
 #pragma once
 #include <cstddef>
+#include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -86,6 +88,22 @@ bool csv_formula_risk(std::string_view cell);
 /// name and department (ignoring case and accents).
 std::optional<std::size_t> find_same_person(const std::vector<Person>& people,
                                             const Person& incoming);
+
+/// find_same_person for many lookups: the people indexed once by email and by name and
+/// department, so an import of n cards into a store of m people takes O((n + m) log) time.
+/// Tell it about each person added (`add`) and each one about to change (`remove`, then
+/// `add` again once changed); it gives the same answers as find_same_person.
+class PersonMatcher {
+ public:
+  explicit PersonMatcher(const std::vector<Person>& people);
+  std::optional<std::size_t> find(const Person& incoming) const;
+  void add(std::size_t index, const Person& person);
+  void remove(std::size_t index, const Person& person);
+
+ private:
+  std::map<std::string, std::set<std::size_t>> by_email_;
+  std::map<std::string, std::set<std::size_t>> by_name_;
+};
 
 /// Brings what `incoming` says into `existing`: title, department, email and phone when given,
 /// handles, new tags and expertise, notes not already there, `met` when missing. The name and
