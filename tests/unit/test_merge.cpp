@@ -308,3 +308,34 @@ TEST_CASE("merge: a conflict on the first key of a list entry opens the entry wi
   CHECK(r.text == "name: Open Day\nassignments:\n  -\n<<<<<<< ours\n    role: live\n=======\n"
                   "    role: video\n>>>>>>> theirs\n    person: a\n");
 }
+
+TEST_CASE("merge: the same log entry added on both sides is kept twice; removals still apply") {
+  // issue 17, defect 10: two people who each logged the same call made two entries.
+  const std::string entry = "  - date: 2026-11-25\n    by: Sam Lee\n    note: Call\n";
+  std::string ours = std::string(base_person) + entry;
+  std::string theirs = std::string(base_person) + entry;
+  theirs.replace(theirs.find("mlopez@"), 7, "maria@");  // the files differ elsewhere too
+  MergeResult r = merge_store_file(base_person, ours, theirs, "people/maria-lopez.yaml");
+  CHECK(r.conflicts == 0);
+  CHECK(r.text.find("email: maria@westbrook.edu\n") != std::string::npos);
+  CHECK(r.text.find("  - date: 2026-11-21\n    by: Sam Lee\n    note: Coffee\n" + entry + entry) !=
+        std::string::npos);
+  // Both whole logs equal (each side added the same entry): still two.
+  ours = std::string(base_person) + entry;
+  theirs = ours;
+  theirs.replace(theirs.find("mlopez@"), 7, "maria@");
+  r = merge_store_file(base_person, ours, theirs, "people/maria-lopez.yaml");
+  CHECK(r.text.find(entry + entry) != std::string::npos);
+  // One side removed the old entry and the other added one: the old one is gone, the new kept.
+  std::string base_log = "name: A\nlog:\n  - date: 2026-11-21\n    note: Coffee\n";
+  std::string removed = "name: A\nlog:\n  - date: 2026-11-22\n    note: Tea\n";
+  std::string added = base_log + "  - date: 2026-11-23\n    note: Lunch\n";
+  r = merge_store_file(base_log, removed, added, "people/a.yaml");
+  CHECK(r.conflicts == 0);
+  CHECK(r.text == "name: A\nlog:\n  - date: 2026-11-22\n    note: Tea\n"
+                  "  - date: 2026-11-23\n    note: Lunch\n");
+  // Other lists still merge as sets: the same tag added on both sides is one tag.
+  r = merge_store_file("name: A\n", "name: A\ntags:\n  - press\n", "name: A\ntags:\n  - press\ntitle: Dean\n",
+                       "people/a.yaml");
+  CHECK(r.text.find("  - press\n  - press") == std::string::npos);
+}

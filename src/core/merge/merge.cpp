@@ -29,14 +29,32 @@ std::optional<Timestamp> time_of(const Node& item) {
   return std::nullopt;
 }
 
-Node merge_lists_impl(const Node& base, const Node& ours, const Node& theirs) {
+std::size_t count(const std::vector<Node>& items, const Node& wanted) {
+  return static_cast<std::size_t>(std::count_if(
+      items.begin(), items.end(), [&](const Node& n) { return n.same_data(wanted); }));
+}
+
+/// `keep_each_side`: a log keeps every entry each side added, even two equal ones (two people
+/// who each logged the same call made two entries): an entry appears base + (ours - base) +
+/// (theirs - base) times, a removal on either side applied. Otherwise the lists merge as sets.
+Node merge_lists_impl(const Node& base, const Node& ours, const Node& theirs,
+                      bool keep_each_side) {
   Node out = ours;
   out.items.clear();
-  for (const auto& item : ours.items)
-    if (!contains(base.items, item) || contains(theirs.items, item)) out.items.push_back(item);
-  for (const auto& item : theirs.items)
-    if (!contains(base.items, item) && !contains(ours.items, item) && !contains(out.items, item))
-      out.items.push_back(item);
+  if (keep_each_side) {
+    for (const auto* side : {&ours, &theirs})
+      for (const auto& item : side->items) {
+        std::size_t b = count(base.items, item), o = count(ours.items, item),
+                    t = count(theirs.items, item);
+        if (count(out.items, item) + b < o + t) out.items.push_back(item);
+      }
+  } else {
+    for (const auto& item : ours.items)
+      if (!contains(base.items, item) || contains(theirs.items, item)) out.items.push_back(item);
+    for (const auto& item : theirs.items)
+      if (!contains(base.items, item) && !contains(ours.items, item) && !contains(out.items, item))
+        out.items.push_back(item);
+  }
   bool timed = !out.items.empty() && std::all_of(out.items.begin(), out.items.end(), [](const Node& n) {
     return time_of(n).has_value();
   });
@@ -189,6 +207,10 @@ struct Merger {
   /// Nothing when the two sides cannot be merged (a true conflict).
   std::optional<Node> merge_value(const std::string& path, const Node* base, const Node& ours,
                                   const Node& theirs) {
+    static const Node empty_list = Node::sequence();
+    // A person's log: both sides' new entries are kept, equal ones too.
+    if (path == "log" && ours.is_sequence() && theirs.is_sequence())
+      return merge_lists_impl(base && base->is_sequence() ? *base : empty_list, ours, theirs, true);
     if (ours.same_data(theirs)) return ours;
     if (base && base->same_data(ours)) return theirs;
     if (base && base->same_data(theirs)) return ours;
@@ -197,13 +219,13 @@ struct Merger {
       return merge_maps(path, base && base->is_map() ? *base : empty_map, ours, theirs);
     }
     if (ours.is_sequence() && theirs.is_sequence()) {
-      static const Node empty_list = Node::sequence();
       if (std::string key = list_key(path); !key.empty())
         if (auto merged = merge_keyed_list(path, key,
                                            base && base->is_sequence() ? *base : empty_list,
                                            ours, theirs))
           return merged;
-      return merge_lists_impl(base && base->is_sequence() ? *base : empty_list, ours, theirs);
+      return merge_lists_impl(base && base->is_sequence() ? *base : empty_list, ours, theirs,
+                              false);
     }
     return std::nullopt;
   }
