@@ -84,8 +84,10 @@ std::vector<std::string> merge_contact(Person& existing, const Person& incoming)
   take(existing.phone, incoming.phone, "phone");
   bool handles_changed = false;
   for (const auto& [network, handle] : incoming.handles) {
+    // Not captured by the lambda: clang 14 (the fuzz build) cannot capture a structured binding.
+    const std::string& wanted = network;
     auto it = std::find_if(existing.handles.begin(), existing.handles.end(),
-                           [&](const auto& h) { return h.first == network; });
+                           [&](const auto& h) { return h.first == wanted; });
     if (it == existing.handles.end()) {
       existing.handles.emplace_back(network, handle);
       handles_changed = true;
