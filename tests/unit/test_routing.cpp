@@ -321,3 +321,14 @@ TEST_CASE("calibration: a full match is high, one weak word is low") {
   r = route_question(city(), "is the community centre open late", at_noon());
   CHECK_FALSE(r.good_fit);
 }
+
+TEST_CASE("the saved index of an empty store restores (fuzz/regressions/index)") {
+  // Its arrays are empty: restoring once passed memcpy a null pointer (UBSan; found by
+  // fuzz_index, issue 17).
+  peers::Summaries nothing;
+  std::string saved = peers::RoutingIndex::build(nothing).save();
+  auto restored = peers::RoutingIndex::restore(saved, nullptr);
+  REQUIRE(restored.has_value());
+  CHECK(restored->save() == saved);
+  CHECK(restored->route("who knows about admissions", peers::RankOptions{}).people.empty());
+}
