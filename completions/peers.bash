@@ -34,13 +34,22 @@ _peers() {
             mapfile -t COMPREPLY < <(compgen -d -- "$cur")
             return ;;
     esac
+    # Values come from the store, which anyone with push access writes: each is inserted so
+    # that the shell reads it back as the same text and never runs any of it. Inside "...",
+    # \ $ ` and " are escaped; inside '...', a ' closes, adds \' and reopens the quote. A
+    # single value also closes the quote (bash does not, and would put its space inside it).
     local value
     for value in "${values[@]}"; do
-        if [[ -n $quote ]]; then
-            COMPREPLY+=("$value")
-        else
-            COMPREPLY+=("$(printf '%q' "$value")")
-        fi
+        case $quote in
+            \") value=${value//\\/\\\\} value=${value//\$/\\\$}
+                value=${value//\`/\\\`} value=${value//\"/\\\"}
+                COMPREPLY+=("$value") ;;
+            \') COMPREPLY+=("${value//\'/\'\\\'\'}") ;;
+            *) COMPREPLY+=("$(printf '%q' "$value")") ;;
+        esac
     done
+    if [[ -n $quote && ${#COMPREPLY[@]} -eq 1 ]]; then
+        COMPREPLY[0]+=$quote
+    fi
 }
 complete -F _peers peers

@@ -1,5 +1,7 @@
 #pragma once
 #include <cstddef>
+#include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -74,12 +76,34 @@ struct ColumnMapping {
 ContactsFile contacts_from_csv(std::string_view text, const std::vector<ColumnMapping>& mappings);
 
 /// CSV with a header row, the columns contacts_from_csv reads back into the same people.
-std::string write_csv(const std::vector<Person>& people);
+/// A cell a spreadsheet would run as a formula (beginning with = + - @, a tab or a CR) gets a
+/// `'` in front (OWASP's rule), unless it is plainly a phone number (`+1 555 0100`) or
+/// `keep_formulas` is set.
+std::string write_csv(const std::vector<Person>& people, bool keep_formulas = false);
+
+/// Whether a spreadsheet could take `cell` for a formula (see write_csv).
+bool csv_formula_risk(std::string_view cell);
 
 /// The person in `people` that `incoming` is: the same email (ignoring case), else the same
 /// name and department (ignoring case and accents).
 std::optional<std::size_t> find_same_person(const std::vector<Person>& people,
                                             const Person& incoming);
+
+/// find_same_person for many lookups: the people indexed once by email and by name and
+/// department, so an import of n cards into a store of m people takes O((n + m) log) time.
+/// Tell it about each person added (`add`) and each one about to change (`remove`, then
+/// `add` again once changed); it gives the same answers as find_same_person.
+class PersonMatcher {
+ public:
+  explicit PersonMatcher(const std::vector<Person>& people);
+  std::optional<std::size_t> find(const Person& incoming) const;
+  void add(std::size_t index, const Person& person);
+  void remove(std::size_t index, const Person& person);
+
+ private:
+  std::map<std::string, std::set<std::size_t>> by_email_;
+  std::map<std::string, std::set<std::size_t>> by_name_;
+};
 
 /// Brings what `incoming` says into `existing`: title, department, email and phone when given,
 /// handles, new tags and expertise, notes not already there, `met` when missing. The name and

@@ -23,6 +23,7 @@ struct Options {
   std::string output;
   PeopleFilter filter;
   bool active_only = false;
+  bool csv_formulas = false;
 };
 
 std::string format_for(const Options& opts) {
@@ -59,11 +60,11 @@ void run_export(const Options& opts, Context& ctx) {
   if (format == "vcard") {
     text = write_vcards(people, store.config().name);
   } else if (format == "csv") {
-    text = write_csv(people);
+    text = write_csv(people, opts.csv_formulas);
   } else {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const auto& p : people) out.push_back(to_json(p));
-    text = out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    text = json_text(out) + "\n";
   }
   if (opts.output.empty() || opts.output == "-") {
     ctx.io.out << text;
@@ -90,12 +91,17 @@ void add_export(CLI::App& app, Context& ctx) {
                   "Only people whose department contains this");
   cmd->add_option("--tag", opts->filter.tag, "Only people with this tag");
   cmd->add_flag("--active", opts->active_only, "Leave out people who have left");
+  cmd->add_flag("--csv-formulas", opts->csv_formulas,
+                "CSV: write cells beginning with = + - @ as they are (by default a ' is put in "
+                "front, so a spreadsheet does not run them as formulas)");
   cmd->footer(examples({"peers export --format vcard -o westbrook.vcf",
                         "peers export -o press-contacts.csv --tag press",
                         "peers export --format json --topic admissions | jq '.[].email'"}) +
               "\nWhat 'peers import' reads back: vCard 3.0 (extra fields as X-PEERS-*) and CSV\n"
               "with the columns id, name, title, department, email, phone, handles, expertise,\n"
-              "tags, met, status, notes. JSON has the fields of 'peers show --json'.\n");
+              "tags, met, status, notes. JSON has the fields of 'peers show --json'.\n"
+              "CSV cells beginning with = + - @ (not phone numbers such as +1 555 0100) get a '\n"
+              "in front so a spreadsheet shows them as text; --csv-formulas keeps them as they are.\n");
   cmd->callback([opts, &ctx] { run_export(*opts, ctx); });
 }
 

@@ -16,8 +16,41 @@ namespace peers::cli {
 std::string safe(std::string_view text) { return terminal_safe(text); }
 std::string safe_multiline(std::string_view text) { return terminal_safe(text, true); }
 
+std::string json_text(const nlohmann::ordered_json& data) {
+  std::string dumped = data.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  // The dump is valid UTF-8 and only strings hold non-ASCII text, so each such character
+  // can be replaced where it stands.
+  std::string out;
+  out.reserve(dumped.size());
+  for (std::size_t i = 0; i < dumped.size();) {
+    auto lead = static_cast<unsigned char>(dumped[i]);
+    std::size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    len = std::min(len, dumped.size() - i);
+    std::string_view ch(dumped.data() + i, len);
+    i += len;
+    if (lead == 0x7F) {
+      out += "\\u007f";
+      continue;
+    }
+    if (len == 1 || !forbidden_character(ch, true)) {
+      out += ch;
+      continue;
+    }
+    char32_t cp = lead & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(ch[k]) & 0x3F);
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      out += fmt::format("\\u{:04x}\\u{:04x}", 0xD800 + (static_cast<unsigned>(cp) >> 10),
+                         0xDC00 + (static_cast<unsigned>(cp) & 0x3FF));
+    } else {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+    }
+  }
+  return out;
+}
+
 void print_json(const Output& io, const nlohmann::ordered_json& data) {
-  io.out << data.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+  io.out << json_text(data) << '\n';
 }
 
 void Table::print(const Output& io) const { print(io, 12, false); }

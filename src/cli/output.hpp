@@ -18,7 +18,12 @@ namespace peers::cli {
 std::string safe(std::string_view text);
 std::string safe_multiline(std::string_view text);
 
-/// Prints JSON data on stdout, two-space indented.
+/// JSON text, two-space indented, every string (keys and values, known fields or not) with
+/// C1 controls and bidi/invisible format characters (U+0085, U+009B, U+202E, ...; what
+/// forbidden_character names) written as \uXXXX escapes. Invalid UTF-8 becomes U+FFFD.
+std::string json_text(const nlohmann::ordered_json& data);
+
+/// Prints JSON data on stdout (json_text).
 void print_json(const Output& io, const nlohmann::ordered_json& data);
 
 /// Rows of columns, aligned; the last column is cut to fit the terminal width with an ellipsis.

@@ -57,7 +57,7 @@ expect "7fk2m9qa" peers answer 7
 expect "7fk2m9qa b3xw8hnd" peers close ""
 expect "jose-nunez" peers show j
 expect 'Undergraduate\ Admissions' peers list --dept Und
-expect 'Undergraduate Admissions' peers list --dept '"Und'
+expect 'Undergraduate Admissions"' peers list --dept '"Und'
 expect 'Earth\ and\ Environmental\ Sciences' peers stale --department E
 expect "experts" peers list --tag ex
 expect "orientation" peers export --tag o
@@ -112,6 +112,32 @@ expect "idea pitched published scheduled" peers lead set 3kq7 --status ""
 expect '--dept=Undergraduate\ Admissions' peers list --dept=Und
 expect "--topic=financial-aid" peers list --topic=fin
 expect "--status=all --status=answered" peers questions --status=a
+
+# Store text that spells shell code is inserted so that the shell reads back the same text
+# and runs none of it, inside "...", inside '...' and unquoted (issue 17, defect 4).
+cat > people/eve-hostile.yaml <<YAML
+name: Eve Hostile
+tags:
+  - 'zz"\$(touch $work/ran)"\`touch $work/ran\`\\'
+  - 'zy''\$(touch $work/ran)'''
+YAML
+# roundtrip QUOTE TYPED WANT: completes QUOTE+TYPED (one value: the quote comes closed) and
+# lets the shell read it.
+roundtrip() {
+  local got value
+  got=$(complete_words peers list --tag "$1$2")
+  [ -n "$got" ] || { fail "peers list --tag $1$2: nothing offered"; return; }
+  eval "value=$1$got"
+  [ "$value" = "$3" ] || fail "peers list --tag $1$2 -> '$got' reads back as '$value', want '$3'"
+}
+hostile_zz="zz\"\$(touch $work/ran)\"\`touch $work/ran\`\\"
+hostile_zy="zy'\$(touch $work/ran)'"
+for quote in '"' "'" ''; do
+  roundtrip "$quote" zz "$hostile_zz"
+  roundtrip "$quote" zy "$hostile_zy"
+done
+[ ! -e "$work/ran" ] || fail "a completed value ran a command"
+rm people/eve-hostile.yaml
 
 cd "$work/nostore" || exit 1
 expect "" peers show ma

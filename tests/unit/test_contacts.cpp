@@ -24,6 +24,31 @@ TEST_CASE("find_same_person: the same email, else the same name and department")
   CHECK_FALSE(find_same_person(people, person("María López", "Registrar", "other@x.org")));
 }
 
+TEST_CASE("PersonMatcher gives find_same_person's answers, kept up to date as people change") {
+  std::vector<Person> people = {person("María López", "Admissions", "MLopez@westbrook.edu"),
+                                person("Alex Kim", "Music", ""), person("Alex Kim", "Physics", ""),
+                                person("Alex Kim", "Music", "ak@x.org")};
+  PersonMatcher matcher(people);
+  std::vector<Person> probes = {person("M. Lopez", "", "mlopez@westbrook.edu"),
+                                person("maria lopez", "admissions", ""),
+                                person("Alex Kim", "Physics", ""),
+                                person("Alex Kim", "Music", ""),
+                                person("Alex Kim", "Music", "AK@x.org"),
+                                person("Alex Kim", "Chemistry", ""),
+                                person("María López", "Registrar", "other@x.org")};
+  for (const auto& probe : probes) CHECK(matcher.find(probe) == find_same_person(people, probe));
+  // An update moves the person's keys; an added person is found from then on.
+  matcher.remove(1, people[1]);
+  people[1].department = "Chemistry";
+  matcher.add(1, people[1]);
+  people.push_back(person("Zoë Park", "Press", "zp@x.org"));
+  matcher.add(people.size() - 1, people.back());
+  probes.push_back(person("Zoe Park", "", "ZP@x.org"));
+  for (const auto& probe : probes) CHECK(matcher.find(probe) == find_same_person(people, probe));
+  CHECK(matcher.find(person("Alex Kim", "Chemistry", "")) == 1u);
+  CHECK(matcher.find(person("Alex Kim", "Music", "")) == 3u);
+}
+
 TEST_CASE("merge_contact fills in and updates, and says what changed") {
   Person existing = person("María López", "Admissions", "mlopez@westbrook.edu");
   existing.tags = {"orientation"};

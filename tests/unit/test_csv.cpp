@@ -129,3 +129,12 @@ TEST_CASE("write_csv reads back the same people") {
   CHECK(r.status == "active");
   CHECK(file.contacts[1].person.status == "left");
 }
+
+TEST_CASE("csv_formula_risk: cells a spreadsheet would run, phone numbers aside") {
+  for (const char* risky : {"=HYPERLINK(\"x\")", "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3",
+                            "\tx", "\rx", "+1+1", "+1 555 0100 =A1", "+", "+()"})
+    CHECK_MESSAGE(csv_formula_risk(risky), risky);
+  for (const char* safe : {"+1 555 0100", "+44 (20) 7946-0958", "+33.1.23.45.67.89", "Dean",
+                           "", "555-0100", "a=b"})
+    CHECK_MESSAGE(!csv_formula_risk(safe), safe);
+}

@@ -250,3 +250,92 @@ TEST_CASE("merge: event roles merge by person, one entry each; markers carry the
                   "<<<<<<< yours\n    role: live stream\n=======\n    role: video\n>>>>>>> upstream\n"
                   "  - person: b\n    role: photos\n");
 }
+
+TEST_CASE("merge: record text that spells a conflict placeholder is data, not a conflict") {
+  // issue 17, defect 1: the driver used to stand "__peers_conflict_N__" in for a conflict and
+  // took the same text in a record for one (a crash, a duplicated block, a lost change).
+  for (std::string n : {"0", "1", "77777777"}) {
+    std::string spelled = "__peers_conflict_" + n + "__";
+    std::string base = "name: M\ntitle: A\nnotes: |\n  x\n  " + spelled + "\n";
+    std::string ours = "name: M\ntitle: B\nnotes: |\n  x\n  " + spelled + "\n";
+    std::string theirs = "name: M\ntitle: C\nnotes: |\n  x\n  " + spelled + "\n";
+    MergeResult r = merge_store_file(base, ours, theirs, "people/m.yaml");
+    CHECK(r.conflicts == 1);
+    CHECK(r.text == "name: M\n<<<<<<< ours\ntitle: B\n=======\ntitle: C\n>>>>>>> theirs\n"
+                    "notes: |\n  x\n  " + spelled + "\n");
+
+    // As a key, with a real conflict elsewhere; and a change to it on one side lands.
+    base = "name: M\ntitle: A\n" + spelled + ": kept\n";
+    ours = "name: M\ntitle: B\n" + spelled + ": kept\n";
+    theirs = "name: M\ntitle: C\n" + spelled + ": changed\n";
+    r = merge_store_file(base, ours, theirs, "people/m.yaml");
+    CHECK(r.conflicts == 1);
+    CHECK(r.text == "name: M\n<<<<<<< ours\ntitle: B\n=======\ntitle: C\n>>>>>>> theirs\n" +
+                        spelled + ": changed\n");
+  }
+}
+
+TEST_CASE("merge: a conflict whose key spells a placeholder is shown under that key") {
+  std::string base = "name: M\n__peers_conflict_0__: a\n";
+  std::string ours = "name: M\n__peers_conflict_0__: b\n";
+  std::string theirs = "name: M\n__peers_conflict_0__: c\n";
+  MergeResult r = merge_store_file(base, ours, theirs, "people/m.yaml");
+  CHECK(r.conflicts == 1);
+  CHECK(r.text == "name: M\n<<<<<<< ours\n__peers_conflict_0__: b\n=======\n"
+                  "__peers_conflict_0__: c\n>>>>>>> theirs\n");
+  NodeMerge m = merge_nodes(parse_yaml(base, "t"), parse_yaml(ours, "t"), parse_yaml(theirs, "t"));
+  REQUIRE(m.conflicts.size() == 1);
+  CHECK(m.merged.find("__peers_conflict_0__")->scalar == "b");
+}
+
+TEST_CASE("merge_nodes: a key ours deleted and theirs changed is absent from the tree") {
+  Node base = parse_yaml("a: 1\nb: x\nc: 1\n", "t");
+  Node ours = parse_yaml("b: x\nc: 2\n", "t");
+  Node theirs = parse_yaml("a: 3\nb: y\nc: 3\n", "t");
+  NodeMerge m = merge_nodes(base, ours, theirs);
+  REQUIRE(m.conflicts.size() == 2);
+  CHECK(m.merged.find("a") == nullptr);
+  CHECK(m.merged.find("b")->scalar == "y");
+  CHECK(m.merged.find("c")->scalar == "2");
+}
+
+TEST_CASE("merge: a conflict on the first key of a list entry opens the entry with a bare dash") {
+  std::string base = "name: Open Day\nassignments:\n  - role: share\n    person: a\n";
+  std::string ours = "name: Open Day\nassignments:\n  - role: live\n    person: a\n";
+  std::string theirs = "name: Open Day\nassignments:\n  - role: video\n    person: a\n";
+  MergeResult r = merge_store_file(base, ours, theirs, "events/open-day.yaml");
+  CHECK(r.conflicts == 1);
+  CHECK(r.text == "name: Open Day\nassignments:\n  -\n<<<<<<< ours\n    role: live\n=======\n"
+                  "    role: video\n>>>>>>> theirs\n    person: a\n");
+}
+
+TEST_CASE("merge: the same log entry added on both sides is kept twice; removals still apply") {
+  // issue 17, defect 10: two people who each logged the same call made two entries.
+  const std::string entry = "  - date: 2026-11-25\n    by: Sam Lee\n    note: Call\n";
+  std::string ours = std::string(base_person) + entry;
+  std::string theirs = std::string(base_person) + entry;
+  theirs.replace(theirs.find("mlopez@"), 7, "maria@");  // the files differ elsewhere too
+  MergeResult r = merge_store_file(base_person, ours, theirs, "people/maria-lopez.yaml");
+  CHECK(r.conflicts == 0);
+  CHECK(r.text.find("email: maria@westbrook.edu\n") != std::string::npos);
+  CHECK(r.text.find("  - date: 2026-11-21\n    by: Sam Lee\n    note: Coffee\n" + entry + entry) !=
+        std::string::npos);
+  // Both whole logs equal (each side added the same entry): still two.
+  ours = std::string(base_person) + entry;
+  theirs = ours;
+  theirs.replace(theirs.find("mlopez@"), 7, "maria@");
+  r = merge_store_file(base_person, ours, theirs, "people/maria-lopez.yaml");
+  CHECK(r.text.find(entry + entry) != std::string::npos);
+  // One side removed the old entry and the other added one: the old one is gone, the new kept.
+  std::string base_log = "name: A\nlog:\n  - date: 2026-11-21\n    note: Coffee\n";
+  std::string removed = "name: A\nlog:\n  - date: 2026-11-22\n    note: Tea\n";
+  std::string added = base_log + "  - date: 2026-11-23\n    note: Lunch\n";
+  r = merge_store_file(base_log, removed, added, "people/a.yaml");
+  CHECK(r.conflicts == 0);
+  CHECK(r.text == "name: A\nlog:\n  - date: 2026-11-22\n    note: Tea\n"
+                  "  - date: 2026-11-23\n    note: Lunch\n");
+  // Other lists still merge as sets: the same tag added on both sides is one tag.
+  r = merge_store_file("name: A\n", "name: A\ntags:\n  - press\n", "name: A\ntags:\n  - press\ntitle: Dean\n",
+                       "people/a.yaml");
+  CHECK(r.text.find("  - press\n  - press") == std::string::npos);
+}

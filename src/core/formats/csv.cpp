@@ -224,6 +224,9 @@ bool names_a_person(const std::vector<std::string>& fields) {
 std::optional<std::string> apply_cell(Person& person, std::vector<std::string>& name_parts,
                                       const std::string& field, const std::string& raw) {
   std::string cell = trim(raw);
+  // A cell export neutralised for spreadsheets ('=..., '+..., '@...) reads back as it was.
+  if (cell.size() >= 2 && cell.front() == '\'' && csv_formula_risk(cell.substr(1)))
+    cell.erase(0, 1);
   if (cell.empty() || field.empty() || field == "ignore") return std::nullopt;
   auto first_value = [&] {
     auto values = split_list(cell);
@@ -386,9 +389,26 @@ std::string csv_cell(const std::string& text) {
   return out + '"';
 }
 
+/// Only digits, spaces and ( ) - . / after a leading '+', and enough digits for a number
+/// someone dials: nothing a formula could call or refer to.
+bool plain_phone_number(std::string_view cell) {
+  if (cell.size() < 2 || cell.front() != '+') return false;
+  std::size_t digits = 0;
+  for (char c : cell.substr(1)) {
+    if (c >= '0' && c <= '9') ++digits;
+    else if (std::string_view(" ()-./").find(c) == std::string_view::npos) return false;
+  }
+  return digits >= 5 && cell[1] >= '0' && cell[1] <= '9';
+}
+
 }  // namespace
 
-std::string write_csv(const std::vector<Person>& people) {
+bool csv_formula_risk(std::string_view cell) {
+  return !cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos &&
+         !plain_phone_number(cell);
+}
+
+std::string write_csv(const std::vector<Person>& people, bool keep_formulas) {
   std::string out = "id,name,title,department,email,phone,handles,expertise,tags,met,status,notes\n";
   for (const Person& p : people) {
     std::vector<std::string> handles;
@@ -405,7 +425,10 @@ std::string write_csv(const std::vector<Person>& people) {
                                       p.met ? p.met->str() : "",
                                       p.status,
                                       p.notes};
-    for (auto& cell : cells) cell = csv_cell(cell);
+    for (auto& cell : cells) {
+      if (!keep_formulas && csv_formula_risk(cell)) cell.insert(0, 1, '\'');
+      cell = csv_cell(cell);
+    }
     out += join(cells, ",") + "\n";
   }
   return out;

@@ -1,6 +1,7 @@
 #include "peers/merge.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -12,8 +13,6 @@
 
 namespace peers {
 namespace {
-
-constexpr std::string_view sentinel_prefix = "__peers_conflict_";
 
 bool contains(const std::vector<Node>& items, const Node& wanted) {
   return std::any_of(items.begin(), items.end(),
@@ -30,14 +29,32 @@ std::optional<Timestamp> time_of(const Node& item) {
   return std::nullopt;
 }
 
-Node merge_lists_impl(const Node& base, const Node& ours, const Node& theirs) {
+std::size_t count(const std::vector<Node>& items, const Node& wanted) {
+  return static_cast<std::size_t>(std::count_if(
+      items.begin(), items.end(), [&](const Node& n) { return n.same_data(wanted); }));
+}
+
+/// `keep_each_side`: a log keeps every entry each side added, even two equal ones (two people
+/// who each logged the same call made two entries): an entry appears base + (ours - base) +
+/// (theirs - base) times, a removal on either side applied. Otherwise the lists merge as sets.
+Node merge_lists_impl(const Node& base, const Node& ours, const Node& theirs,
+                      bool keep_each_side) {
   Node out = ours;
   out.items.clear();
-  for (const auto& item : ours.items)
-    if (!contains(base.items, item) || contains(theirs.items, item)) out.items.push_back(item);
-  for (const auto& item : theirs.items)
-    if (!contains(base.items, item) && !contains(ours.items, item) && !contains(out.items, item))
-      out.items.push_back(item);
+  if (keep_each_side) {
+    for (const auto* side : {&ours, &theirs})
+      for (const auto& item : side->items) {
+        std::size_t b = count(base.items, item), o = count(ours.items, item),
+                    t = count(theirs.items, item);
+        if (count(out.items, item) + b < o + t) out.items.push_back(item);
+      }
+  } else {
+    for (const auto& item : ours.items)
+      if (!contains(base.items, item) || contains(theirs.items, item)) out.items.push_back(item);
+    for (const auto& item : theirs.items)
+      if (!contains(base.items, item) && !contains(ours.items, item) && !contains(out.items, item))
+        out.items.push_back(item);
+  }
   bool timed = !out.items.empty() && std::all_of(out.items.begin(), out.items.end(), [](const Node& n) {
     return time_of(n).has_value();
   });
@@ -87,9 +104,20 @@ std::optional<Timestamp> last_change(const Node* question) {
   return last;
 }
 
+/// Where a conflict sits in the merged tree: the index of each map entry or list item on the
+/// way down from the root. Conflicts are kept as positions in the tree, never as strings in it,
+/// so no record text can be taken for one.
+struct ConflictSlot {
+  std::vector<std::size_t> where;
+  std::size_t conflict = 0;
+  bool ours_present = false;
+};
+
 struct Merger {
   std::vector<MergeConflict> conflicts;
   std::vector<std::string> names;  // the key each conflict sits under, in its own map
+  std::vector<ConflictSlot> slots;
+  std::vector<std::size_t> here;  // the position of the node being merged
   /// Set for a question file: both whole sides, to settle its `status` by its history.
   const Node* ours_question = nullptr;
   const Node* theirs_question = nullptr;
@@ -121,7 +149,10 @@ struct Merger {
         if (!before || !before->same_data(item)) out.items.push_back(item);
         continue;
       }
-      if (auto merged = merge_value(path, before, item, *other)) out.items.push_back(*merged);
+      here.push_back(out.items.size());
+      auto merged = merge_value(path, before, item, *other);
+      here.pop_back();
+      if (merged) out.items.push_back(*merged);
       else out.items.push_back(item);  // not maps: cannot happen, item_keys checked
     }
     for (const auto& item : theirs.items) {
@@ -133,33 +164,35 @@ struct Merger {
     return out;
   }
 
-  std::string sentinel(std::size_t index) const {
-    return fmt::format("{}{}__", sentinel_prefix, index);
-  }
-
-  /// Adds a conflict and returns the key that stands in for it in the merged map.
-  std::string conflict(const std::string& path, const std::string& key, const Node* ours,
-                       const Node* theirs) {
+  /// Adds a conflict as the next entry of `out`: under its own key, holding ours' value (null
+  /// when ours deleted it), its position recorded in `slots`.
+  void conflict(Node& out, const std::string& path, const std::string& key, const Node* ours,
+                const Node* theirs) {
     MergeConflict c;
     c.key = path;
     if (ours) c.ours = *ours;
     if (theirs) c.theirs = *theirs;
+    ConflictSlot slot{here, conflicts.size(), ours != nullptr};
+    slot.where.push_back(out.entries.size());
+    slots.push_back(std::move(slot));
     conflicts.push_back(std::move(c));
     names.push_back(key);
-    return sentinel(conflicts.size() - 1);
+    out.entries.push_back(Node::Entry{key, {}, ours ? *ours : Node::null()});
   }
 
   /// Adds the merged entry for `key` to `out` (nothing when one side deleted an unchanged key;
-  /// an entry under a sentinel key when the sides conflict).
+  /// a conflict slot when the sides conflict).
   void merge_entry(Node& out, const std::string& path, const std::string& key, const Node* base,
                    const Node* ours, const Node* theirs) {
     if (ours && theirs) {
+      here.push_back(out.entries.size());
       auto merged = merge_value(path, base, *ours, *theirs);
+      here.pop_back();
       if (!merged && path == "status") merged = question_status(*ours, *theirs);
       if (merged)
         out.entries.push_back(Node::Entry{key, {}, std::move(*merged)});
       else
-        out.entries.push_back(Node::Entry{conflict(path, key, ours, theirs), {}, Node::null()});
+        conflict(out, path, key, ours, theirs);
       return;
     }
     const Node* present = ours ? ours : theirs;
@@ -168,12 +201,16 @@ struct Merger {
       return;
     }
     if (base->same_data(*present)) return;  // deleted on the other side, unchanged here
-    out.entries.push_back(Node::Entry{conflict(path, key, ours, theirs), {}, Node::null()});
+    conflict(out, path, key, ours, theirs);
   }
 
   /// Nothing when the two sides cannot be merged (a true conflict).
   std::optional<Node> merge_value(const std::string& path, const Node* base, const Node& ours,
                                   const Node& theirs) {
+    static const Node empty_list = Node::sequence();
+    // A person's log: both sides' new entries are kept, equal ones too.
+    if (path == "log" && ours.is_sequence() && theirs.is_sequence())
+      return merge_lists_impl(base && base->is_sequence() ? *base : empty_list, ours, theirs, true);
     if (ours.same_data(theirs)) return ours;
     if (base && base->same_data(ours)) return theirs;
     if (base && base->same_data(theirs)) return ours;
@@ -182,13 +219,13 @@ struct Merger {
       return merge_maps(path, base && base->is_map() ? *base : empty_map, ours, theirs);
     }
     if (ours.is_sequence() && theirs.is_sequence()) {
-      static const Node empty_list = Node::sequence();
       if (std::string key = list_key(path); !key.empty())
         if (auto merged = merge_keyed_list(path, key,
                                            base && base->is_sequence() ? *base : empty_list,
                                            ours, theirs))
           return merged;
-      return merge_lists_impl(base && base->is_sequence() ? *base : empty_list, ours, theirs);
+      return merge_lists_impl(base && base->is_sequence() ? *base : empty_list, ours, theirs,
+                              false);
     }
     return std::nullopt;
   }
@@ -228,35 +265,35 @@ void keep_plain_scalars(Node& node) {
   for (auto& entry : node.entries) keep_plain_scalars(entry.value);
 }
 
-std::optional<std::size_t> sentinel_index(std::string_view key) {
-  if (!key.starts_with(sentinel_prefix)) return std::nullopt;
-  std::string_view rest = key.substr(sentinel_prefix.size());
-  std::size_t index = 0;
-  for (char c : rest) {
-    if (c == '_') break;
-    if (c < '0' || c > '9') return std::nullopt;
-    index = index * 10 + static_cast<std::size_t>(c - '0');
+/// The conflict slots as a tree that follows the merged nodes: a child per map entry or list
+/// item on the way to a conflict.
+struct SlotTree {
+  std::map<std::size_t, SlotTree> children;
+  std::optional<std::size_t> conflict;
+};
+
+SlotTree slot_tree(const std::vector<ConflictSlot>& slots) {
+  SlotTree root;
+  for (const auto& slot : slots) {
+    SlotTree* at = &root;
+    for (std::size_t index : slot.where) at = &at->children[index];
+    at->conflict = slot.conflict;
   }
-  return index;
+  return root;
 }
 
-/// Puts ours' side back in place of every conflict sentinel.
-void resolve_to_ours(Node& node, const std::vector<MergeConflict>& conflicts,
-                     const std::vector<std::string>& names) {
-  if (node.is_map()) {
-    std::vector<Node::Entry> entries;
-    for (auto& entry : node.entries) {
-      if (auto index = sentinel_index(entry.key)) {
-        if (conflicts[*index].ours)
-          entries.push_back(Node::Entry{names[*index], {}, *conflicts[*index].ours});
-        continue;
-      }
-      resolve_to_ours(entry.value, conflicts, names);
-      entries.push_back(std::move(entry));
-    }
-    node.entries = std::move(entries);
+/// Drops the slots of conflicts where ours deleted the key (the tree holds ours' side).
+void resolve_to_ours(Node& root, std::vector<ConflictSlot> slots) {
+  // Deepest and last first, so an erase never moves a slot still to be visited.
+  std::sort(slots.begin(), slots.end(),
+            [](const ConflictSlot& a, const ConflictSlot& b) { return a.where > b.where; });
+  for (const auto& slot : slots) {
+    if (slot.ours_present) continue;
+    Node* node = &root;
+    for (std::size_t k = 0; k + 1 < slot.where.size(); ++k)
+      node = node->is_map() ? &node->entries[slot.where[k]].value : &node->items[slot.where[k]];
+    node->entries.erase(node->entries.begin() + static_cast<std::ptrdiff_t>(slot.where.back()));
   }
-  for (auto& item : node.items) resolve_to_ours(item, conflicts, names);
 }
 
 std::string side_text(const std::string& key, const std::optional<Node>& value, int indent) {
@@ -272,6 +309,115 @@ std::string side_text(const std::string& key, const std::optional<Node>& value, 
   return out;
 }
 
+/// `text` with `indent` spaces before each non-empty line (as the writer indents nested blocks).
+std::string indented(std::string_view text, int indent) {
+  std::string out;
+  for (const auto& line : split(text, '\n')) {
+    if (!line.empty()) out += std::string(static_cast<std::size_t>(indent), ' ') + line;
+    out += '\n';
+  }
+  if (!out.empty()) out.pop_back();  // split gives a last empty piece after the final newline
+  return out;
+}
+
+/// One map entry as the writer writes it, at `indent`.
+std::string entry_text(const Node::Entry& entry, int indent) {
+  Node map = Node::map();
+  map.entries.push_back(entry);
+  return indented(emit_yaml(map), indent);
+}
+
+/// One list item as the writer writes it, at `indent`.
+std::string item_text(const Node& item, int indent) {
+  Node list = Node::sequence();
+  list.items.push_back(item);
+  Node map = Node::map();
+  map.set("x", std::move(list));
+  std::string text = emit_yaml(map);
+  text.erase(0, text.find('\n') + 1);  // "x:"; the item follows at indent 2
+  std::string out;
+  for (const auto& line : split(text, '\n')) {
+    if (!line.empty()) out += std::string(static_cast<std::size_t>(indent), ' ') + line.substr(2);
+    out += '\n';
+  }
+  if (!out.empty()) out.pop_back();
+  return out;
+}
+
+struct Renderer {
+  const Merger& merger;
+  const MergeLabels& labels;
+  std::string out;
+
+  void conflict_block(std::size_t index, int indent) {
+    const MergeConflict& c = merger.conflicts[index];
+    const std::string& key = merger.names[index];
+    out += "<<<<<<< " + labels.ours + "\n";
+    out += side_text(key, c.ours, indent);
+    out += "=======\n";
+    out += side_text(key, c.theirs, indent);
+    out += ">>>>>>> " + labels.theirs + "\n";
+  }
+
+  /// Writes `node` (a map or list holding conflicts somewhere below) at `indent`; what holds
+  /// no conflict is written by the YAML writer, so it comes out as a clean merge would.
+  void block(const Node& node, const SlotTree& slots, int indent) {
+    if (node.is_map()) {
+      for (std::size_t i = 0; i < node.entries.size(); ++i) {
+        const Node::Entry& entry = node.entries[i];
+        auto slot = slots.children.find(i);
+        if (slot == slots.children.end()) {
+          out += entry_text(entry, indent);
+        } else if (slot->second.conflict) {
+          conflict_block(*slot->second.conflict, indent);
+        } else {
+          // The comments above and the "key:" line, then the value's own lines.
+          std::string text = entry_text(entry, indent);
+          std::size_t pos = 0;
+          for (std::size_t k = 0; k <= entry.value.comments_before.size(); ++k)
+            pos = text.find('\n', pos) + 1;
+          out += text.substr(0, pos);
+          block(entry.value, slot->second, indent + 2);
+        }
+      }
+      return;
+    }
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+      const Node& item = node.items[i];
+      auto slot = slots.children.find(i);
+      if (slot == slots.children.end()) {
+        out += item_text(item, indent);
+        continue;
+      }
+      for (const auto& c : item.comments_before)
+        out += std::string(static_cast<std::size_t>(indent), ' ') + c + '\n';
+      Renderer inner{merger, labels, {}};
+      Node bare = item;
+      bare.comments_before.clear();
+      inner.block(bare, slot->second, indent + 2);
+      // "- " takes the place of the first line's indentation when it is an ordinary line.
+      std::string_view first(inner.out);
+      if (first.size() > static_cast<std::size_t>(indent) + 2 &&
+          first.substr(0, static_cast<std::size_t>(indent) + 2) ==
+              std::string(static_cast<std::size_t>(indent) + 2, ' ') &&
+          first[static_cast<std::size_t>(indent) + 2] != '#') {
+        inner.out[static_cast<std::size_t>(indent)] = '-';
+        out += inner.out;
+      } else {
+        out += std::string(static_cast<std::size_t>(indent), ' ') + "-\n" + inner.out;
+      }
+    }
+  }
+};
+
+std::string render_with_conflicts(const Node& merged, const SlotTree& slots, const Merger& merger,
+                                  const MergeLabels& labels) {
+  Renderer r{merger, labels, {}};
+  r.block(merged, slots, 0);
+  for (const auto& c : merged.comments_after) r.out += c + '\n';
+  return r.out;
+}
+
 }  // namespace
 
 NodeMerge merge_nodes(const Node& base, const Node& ours, const Node& theirs) {
@@ -284,7 +430,7 @@ NodeMerge merge_nodes(const Node& base, const Node& ours, const Node& theirs) {
     merged = *value;
   else
     merged = ours;
-  resolve_to_ours(merged, merger.conflicts, merger.names);
+  resolve_to_ours(merged, merger.slots);
   return NodeMerge{std::move(merged), std::move(merger.conflicts)};
 }
 
@@ -323,25 +469,7 @@ MergeResult merge_store_file(std::string_view base_text, std::string_view ours_t
     return result;
   }
 
-  for (const auto& line : split(emit_yaml(merged), '\n')) {
-    std::size_t indent = line.find_first_not_of(' ');
-    std::optional<std::size_t> index;
-    if (indent != std::string::npos) {
-      std::string_view rest = std::string_view(line).substr(indent);
-      index = sentinel_index(rest.substr(0, rest.find(':')));
-    }
-    if (!index) {
-      result.text += line + '\n';
-      continue;
-    }
-    const MergeConflict& c = merger.conflicts[*index];
-    const std::string& key = merger.names[*index];
-    result.text += "<<<<<<< " + labels.ours + "\n";
-    result.text += side_text(key, c.ours, static_cast<int>(indent));
-    result.text += "=======\n";
-    result.text += side_text(key, c.theirs, static_cast<int>(indent));
-    result.text += ">>>>>>> " + labels.theirs + "\n";
-  }
+  result.text = render_with_conflicts(merged, slot_tree(merger.slots), merger, labels);
   while (result.text.size() >= 2 && result.text.substr(result.text.size() - 2) == "\n\n")
     result.text.pop_back();
   return result;

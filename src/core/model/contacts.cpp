@@ -21,6 +21,39 @@ std::optional<std::size_t> find_same_person(const std::vector<Person>& people,
 
 namespace {
 
+std::string email_key(const Person& p) { return to_lower_ascii(trim(p.email)); }
+std::string name_key(const Person& p) {
+  return fold(p.name) + '\n' + fold(p.department);  // neither holds a newline
+}
+
+}  // namespace
+
+PersonMatcher::PersonMatcher(const std::vector<Person>& people) {
+  for (std::size_t i = 0; i < people.size(); ++i) add(i, people[i]);
+}
+
+std::optional<std::size_t> PersonMatcher::find(const Person& incoming) const {
+  if (!incoming.email.empty())
+    if (auto it = by_email_.find(email_key(incoming)); it != by_email_.end() && !it->second.empty())
+      return *it->second.begin();
+  if (auto it = by_name_.find(name_key(incoming)); it != by_name_.end() && !it->second.empty())
+    return *it->second.begin();
+  return std::nullopt;
+}
+
+void PersonMatcher::add(std::size_t index, const Person& person) {
+  if (!person.email.empty()) by_email_[email_key(person)].insert(index);
+  by_name_[name_key(person)].insert(index);
+}
+
+void PersonMatcher::remove(std::size_t index, const Person& person) {
+  if (!person.email.empty())
+    if (auto it = by_email_.find(email_key(person)); it != by_email_.end()) it->second.erase(index);
+  if (auto it = by_name_.find(name_key(person)); it != by_name_.end()) it->second.erase(index);
+}
+
+namespace {
+
 bool add_new_items(std::vector<std::string>& list, const std::vector<std::string>& items) {
   bool changed = false;
   for (const auto& item : items) {
@@ -51,8 +84,10 @@ std::vector<std::string> merge_contact(Person& existing, const Person& incoming)
   take(existing.phone, incoming.phone, "phone");
   bool handles_changed = false;
   for (const auto& [network, handle] : incoming.handles) {
+    // Not captured by the lambda: clang 14 (the fuzz build) cannot capture a structured binding.
+    const std::string& wanted = network;
     auto it = std::find_if(existing.handles.begin(), existing.handles.end(),
-                           [&](const auto& h) { return h.first == network; });
+                           [&](const auto& h) { return h.first == wanted; });
     if (it == existing.handles.end()) {
       existing.handles.emplace_back(network, handle);
       handles_changed = true;

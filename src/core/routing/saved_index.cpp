@@ -20,7 +20,8 @@ std::vector<T> take_array(std::string_view& in) {
   std::uint64_t n = take_varint(in);
   if (n > in.size() / sizeof(T)) throw bytes::Corrupt("truncated");
   std::vector<T> items(n);
-  std::memcpy(items.data(), in.data(), n * sizeof(T));
+  // An empty vector's data() may be null, which memcpy must not get even for 0 bytes.
+  if (n > 0) std::memcpy(items.data(), in.data(), n * sizeof(T));
   in.remove_prefix(n * sizeof(T));
   return items;
 }
