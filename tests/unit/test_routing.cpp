@@ -357,6 +357,7 @@ TEST_CASE("many questions through one index rank as one question does (postings 
         CHECK(from_index[i].similarity == direct[i].similarity);
       }
     }
+}
 
 TEST_CASE("the saved index of an empty store restores (fuzz/regressions/index)") {
   // Its arrays are empty: restoring once passed memcpy a null pointer (UBSan; found by
