@@ -337,7 +337,7 @@ TEST_CASE("many questions through one index rank as one question does (postings 
   const char* questions[] = {"wen is the fafsa due", "visitor parking for the game", "hello",
                              "payment plan for tuition", "study rooms at the library late",
                              "when is the fafsa deadline?"};
-  for (int round = 0; round < 2; ++round)  // the first question of the index reads every one
+  for (int round = 0; round < 2; ++round)  // the first two questions of the index read every one
     for (const char* question : questions) {
       CAPTURE(question);
       RoutingResult a = index.route(question, options);

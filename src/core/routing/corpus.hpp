@@ -308,9 +308,11 @@ struct RoutingIndex::Data {
   std::vector<std::shared_ptr<const void>> also_keep;  // and the records patched in
   routing::Lexicon english;  // read only when a question needs it
   routing::Lexicon& lexicon() { return english; }
-  /// From the second question on, the postings (built once, on first need, by either thread).
+  /// From the third question on, the postings (built once, on first need, by either thread):
+  /// building them reads the whole corpus, more than the one or two questions of ask or
+  /// who-knows would save.
   const routing::AnsweredPostings* postings() {
-    if (questions_asked.fetch_add(1) == 0) return nullptr;
+    if (questions_asked.fetch_add(1) < 2) return nullptr;
     std::lock_guard lock(postings_mutex);
     if (!answered_postings) answered_postings.emplace(corpus);
     return &*answered_postings;
