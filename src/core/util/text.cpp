@@ -46,6 +46,45 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& out) {
   return len;
 }
 
+/// Calls visit(offset, length, code point) for each code point of `text` in order; a byte that
+/// is not valid UTF-8 comes alone, without a code point. Stops when visit returns false.
+template <typename Visit>
+void for_each_code_point(std::string_view text, Visit visit) {
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    std::size_t n = decode(text, i, cp);
+    bool valid = n != 0;
+    if (!valid) n = 1;
+    if (!visit(i, n, valid ? std::optional<char32_t>(cp) : std::nullopt)) return;
+    i += n;
+  }
+}
+
+/// Appends one case-folded, decomposed code point, spelling out the few letters that do not
+/// decompose to ASCII.
+void append_folded_letter(char32_t cp, std::string& out) {
+  switch (cp) {
+    case U'ß': out += "ss"; return;
+    case U'æ': out += "ae"; return;
+    case U'œ': out += "oe"; return;
+    case U'ø': out += "o"; return;
+    case U'đ': out += "d"; return;
+    case U'ł': out += "l"; return;
+    case U'þ': out += "th"; return;
+    case U'ı': out += "i"; return;
+    case U'\u2019': out += "'"; return;
+    default: {
+      utf8proc_uint8_t bytes[4];
+      utf8proc_ssize_t len = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), bytes);
+      out.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(len));
+    }
+  }
+}
+
+std::size_t char_width(char32_t cp) {
+  return static_cast<std::size_t>(std::max(utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp)), 0));
+}
+
 bool is_bidi_or_invisible(char32_t cp) {
   return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
          cp == 0x200F || cp == 0x061C || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
@@ -61,68 +100,35 @@ constexpr std::array<std::string_view, 22> reserved_names = {
 }  // namespace
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t cp;
-    std::size_t n = decode(text, i, cp);
-    if (n == 0) return i;
-    i += n;
-  }
-  return std::nullopt;
+  std::optional<std::size_t> found;
+  for_each_code_point(text, [&](std::size_t at, std::size_t, std::optional<char32_t> cp) {
+    if (!cp) found = at;
+    return cp.has_value();
+  });
+  return found;
 }
 
 std::string fold(std::string_view text) {
+  static constexpr auto options = static_cast<utf8proc_option_t>(
+      UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t cp;
-    std::size_t n = decode(text, i, cp);
-    if (n == 0) {
-      out += text[i++];
-      continue;
-    }
-    i += n;
-    if (cp < 0x80) {
-      char c = static_cast<char>(cp);
+  for_each_code_point(text, [&](std::size_t at, std::size_t, std::optional<char32_t> cp) {
+    if (!cp) {
+      out += text[at];
+    } else if (*cp < 0x80) {
+      char c = static_cast<char>(*cp);
       out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-      continue;
+    } else {
+      utf8proc_int32_t parts[16];
+      utf8proc_ssize_t count =
+          utf8proc_decompose_char(static_cast<utf8proc_int32_t>(*cp), parts, 16, options, nullptr);
+      for (utf8proc_ssize_t k = 0; count <= 16 && k < count; ++k)
+        append_folded_letter(static_cast<char32_t>(parts[k]), out);
     }
-    utf8proc_int32_t buffer[16];
-    auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
-                                                  UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-    utf8proc_ssize_t count =
-        utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), buffer, 16, options, nullptr);
-    if (count < 0 || count > 16) continue;
-    for (utf8proc_ssize_t k = 0; k < count; ++k) {
-      utf8proc_uint8_t bytes[4];
-      utf8proc_ssize_t len = utf8proc_encode_char(buffer[k], bytes);
-      out.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(len));
-    }
-  }
-  // A few letters that do not decompose to ASCII.
-  std::string result;
-  result.reserve(out.size());
-  for (std::size_t i = 0; i < out.size();) {
-    char32_t cp;
-    std::size_t n = decode(out, i, cp);
-    if (n == 0) {
-      result += out[i++];
-      continue;
-    }
-    switch (cp) {
-      case U'ß': result += "ss"; break;
-      case U'æ': result += "ae"; break;
-      case U'œ': result += "oe"; break;
-      case U'ø': result += "o"; break;
-      case U'đ': result += "d"; break;
-      case U'ł': result += "l"; break;
-      case U'þ': result += "th"; break;
-      case U'ı': result += "i"; break;
-      case U'\u2019': result += "'"; break;
-      default: result.append(out, i, n);
-    }
-    i += n;
-  }
-  return result;
+    return true;
+  });
+  return out;
 }
 
 std::string name_key(std::string_view text) {
@@ -260,66 +266,64 @@ bool is_valid_id(std::string_view id) {
 std::string terminal_safe(std::string_view text, bool keep_newlines) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t cp;
-    std::size_t n = decode(text, i, cp);
-    if (n == 0) {
-      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[i]));
-      ++i;
-      continue;
-    }
-    if (keep_newlines && (cp == '\n' || cp == '\t')) {
-      out += static_cast<char>(cp);
-    } else if (cp == 0x1B) {
+  for_each_code_point(text, [&](std::size_t at, std::size_t n, std::optional<char32_t> cp) {
+    if (!cp) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[at]));
+    } else if (keep_newlines && (*cp == '\n' || *cp == '\t')) {
+      out += static_cast<char>(*cp);
+    } else if (*cp == 0x1B) {
       out += "\\e";
-    } else if (cp == '\n') {
+    } else if (*cp == '\n') {
       out += "\\n";
-    } else if (cp == '\t') {
+    } else if (*cp == '\t') {
       out += "\\t";
-    } else if (cp == '\r') {
+    } else if (*cp == '\r') {
       out += "\\r";
-    } else if (is_control(cp)) {
-      out += fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
-    } else if (is_bidi_or_invisible(cp)) {
-      out += fmt::format("<U+{:04X}>", static_cast<unsigned>(cp));
+    } else if (is_control(*cp)) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned>(*cp));
+    } else if (is_bidi_or_invisible(*cp)) {
+      out += fmt::format("<U+{:04X}>", static_cast<unsigned>(*cp));
     } else {
-      out.append(text, i, n);
+      out.append(text, at, n);
     }
-    i += n;
-  }
+    return true;
+  });
   return out;
 }
 
 std::optional<std::string> forbidden_character(std::string_view text, bool multiline) {
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t cp;
-    std::size_t n = decode(text, i, cp);
-    if (n == 0) return std::string("invalid UTF-8");
-    i += n;
-    if (multiline && (cp == '\n' || cp == '\t')) continue;
-    if (is_control(cp) || is_bidi_or_invisible(cp))
-      return fmt::format("the control character U+{:04X}", static_cast<unsigned>(cp));
-  }
-  return std::nullopt;
+  std::optional<std::string> found;
+  for_each_code_point(text, [&](std::size_t, std::size_t, std::optional<char32_t> cp) {
+    if (!cp) {
+      found = "invalid UTF-8";
+    } else if (!(multiline && (*cp == '\n' || *cp == '\t')) &&
+               (is_control(*cp) || is_bidi_or_invisible(*cp))) {
+      found = fmt::format("the control character U+{:04X}", static_cast<unsigned>(*cp));
+    }
+    return !found;
+  });
+  return found;
 }
 
 std::optional<std::string> invisible_character(std::string_view name) {
-  for (std::size_t i = 0; i < name.size();) {
-    char32_t cp;
-    std::size_t n = decode(name, i, cp);
-    if (n == 0) return std::string("invalid UTF-8");
-    i += n;
-    auto c = static_cast<UChar32>(cp);
-    if (!is_bidi_or_invisible(cp) && !u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) &&
+  std::optional<std::string> found;
+  for_each_code_point(name, [&](std::size_t, std::size_t, std::optional<char32_t> cp) {
+    if (!cp) {
+      found = "invalid UTF-8";
+      return false;
+    }
+    auto c = static_cast<UChar32>(*cp);
+    if (!is_bidi_or_invisible(*cp) && !u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) &&
         !u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL))
-      continue;
+      return true;
     char label[128] = {};
     UErrorCode status = U_ZERO_ERROR;
     u_charName(c, U_UNICODE_CHAR_NAME, label, sizeof label, &status);
     std::string what = U_SUCCESS(status) && label[0] ? " (" + to_lower_ascii(label) + ")" : "";
-    return fmt::format("the invisible character U+{:04X}{}", static_cast<unsigned>(cp), what);
-  }
-  return std::nullopt;
+    found = fmt::format("the invisible character U+{:04X}{}", static_cast<unsigned>(*cp), what);
+    return false;
+  });
+  return found;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
@@ -399,17 +403,10 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t cp;
-    std::size_t n = decode(text, i, cp);
-    if (n == 0) {
-      ++width, ++i;
-      continue;
-    }
-    i += n;
-    int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
-    width += static_cast<std::size_t>(std::max(w, 0));
-  }
+  for_each_code_point(text, [&](std::size_t, std::size_t, std::optional<char32_t> cp) {
+    width += cp ? char_width(*cp) : 1;
+    return true;
+  });
   return width;
 }
 
@@ -418,17 +415,13 @@ std::string truncate_to_width(std::string_view text, std::size_t width) {
   if (width == 0) return {};
   std::string out;
   std::size_t used = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t cp;
-    std::size_t n = decode(text, i, cp);
-    if (n == 0) n = 1, cp = '?';
-    std::size_t w = static_cast<std::size_t>(
-        std::max(utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp)), 0));
-    if (used + w > width - 1) break;
-    out.append(text, i, n);
+  for_each_code_point(text, [&](std::size_t at, std::size_t n, std::optional<char32_t> cp) {
+    std::size_t w = cp ? char_width(*cp) : 1;
+    if (used + w > width - 1) return false;
+    out.append(text, at, n);
     used += w;
-    i += n;
-  }
+    return true;
+  });
   return out + "…";
 }
 
