@@ -138,7 +138,25 @@ class Store {
 
   /// Writes a record canonically and atomically. Comments of the file it replaces are kept.
   /// The written text is re-read with the strict loader before it replaces the old file.
+  /// Inside a Batch, the record replaces its file when the batch commits.
   void write(Kind kind, std::string_view id, Node root, bool archived = false);
+
+  /// Many record writes with one flush to disk instead of two per file (an import of 10,000
+  /// people waited over a minute on fsync). While a Batch lives, `write` puts each record in a
+  /// temp file beside its own; `commit` flushes the file system once, renames every temp file
+  /// into place and flushes their directories. Each file is still replaced whole; a batch
+  /// dropped without `commit` (an error) removes its temp files and changes nothing.
+  class Batch {
+   public:
+    explicit Batch(Store& store);
+    Batch(const Batch&) = delete;
+    Batch& operator=(const Batch&) = delete;
+    ~Batch();
+    void commit();
+
+   private:
+    Store& store_;
+  };
   void write_config(const StoreConfig& config);
   void remove(Kind kind, std::string_view id, bool archived = false);
   /// Moves a record between its directory and the archive below it.
@@ -160,6 +178,11 @@ class Store {
   StoreOptions options_;
   StoreConfig config_;
   std::vector<std::string> changed_files_;
+  struct PendingWrite {
+    std::filesystem::path temp, target;
+    std::string relative;
+  };
+  std::optional<std::vector<PendingWrite>> batch_;  // while a Batch lives
 };
 
 /// Reads a whole regular file (no symlinks, FIFOs or directories), at most `max_bytes`.

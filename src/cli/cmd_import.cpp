@@ -220,15 +220,19 @@ void run_import(const Options& opts, Context& ctx) {
   }
   {
     ProgressStage writing(&ctx.progress(), "importing " + file_name, changed_people.size());
+    Store::Batch batch(store);
     std::size_t written = 0;
     for (std::size_t index : changed_people) {
-      if (writing.stop_requested())
+      if (writing.stop_requested()) {
+        batch.commit();
         throw interrupted(fmt::format(
             "{} of {} people were written, the other {} not; run the import again to finish",
             written, changed_people.size(), changed_people.size() - written));
+      }
       write_person(store, people[index]);
       writing.advance(++written);
     }
+    batch.commit();
   }
   if (!changed_people.empty())
     ctx.record_change(fmt::format("import {} people from {}", changed_people.size(),

@@ -202,6 +202,7 @@ TriageRun triage(Triage& t, const Options& opts, const InboxFile& file, const Pr
   std::vector<std::string_view> texts;
   for (std::size_t i : fresh) texts.push_back(run.items[i].message.text);
   std::vector<Suggestion> suggestions = suggest_all(t.index, texts, rank, progress);
+  Store::Batch batch(t.store);
   for (std::size_t k = 0; k < fresh.size(); ++k) {
     TriageItem& item = run.items[fresh[k]];
     const Suggestion& s = suggestions[k];
@@ -215,6 +216,7 @@ TriageRun triage(Triage& t, const Options& opts, const InboxFile& file, const Pr
     if (opts.route) route_if_sure(t, item, q);
     if (!opts.dry_run) write_question(t.store, q);
   }
+  batch.commit();
   std::stable_sort(run.items.begin(), run.items.end(),
                    [](const TriageItem& a, const TriageItem& b) {
                      return a.message.line < b.message.line;

@@ -69,6 +69,47 @@ TEST_CASE("write is canonical, atomic, keeps comments, and leaves no temp file")
   CHECK(stray_files(dir / "s").empty());
 }
 
+TEST_CASE("a batch of writes lands whole at commit, and nothing of it when dropped") {
+  TempDir dir;
+  Store::init(dir / "s", "W");
+  Store store(dir / "s");
+  spit(dir / "s/people/ana.yaml", "name: Ana\n");
+  Person ana = read_person(store, "ana");
+  ana.title = "Editor";
+  Person ben;
+  ben.id = "ben";
+  ben.name = "Ben";
+  auto lock = store.lock();
+  SUBCASE("commit") {
+    Store::Batch batch(store);
+    write_person(store, ana);
+    write_person(store, ben);
+    CHECK(slurp(dir / "s/people/ana.yaml") == "name: Ana\n");  // not before the commit
+    CHECK_FALSE(fs::exists(dir / "s/people/ben.yaml"));
+    CHECK(stray_files(dir / "s").size() == 2);
+    batch.commit();
+    CHECK(slurp(dir / "s/people/ana.yaml") == "name: Ana\ntitle: Editor\n");
+    CHECK(slurp(dir / "s/people/ben.yaml") == "name: Ben\n");
+    CHECK(store.changed_files() == std::vector<std::string>{"people/ana.yaml", "people/ben.yaml"});
+  }
+  SUBCASE("dropped without a commit, as when an error is thrown") {
+    {
+      Store::Batch batch(store);
+      write_person(store, ana);
+      write_person(store, ben);
+    }
+    CHECK(slurp(dir / "s/people/ana.yaml") == "name: Ana\n");
+    CHECK_FALSE(fs::exists(dir / "s/people/ben.yaml"));
+    CHECK(store.changed_files().empty());
+  }
+  SUBCASE("writes after the batch are immediate again") {
+    { Store::Batch batch(store); }
+    write_person(store, ben);
+    CHECK(slurp(dir / "s/people/ben.yaml") == "name: Ben\n");
+  }
+  CHECK(stray_files(dir / "s").empty());
+}
+
 TEST_CASE("reads refuse what is not a regular file, and ids that could escape the store") {
   TempDir dir;
   Store::init(dir / "s", "W");

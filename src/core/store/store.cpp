@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstring>
 #include <thread>
+#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -86,7 +87,12 @@ std::string read_regular_file(const fs::path& path, const std::string& display,
   return text;
 }
 
-void write_file_atomically(const fs::path& path, const std::string& text, int slow_write_ms) {
+namespace {
+
+/// Writes `text` to a new temp file beside `path` (flushed to disk when `flush`) and returns
+/// the temp file's path; on failure, removes it and throws.
+fs::path write_temp_beside(const fs::path& path, const std::string& text, bool flush,
+                           int slow_write_ms) {
   fs::path dir = path.parent_path();
   fs::path temp = files::temp_path_for(dir, path.filename().string());
   files::Fd f = files::create_new(temp);
@@ -101,11 +107,69 @@ void write_file_atomically(const fs::path& path, const std::string& text, int sl
                                 : "nothing was changed");
   };
   if (!files::write_all(f.get(), text)) fail(errno);
-  if (::fsync(f.get()) != 0) fail(errno);
+  if (flush && ::fsync(f.get()) != 0) fail(errno);
   if (slow_write_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(slow_write_ms));
   if (!f.close()) fail(errno);
-  if (int error = files::rename_file(temp, path)) fail(error);
-  fsync_directory(dir);
+  return temp;
+}
+
+}  // namespace
+
+void write_file_atomically(const fs::path& path, const std::string& text, int slow_write_ms) {
+  fs::path temp = write_temp_beside(path, text, true, slow_write_ms);
+  if (int error = files::rename_file(temp, path)) {
+    files::remove_file(temp);
+    throw Error(Location{path.filename().string()}, "cannot write: " + errno_text(error),
+                "nothing was changed");
+  }
+  fsync_directory(path.parent_path());
+}
+
+Store::Batch::Batch(Store& store) : store_(store) {
+  if (store_.batch_) throw Error("a batch of writes is already open (a bug in peers)");
+  store_.batch_.emplace();
+}
+
+Store::Batch::~Batch() {
+  if (!store_.batch_) return;
+  for (const auto& w : *store_.batch_) files::remove_file(w.temp);
+  store_.batch_.reset();
+}
+
+void Store::Batch::commit() {
+  std::vector<PendingWrite> pending = std::move(*store_.batch_);
+  store_.batch_.emplace();
+  if (pending.empty()) return;
+  auto drop_from = [&](std::size_t first) {
+    for (std::size_t k = first; k < pending.size(); ++k) files::remove_file(pending[k].temp);
+  };
+  // One flush of the file system holding the store makes every temp file durable before any
+  // of them replaces a record; where syncfs is refused, each file is flushed.
+  files::Fd root = files::open_directory(store_.root_);
+  if (!root.valid() || ::syncfs(root.get()) != 0) {
+    for (std::size_t k = 0; k < pending.size(); ++k) {
+      files::Fd f = files::open_for_reading(pending[k].temp);
+      if (!f.valid() || ::fsync(f.get()) != 0) {
+        int error = errno;
+        drop_from(0);
+        throw Error(Location{pending[k].relative}, "cannot write: " + errno_text(error),
+                    "nothing was changed");
+      }
+    }
+  }
+  std::set<fs::path> directories;
+  for (std::size_t k = 0; k < pending.size(); ++k) {
+    if (int error = files::rename_file(pending[k].temp, pending[k].target)) {
+      drop_from(k);
+      throw Error(Location{pending[k].relative}, "cannot write: " + errno_text(error),
+                  fmt::format("{} of {} files were written before this one; run the command "
+                              "again to finish",
+                              k, pending.size()));
+    }
+    store_.changed_files_.push_back(pending[k].relative);
+    directories.insert(pending[k].target.parent_path());
+  }
+  for (const auto& dir : directories) fsync_directory(dir);
 }
 
 fs::path Store::discover(const std::optional<fs::path>& explicit_dir,
@@ -279,6 +343,10 @@ void Store::write(Kind kind, std::string_view id, Node root, bool archived) {
                 "this is a bug in peers; please report it with the command you ran");
   std::error_code ec;
   fs::create_directories(full.parent_path(), ec);
+  if (batch_) {
+    batch_->push_back({write_temp_beside(full, text, false, options_.slow_write_ms), full, path});
+    return;
+  }
   write_file_atomically(full, text, options_.slow_write_ms);
   changed_files_.push_back(path);
 }
