@@ -346,8 +346,17 @@ std::string label_type(std::string label) {
   if (label.rfind("* ", 0) == 0) label = trim(label.substr(2));
   std::string out = to_lower_ascii(label);
   for (auto& c : out)
-    if (c == ';' || c == '(' || c == ')') c = ' ';
-  return trim(out);
+    if (c == ';' || c == '(' || c == ')' || c == ',') c = ' ';
+  // "Work Fax" -> "work, fax", as vCard's TYPE words; a label of its own stays as written.
+  static const std::set<std::string> words = {"work", "home", "mobile", "cell", "fax", "pager",
+                                              "other", "main", "car", "voice"};
+  std::vector<std::string> parts;
+  for (const auto& w : split(out, ' '))
+    if (!w.empty()) parts.push_back(w == "cell" ? "mobile" : w);
+  bool known = !parts.empty() && std::all_of(parts.begin(), parts.end(), [](const std::string& w) {
+    return words.count(w) > 0;
+  });
+  return known ? join(parts, ", ") : join(parts, " ");
 }
 
 /// Fills the row from one cell; a message when the cell cannot be used.
