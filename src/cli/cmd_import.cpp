@@ -44,6 +44,10 @@ bool looks_like_vcard(std::string_view text) {
   return start.find("begin:vcard") != std::string::npos;
 }
 
+bool not_email_address(const std::string& e) {
+  return e.find('@') == std::string::npos || e.find(' ') != std::string::npos;
+}
+
 /// Why a person read from the file cannot be stored as it is, or nothing.
 std::optional<std::string> unusable(const Person& p) {
   if (auto bad = invisible_character(p.name)) return "the name contains " + *bad;
@@ -58,14 +62,8 @@ std::optional<std::string> unusable(const Person& p) {
     if (auto bad = forbidden_character(network + handle, false)) return *bad;
   for (const auto& [part, value] : p.name_parts)
     if (auto bad = forbidden_character(value, false)) return *bad;
-  auto not_email = [](const std::string& e) {
-    return e.find('@') == std::string::npos || e.find(' ') != std::string::npos;
-  };
-  if (!p.email.empty() && not_email(p.email))
+  if (!p.email.empty() && not_email_address(p.email))
     return fmt::format("'{}' is not an email address", p.email);
-  for (const auto& item : p.emails)
-    if (not_email(split_typed_value(item).first))
-      return fmt::format("'{}' is not an email address", item);
   try {
     person_from_node(person_to_node(p), "x", "import");
   } catch (const Error& e) {
@@ -184,6 +182,13 @@ void run_import(const Options& opts, Context& ctx) {
       if (std::none_of(incoming.tags.begin(), incoming.tags.end(),
                        [&](const std::string& t) { return fold(t) == fold(tag); }))
         incoming.tags.push_back(tag);
+    // Another address that is not one costs that address, not the person.
+    std::erase_if(incoming.emails, [&](const std::string& item) {
+      if (!not_email_address(split_typed_value(item).first)) return false;
+      ctx.io.warn(fmt::format("{}:{}: {}: '{}' is not an email address; left out", safe(display),
+                              line, safe(incoming.name), safe(item)));
+      return true;
+    });
     if (auto why = unusable(incoming)) {
       actions.push_back({Action::What::skip, line, "", "",
                          fmt::format("{}: {}; skipped", incoming.name, *why)});

@@ -397,8 +397,17 @@ std::optional<std::string> apply_cell(RowState& row, const Column& column,
   else if (field == "email") add_typed(row.emails);
   else if (field == "phone") add_typed(row.phones);
   else if (field == "emails" || field == "phones") {
+    // peers joins them with "; ", and only that separates: an address may hold a ';'.
     auto& list = field == "emails" ? row.emails : row.phones;
-    for (const auto& item : split_list(cell, true)) {
+    std::vector<std::string> items;
+    for (std::size_t start = 0;;) {
+      std::size_t at = cell.find("; ", start);
+      items.push_back(trim(cell.substr(start, at == std::string::npos ? at : at - start)));
+      if (at == std::string::npos) break;
+      start = at + 2;
+    }
+    for (const auto& item : items) {
+      if (item.empty()) continue;
       auto [value, type] = split_typed_value(item);
       list.push_back({value, type});
     }

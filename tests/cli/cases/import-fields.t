@@ -207,6 +207,12 @@ $ peers import ../bom-only.csv
 ! hint: export the contacts again, or check that this is the right file
 [1]
 @unchanged
+# Another address that is not one is left out, not the person.
+$ printf 'BEGIN:VCARD\nFN:Bob Stone\nEMAIL;PREF;WORK:bob@company.example\nEMAIL:not an address\nEND:VCARD\n' > ../bob.vcf && peers import ../bob.vcf -q
+add  bob-stone  Bob Stone
+! peers: warning: ../bob.vcf:1: Bob Stone: 'not an address' is not an email address; left out
+$ grep -c email people/bob-stone.yaml
+1
 # Set by hand too.
 $ peers add "Rita Moreno" --org "Channel 9 News" --title Anchor -q
 rita-moreno
