@@ -281,7 +281,10 @@ void add_import(CLI::App& app, Context& ctx) {
                 "peers import staff.csv --map \"Office Phone=phone\" --map Building=ignore",
                 "peers import nolabels.csv --map 1=name --map 2=email"}) +
       "\nPeople already in the store (same email, or same name and department) are updated,\n"
-      "not added again. Lines that cannot be read are listed as 'skip' with their line number.\n");
+      "not added again. Lines that cannot be read are listed as 'skip' with their line number.\n"
+      "CSV exports of Outlook, Google Contacts (old and new), LinkedIn and Thunderbird are told\n"
+      "by their columns (the summary says which); UTF-16 vCards are read. Organization, every\n"
+      "email and phone with its type, name parts and nicknames are kept (docs/format.md).\n");
   cmd->callback([opts, &ctx] { run_import(*opts, ctx); });
 }
 
