@@ -22,13 +22,37 @@ struct ImportedContact {
 struct ContactProblem {
   int line = 0;
   std::string message;
+  bool note = false;  // nothing was skipped: something was left out (a PHOTO), said once
 };
 
 /// What a contacts file holds: the people that could be read and the lines that could not.
 struct ContactsFile {
   std::vector<ImportedContact> contacts;
   std::vector<ContactProblem> problems;
+  std::string format;  // what the file was read as: "vCard", "Outlook CSV", "LinkedIn CSV", ...
 };
+
+/// A contacts file's bytes as UTF-8: a UTF-8 byte-order mark is dropped, UTF-16 (LE or BE,
+/// with its byte-order mark, as Outlook writes vCards) is converted. Throws an Error naming
+/// `display` when the file is empty or holds only a byte-order mark, or is not valid UTF-16.
+std::string contacts_text_as_utf8(std::string text, std::string_view display);
+
+/// "value (type)" as `emails`/`phones` items are written; just "value" with no type.
+std::string typed_value(const std::string& value, const std::string& type);
+/// The value and the type of an `emails`/`phones` item ("+1 555 0100 (mobile)" -> number,
+/// "mobile"); the type is "" when the item has none.
+std::pair<std::string, std::string> split_typed_value(std::string_view item);
+
+/// The parts of a structured name: given, middle (additional), family, prefix, suffix.
+struct NameParts {
+  std::string given, middle, family, prefix, suffix;
+  bool operator==(const NameParts&) const = default;
+};
+/// The parts `name` implies (given = all but the last word, family = the last word), or the
+/// parts `p.name_parts` keeps.
+NameParts name_parts_of(const Person& p);
+/// What to keep in `name_parts` for `parts`: nothing when the display name implies them.
+StringPairs name_parts_to_keep(const std::string& name, const NameParts& parts);
 
 /// Reads vCards (2.1, 3.0 and 4.0, as Google Contacts, Apple Contacts and Outlook export them):
 /// several cards per file, folded lines, quoted-printable values, CRLF or LF, a UTF-8 BOM.

@@ -52,10 +52,16 @@ inline constexpr std::array<const char*, 2> person_status_names = {"active", "le
 struct Person {
   std::string id;
   std::string name;
+  StringPairs name_parts;  // given, middle, family, prefix, suffix: only when the name alone
+                           // does not tell them (see docs/format.md)
+  std::vector<std::string> nicknames;
   std::string title;
+  std::string organization;  // for people outside the store's organisation
   std::string department;
   std::string email;
+  std::vector<std::string> emails;  // the others, "address (type)"
   std::string phone;
+  std::vector<std::string> phones;  // the others, "number (type)"
   StringPairs handles;  // network -> handle
   std::vector<std::string> expertise;  // topic ids, names, aliases or free text
   std::vector<std::string> tags;

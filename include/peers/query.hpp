@@ -41,6 +41,7 @@ class TopicIndex {
 struct PeopleFilter {
   std::string topic;       // a topic id, name or alias, or free text found in expertise
   std::string department;  // part of the department, ignoring case and accents
+  std::string organization;  // part of the organization, ignoring case and accents
   std::string tag;
   bool include_left = true;
 };

@@ -19,6 +19,7 @@ struct Options {
   std::string name;
   std::string title;
   std::string department;
+  std::string organization;
   std::string email;
   std::string phone;
   std::vector<std::string> knows;
@@ -58,6 +59,7 @@ std::string free_id(const Store& store, const std::string& base) {
 
 void run_add(Options opts, Context& ctx) {
   bool only_name = opts.title.empty() && opts.department.empty() && opts.email.empty() &&
+                   opts.organization.empty() &&
                    opts.phone.empty() && opts.knows.empty() && opts.tags.empty() &&
                    opts.handles.empty() && opts.met.empty() && opts.note.empty();
   if (only_name && ctx.env.stdin_is_terminal) prompt_for_common_fields(opts, ctx.io);
@@ -67,6 +69,7 @@ void run_add(Options opts, Context& ctx) {
   if (person.name.empty()) throw Error("a person needs a name", "peers add \"Maria Lopez\"", exit_usage);
   person.title = clean_input(opts.title, "--title");
   person.department = clean_input(opts.department, "--dept");
+  person.organization = clean_input(opts.organization, "--org");
   person.email = clean_input(opts.email, "--email");
   person.phone = clean_input(opts.phone, "--phone");
   person.notes = clean_input(opts.note, "--note", true);
@@ -140,6 +143,8 @@ void add_add(CLI::App& app, Context& ctx) {
   cmd->add_option("name", opts->name, "Their full name")->required();
   cmd->add_option("--title", opts->title, "Job title");
   cmd->add_option("--dept,--department", opts->department, "Department or unit");
+  cmd->add_option("--org,--organization", opts->organization,
+                  "Organisation, for people outside yours (a newspaper, a partner)");
   cmd->add_option("--email", opts->email, "Email address");
   cmd->add_option("--phone", opts->phone, "Phone number");
   cmd->add_option("--knows", opts->knows, "A topic they know about (repeatable)")

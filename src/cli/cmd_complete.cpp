@@ -21,7 +21,7 @@ struct Options {
 
 /// What the word being completed is.
 enum class Want { nothing, commands, top_commands, flags, person, question, any_record, topic,
-                  tag, department, member, files, directories, shells, choices, today, event, lead,
+                  tag, department, organization, member, files, directories, shells, choices, today, event, lead,
                   person_with_role };
 
 struct Target {
@@ -100,6 +100,7 @@ Target option_target(const std::string& command, const CLI::Option* opt) {
   if (name == "topic" || name == "knows" || name == "related") return {Want::topic, {}};
   if (name == "tag" || name == "untag") return {Want::tag, {}};
   if (name == "dept" || name == "department") return {Want::department, {}};
+  if (name == "org" || name == "organization") return {Want::organization, {}};
   if (name == "by") return {Want::member, {}};
   if (name == "to" || name == "forward-to" || name == "person") return {Want::person, {}};
   if (name == "store") return {Want::directories, {}};
@@ -292,6 +293,13 @@ void add_store_values(Candidates& out, const Target& target, Context& ctx) {
       for (const auto& p : snapshot.people)
         if (!p.department.empty()) departments.insert(p.department);
       for (const auto& d : departments) out.add(d);
+      break;
+    }
+    case Want::organization: {
+      std::set<std::string> organizations;
+      for (const auto& p : snapshot.people)
+        if (!p.organization.empty()) organizations.insert(p.organization);
+      for (const auto& o : organizations) out.add(o);
       break;
     }
     case Want::member: {

@@ -36,7 +36,7 @@ struct Options {
 };
 
 const char* settable_keys =
-    "name, title, department, email, phone, notes, met, status, forward_to, away_until, "
+    "name, title, organization, department, email, phone, notes, met, status, forward_to, away_until, "
     "handles.NETWORK";
 
 /// A date given to --set KEY=DATE or to a flag; `written` is how the person writes the value
@@ -69,6 +69,8 @@ void apply_set(Person& p, const std::string& assignment, Store& store,
     p.title = value;
   } else if (key == "department" || key == "dept") {
     p.department = value;
+  } else if (key == "organization" || key == "org") {
+    p.organization = value;
   } else if (key == "email") {
     validate_email(value);
     p.email = value;
@@ -116,6 +118,7 @@ void add_field_flags(CLI::App& cmd, Options& opts) {
   static const Flag flags[] = {
       {"--title", "title", "Job title"},
       {"--dept,--department", "department", "Department or unit"},
+      {"--org,--organization", "organization", "Organisation (outside yours)"},
       {"--email", "email", "Email address"},
       {"--phone", "phone", "Phone number"},
       {"--met", "met", "When you met (YYYY-MM-DD)"},

@@ -89,6 +89,8 @@ void add_export(CLI::App& app, Context& ctx) {
   cmd->add_option("--topic", opts->filter.topic, "Only people who know this topic");
   cmd->add_option("--dept,--department", opts->filter.department,
                   "Only people whose department contains this");
+  cmd->add_option("--org,--organization", opts->filter.organization,
+                  "Only people whose organization contains this");
   cmd->add_option("--tag", opts->filter.tag, "Only people with this tag");
   cmd->add_flag("--active", opts->active_only, "Leave out people who have left");
   cmd->add_flag("--csv-formulas", opts->csv_formulas,
@@ -99,7 +101,9 @@ void add_export(CLI::App& app, Context& ctx) {
                         "peers export --format json --topic admissions | jq '.[].email'"}) +
               "\nWhat 'peers import' reads back: vCard 3.0 (extra fields as X-PEERS-*) and CSV\n"
               "with the columns id, name, title, department, email, phone, handles, expertise,\n"
-              "tags, met, status, notes. JSON has the fields of 'peers show --json'.\n"
+              "tags, met, status, notes, organization, emails, phones, nicknames, prefix,\n"
+              "first_name, middle_name, last_name, suffix. JSON has the fields of\n"
+              "'peers show --json'.\n"
               "CSV cells beginning with = + - @ (not phone numbers such as +1 555 0100) get a '\n"
               "in front so a spreadsheet shows them as text; --csv-formulas keeps them as they are.\n");
   cmd->callback([opts, &ctx] { run_export(*opts, ctx); });

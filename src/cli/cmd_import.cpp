@@ -44,19 +44,25 @@ bool looks_like_vcard(std::string_view text) {
   return start.find("begin:vcard") != std::string::npos;
 }
 
+bool not_email_address(const std::string& e) {
+  return e.find('@') == std::string::npos || e.find(' ') != std::string::npos;
+}
+
 /// Why a person read from the file cannot be stored as it is, or nothing.
 std::optional<std::string> unusable(const Person& p) {
   if (auto bad = invisible_character(p.name)) return "the name contains " + *bad;
-  for (const std::string* text : {&p.name, &p.title, &p.department, &p.email, &p.phone})
+  for (const std::string* text :
+       {&p.name, &p.title, &p.organization, &p.department, &p.email, &p.phone})
     if (auto bad = forbidden_character(*text, false)) return *bad;
   if (auto bad = forbidden_character(p.notes, true)) return *bad;
-  for (const auto& list : {&p.tags, &p.expertise})
+  for (const auto& list : {&p.tags, &p.expertise, &p.emails, &p.phones, &p.nicknames})
     for (const auto& item : *list)
       if (auto bad = forbidden_character(item, false)) return *bad;
   for (const auto& [network, handle] : p.handles)
     if (auto bad = forbidden_character(network + handle, false)) return *bad;
-  if (!p.email.empty() &&
-      (p.email.find('@') == std::string::npos || p.email.find(' ') != std::string::npos))
+  for (const auto& [part, value] : p.name_parts)
+    if (auto bad = forbidden_character(value, false)) return *bad;
+  if (!p.email.empty() && not_email_address(p.email))
     return fmt::format("'{}' is not an email address", p.email);
   try {
     person_from_node(person_to_node(p), "x", "import");
@@ -129,12 +135,14 @@ void run_import(const Options& opts, Context& ctx) {
   } else {
     text = read_regular_file(opts.file, opts.file, max_import_bytes);
   }
+  text = contacts_text_as_utf8(std::move(text), display);
   std::string format = opts.format.empty() ? (looks_like_vcard(text) ? "vcard" : "csv")
                                            : opts.format;
   if (format == "vcard" && !mappings.empty())
     throw Error("--map is for CSV files", "leave out --map for vCards", exit_usage);
   ContactsFile contacts =
       format == "vcard" ? parse_vcards(text) : contacts_from_csv(text, mappings);
+  if (contacts.format.empty()) contacts.format = format == "vcard" ? "vCard" : "CSV";
 
   Store& store = ctx.store();
   std::optional<Store::Lock> lock;
@@ -154,7 +162,12 @@ void run_import(const Options& opts, Context& ctx) {
   std::vector<Action> actions;
   Slugger slugger;  // one ICU transliterator for the whole file
   for (const auto& problem : contacts.problems)
-    actions.push_back({Action::What::skip, problem.line, "", "", problem.message});
+    if (problem.note)
+      ctx.io.warn(fmt::format("{}:{}: {}", safe(display), problem.line, safe(problem.message)));
+    else
+      actions.push_back({Action::What::skip, problem.line, "", "", problem.message});
+  // ORG in peers' own vCards is the store's name for everyone: not an organisation of theirs.
+  const std::string store_name = fold(store.config().name);
   std::optional<ProgressStage> matching;
   const std::string file_name = safe(std::filesystem::path(display).filename().string());
   matching.emplace(&ctx.progress(), "reading " + file_name, contacts.contacts.size());
@@ -163,10 +176,19 @@ void run_import(const Options& opts, Context& ctx) {
     matching->advance(matched++);
     matching->stop_here_if_asked("nothing was imported");
     incoming.name = trim(incoming.name);
+    if (!store_name.empty() && fold(incoming.organization) == store_name)
+      incoming.organization.clear();
     for (const auto& tag : extra_tags)
       if (std::none_of(incoming.tags.begin(), incoming.tags.end(),
                        [&](const std::string& t) { return fold(t) == fold(tag); }))
         incoming.tags.push_back(tag);
+    // Another address that is not one costs that address, not the person.
+    std::erase_if(incoming.emails, [&](const std::string& item) {
+      if (!not_email_address(split_typed_value(item).first)) return false;
+      ctx.io.warn(fmt::format("{}:{}: {}: '{}' is not an email address; left out", safe(display),
+                              line, safe(incoming.name), safe(item)));
+      return true;
+    });
     if (auto why = unusable(incoming)) {
       actions.push_back({Action::What::skip, line, "", "",
                          fmt::format("{}: {}; skipped", incoming.name, *why)});
@@ -214,8 +236,9 @@ void run_import(const Options& opts, Context& ctx) {
   };
   std::string summary = fmt::format("{} added, {} updated, {} skipped", count(Action::What::add),
                                     count(Action::What::update), count(Action::What::skip));
+  const std::string read_as = "read as " + contacts.format;
   if (opts.dry_run) {
-    ctx.io.note("Dry run: " + summary + "; nothing was written.");
+    ctx.io.note("Dry run (" + read_as + "): " + summary + "; nothing was written.");
     return;
   }
   {
@@ -237,7 +260,7 @@ void run_import(const Options& opts, Context& ctx) {
   if (!changed_people.empty())
     ctx.record_change(fmt::format("import {} people from {}", changed_people.size(),
                                   std::filesystem::path(display).filename().string()));
-  ctx.io.note("Imported from " + safe(display) + ": " + summary + ".");
+  ctx.io.note("Imported from " + safe(display) + " (" + read_as + "): " + summary + ".");
 }
 
 }  // namespace
@@ -262,7 +285,10 @@ void add_import(CLI::App& app, Context& ctx) {
                 "peers import staff.csv --map \"Office Phone=phone\" --map Building=ignore",
                 "peers import nolabels.csv --map 1=name --map 2=email"}) +
       "\nPeople already in the store (same email, or same name and department) are updated,\n"
-      "not added again. Lines that cannot be read are listed as 'skip' with their line number.\n");
+      "not added again. Lines that cannot be read are listed as 'skip' with their line number.\n"
+      "CSV exports of Outlook, Google Contacts (old and new), LinkedIn and Thunderbird are told\n"
+      "by their columns (the summary says which); UTF-16 vCards are read. Organization, every\n"
+      "email and phone with its type, name parts and nicknames are kept (docs/format.md).\n");
   cmd->callback([opts, &ctx] { run_import(*opts, ctx); });
 }
 

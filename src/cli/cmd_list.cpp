@@ -50,6 +50,7 @@ void run_list(const Options& opts, Context& ctx) {
     std::vector<std::string> role;
     if (!p->title.empty()) role.push_back(safe(p->title));
     if (!p->department.empty()) role.push_back(safe(p->department));
+    if (!p->organization.empty()) role.push_back(safe(p->organization));
     std::vector<std::string> knows;
     for (const auto& e : p->expertise) knows.push_back(safe(e));
     std::string name = safe(p->name) + (p->has_left() ? " (left)" : "");
@@ -72,6 +73,8 @@ void add_list(CLI::App& app, Context& ctx) {
   cmd->add_option("--topic", opts->filter.topic, "Only people who know this topic");
   cmd->add_option("--dept,--department", opts->filter.department,
                   "Only people whose department contains this");
+  cmd->add_option("--org,--organization", opts->filter.organization,
+                  "Only people whose organization contains this");
   cmd->add_option("--tag", opts->filter.tag, "Only people with this tag");
   cmd->add_flag("--active", opts->active_only, "Leave out people who have left");
   cmd->add_flag("--json", opts->json, "Print a JSON array of people");

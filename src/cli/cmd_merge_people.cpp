@@ -8,6 +8,7 @@
 #include "context.hpp"
 #include "output.hpp"
 #include "people.hpp"
+#include "peers/contacts.hpp"
 #include "peers/error.hpp"
 #include "peers/events.hpp"
 #include "peers/text.hpp"
@@ -30,8 +31,29 @@ void fill(std::string& field, const std::string& other) {
 void fold_person(Person& person, const Person& other) {
   fill(person.title, other.title);
   fill(person.department, other.department);
-  fill(person.email, other.email);
-  fill(person.phone, other.phone);
+  fill(person.organization, other.organization);
+  // The other's emails and phones: the main one fills an empty field, else joins the others.
+  auto fold_typed = [](std::string& main, std::vector<std::string>& list,
+                       const std::string& other_main, const std::vector<std::string>& others) {
+    std::vector<std::string> incoming = others;
+    if (!other_main.empty()) incoming.insert(incoming.begin(), other_main);
+    for (const auto& item : incoming) {
+      std::string value = split_typed_value(item).first;
+      if (main.empty()) {
+        main = value;
+        continue;
+      }
+      if (fold(value) == fold(main)) continue;
+      if (std::none_of(list.begin(), list.end(), [&](const std::string& have) {
+            return fold(split_typed_value(have).first) == fold(value);
+          }))
+        list.push_back(item);
+    }
+  };
+  fold_typed(person.email, person.emails, other.email, other.emails);
+  fold_typed(person.phone, person.phones, other.phone, other.phones);
+  if (person.name_parts.empty() && person.name == other.name) person.name_parts = other.name_parts;
+  for (const auto& n : other.nicknames) add_unique(person.nicknames, n);
   fill(person.added_by, other.added_by);
   for (const auto& [network, handle] : other.handles)
     if (std::none_of(person.handles.begin(), person.handles.end(),

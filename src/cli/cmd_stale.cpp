@@ -141,6 +141,8 @@ void add_stale(CLI::App& app, Context& ctx) {
   cmd->add_option("--topic", opts->filter.topic, "Only people who know this topic");
   cmd->add_option("--dept,--department", opts->filter.department,
                   "Only people whose department contains this");
+  cmd->add_option("--org,--organization", opts->filter.organization,
+                  "Only people whose organization contains this");
   cmd->add_option("--tag", opts->filter.tag, "Only people with this tag");
   cmd->add_flag("--never", opts->include_never,
                 "Also list people with no met date and no conversation logged");

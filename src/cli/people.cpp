@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "output.hpp"
+#include "peers/contacts.hpp"
 #include "peers/error.hpp"
 #include "peers/text.hpp"
 
@@ -71,13 +72,33 @@ void print_person(const Output& io, const Person& p, const Date& today) {
   std::vector<std::string> role;
   if (!p.title.empty()) role.push_back(safe(p.title));
   if (!p.department.empty()) role.push_back(safe(p.department));
+  if (!p.organization.empty()) role.push_back(safe(p.organization));
   if (!role.empty()) io.out << "  " << join(role, ", ") << '\n';
   Table t;
   auto row = [&](const char* label, const std::string& value) {
     if (!value.empty()) t.add({std::string("  ") + label, value});
   };
+  if (!p.nicknames.empty()) {
+    std::vector<std::string> nicks;
+    for (const auto& n : p.nicknames) nicks.push_back(safe(n));
+    row("nickname", join(nicks, ", "));
+  }
+  if (!p.name_parts.empty()) {
+    NameParts n = name_parts_of(p);
+    std::vector<std::string> parts;
+    for (const auto& [label, value] :
+         {std::pair<const char*, const std::string*>{"prefix", &n.prefix},
+          {"given", &n.given},
+          {"middle", &n.middle},
+          {"family", &n.family},
+          {"suffix", &n.suffix}})
+      if (!value->empty()) parts.push_back(std::string(label) + " " + safe(*value));
+    row("name parts", join(parts, "; "));
+  }
   row("email", safe(p.email));
+  for (const auto& e : p.emails) row("email", safe(e));
   row("phone", safe(p.phone));
+  for (const auto& e : p.phones) row("phone", safe(e));
   for (const auto& [network, handle] : p.handles) t.add({"  " + safe(network), safe(handle)});
   std::vector<std::string> knows, tags;
   for (const auto& e : p.expertise) knows.push_back(safe(e));

@@ -1,5 +1,7 @@
 #include "records_json.hpp"
 
+#include "peers/contacts.hpp"
+
 namespace peers::cli {
 namespace {
 
@@ -10,6 +12,16 @@ json optional_time(const std::optional<Timestamp>& t) {
   return t ? json(format_timestamp(*t)) : json(nullptr);
 }
 json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+/// `emails`/`phones` items as [{"value": ..., "type": ... or null}].
+json typed_list(const std::vector<std::string>& items) {
+  json out = json::array();
+  for (const auto& item : items) {
+    auto [value, type] = split_typed_value(item);
+    out.push_back({{"value", value}, {"type", text_or_null(type)}});
+  }
+  return out;
+}
 
 void add_unknown(json& out, const Node& extra) {
   for (const auto& entry : extra.entries)
@@ -45,12 +57,24 @@ json to_json(const Person& p) {
     add_unknown(entry, e.extra);
     log.push_back(std::move(entry));
   }
+  json name_parts = nullptr;
+  if (!p.name_parts.empty()) {
+    NameParts n = name_parts_of(p);
+    name_parts = {{"prefix", text_or_null(n.prefix)}, {"given", text_or_null(n.given)},
+                  {"middle", text_or_null(n.middle)}, {"family", text_or_null(n.family)},
+                  {"suffix", text_or_null(n.suffix)}};
+  }
   json out = {{"id", p.id},
               {"name", p.name},
+              {"name_parts", name_parts},
+              {"nicknames", p.nicknames},
               {"title", text_or_null(p.title)},
+              {"organization", text_or_null(p.organization)},
               {"department", text_or_null(p.department)},
               {"email", text_or_null(p.email)},
+              {"emails", typed_list(p.emails)},
               {"phone", text_or_null(p.phone)},
+              {"phones", typed_list(p.phones)},
               {"handles", handles},
               {"expertise", p.expertise},
               {"tags", p.tags},

@@ -138,3 +138,110 @@ TEST_CASE("csv_formula_risk: cells a spreadsheet would run, phone numbers aside"
                            "", "555-0100", "a=b"})
     CHECK_MESSAGE(!csv_formula_risk(safe), safe);
 }
+
+TEST_CASE("contacts_from_csv: Outlook's Title is the honorific, Job Title the title") {
+  std::string text =
+      "\"Title\",\"First Name\",\"Middle Name\",\"Last Name\",\"Suffix\",\"Company\","
+      "\"Department\",\"Job Title\",\"Business Fax\",\"Business Phone\",\"Home Phone\","
+      "\"Mobile Phone\",\"Categories\",\"E-mail Address\",\"E-mail Type\",\"E-mail 2 Address\","
+      "\"E-mail 2 Type\"\r\n"
+      "\"Dr.\",\"Grace\",\"Ann\",\"Hopper\",\"PhD\",\"Riverside\",\"Computing\",\"Engineer\","
+      "\"\",\"+1 555 0100\",\"555 0188\",\"+1 555 0199\",\"Partners;Press, Radio\","
+      "\"g@riverside.example\",\"SMTP\",\"grace@home.example\",\"SMTP\"\r\n";
+  auto file = contacts_from_csv(text, {});
+  CHECK(file.format == "Outlook CSV");
+  CHECK(file.problems.empty());
+  REQUIRE(file.contacts.size() == 1);
+  const Person& p = file.contacts[0].person;
+  CHECK(p.name == "Grace Ann Hopper");
+  CHECK(p.title == "Engineer");
+  CHECK(p.organization == "Riverside");
+  CHECK(p.department == "Computing");
+  CHECK(p.name_parts == StringPairs{{"prefix", "Dr."},
+                                    {"given", "Grace"},
+                                    {"middle", "Ann"},
+                                    {"family", "Hopper"},
+                                    {"suffix", "PhD"}});
+  CHECK(p.phone == "+1 555 0100");
+  CHECK(p.phones == std::vector<std::string>{"555 0188 (home)", "+1 555 0199 (mobile)"});
+  CHECK(p.email == "g@riverside.example");
+  CHECK(p.emails == std::vector<std::string>{"grace@home.example"});
+  CHECK(p.tags == std::vector<std::string>{"Partners", "Press, Radio"});
+}
+
+TEST_CASE("contacts_from_csv: Google's typed columns, old and new, and LinkedIn's preamble") {
+  auto old = contacts_from_csv(
+      "Name,Given Name,Family Name,Name Prefix,Nickname,Group Membership,E-mail 1 - Type,"
+      "E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,Phone 2 - Type,Phone 2 - Value,"
+      "Organization 1 - Name,Organization 1 - Title\n"
+      "Nadia Petrova,Nadia,Petrova,,Nad,* myContacts ::: Press,* Work,n@c9.example,Mobile,"
+      "+1 555 0300,Work,+1 555 0301,Channel 9,Producer\n",
+      {});
+  CHECK(old.format == "Google Contacts CSV (before 2024)");
+  REQUIRE(old.contacts.size() == 1);
+  const Person& n = old.contacts[0].person;
+  CHECK(n.organization == "Channel 9");
+  CHECK(n.title == "Producer");
+  CHECK(n.phone == "+1 555 0301");  // the work number
+  CHECK(n.phones == std::vector<std::string>{"+1 555 0300 (mobile)"});
+  CHECK(n.nicknames == std::vector<std::string>{"Nad"});
+  CHECK(n.name_parts.empty());
+
+  auto fresh = contacts_from_csv(
+      "First Name,Last Name,Organization Name,Labels,E-mail 1 - Label,E-mail 1 - Value,"
+      "E-mail 2 - Label,E-mail 2 - Value\n"
+      "Keiko,Tanaka,TPU,* myContacts ::: Partners,Work,k@tpu.example,Home,"
+      "keiko@home.example ::: k2@home.example\n",
+      {});
+  CHECK(fresh.format == "Google Contacts CSV");
+  REQUIRE(fresh.contacts.size() == 1);
+  CHECK(fresh.contacts[0].person.emails ==
+        std::vector<std::string>{"keiko@home.example (home)", "k2@home.example (home)"});
+
+  auto linkedin = contacts_from_csv(
+      "Notes:\n\"When exporting your connection data, you may notice that some of the email "
+      "addresses are missing. See https://www.linkedin.com/help, here.\"\n\n"
+      "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+      "Jane,Reporter,https://www.linkedin.com/in/jr,jr@gazette.example,Gazette,Education "
+      "Reporter,12 Mar 2025\n",
+      {});
+  CHECK(linkedin.format == "LinkedIn CSV");
+  CHECK(linkedin.problems.empty());
+  REQUIRE(linkedin.contacts.size() == 1);
+  const Person& j = linkedin.contacts[0].person;
+  CHECK(j.name == "Jane Reporter");
+  CHECK(j.title == "Education Reporter");
+  CHECK(j.organization == "Gazette");
+  CHECK(j.email == "jr@gazette.example");
+  CHECK(j.handles == StringPairs{{"linkedin", "https://www.linkedin.com/in/jr"}});
+}
+
+TEST_CASE("write_csv: every email, phone, name part, nickname and a tag with a comma come back") {
+  Person p;
+  p.id = "grace-hopper";
+  p.name = "Grace Hopper";
+  p.name_parts = {{"prefix", "Dr."}, {"given", "Grace"}, {"family", "Hopper"}};
+  p.nicknames = {"Amazing Grace"};
+  p.organization = "Riverside, Inc.";
+  p.email = "g@riverside.example";
+  p.emails = {"grace@home.example (home)", "g2@x.example"};
+  p.phone = "+1 555 0100";
+  p.phones = {"+1 555 0199 (mobile)", "555 0102 (home, fax)"};
+  p.tags = {"a, b", "c"};
+  auto file = contacts_from_csv(write_csv({p}), {});
+  CHECK(file.format == "peers CSV");
+  REQUIRE(file.contacts.size() == 1);
+  const Person& r = file.contacts[0].person;
+  CHECK(r.name_parts == p.name_parts);
+  CHECK(r.nicknames == p.nicknames);
+  CHECK(r.organization == p.organization);
+  CHECK(r.email == p.email);
+  CHECK(r.emails == p.emails);
+  CHECK(r.phone == p.phone);
+  CHECK(r.phones == p.phones);
+  CHECK(r.tags == p.tags);
+  Person one;
+  one.name = "Solo Tag";
+  one.tags = {"a, b"};
+  CHECK(contacts_from_csv(write_csv({one}), {}).contacts.at(0).person.tags == one.tags);
+}

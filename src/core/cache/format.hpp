@@ -14,7 +14,7 @@ namespace peers::cache {
 
 inline constexpr char cache_magic[8] = {'P', 'E', 'E', 'R', 'S', 'C', 'A', '1'};
 inline constexpr char journal_magic[8] = {'P', 'E', 'E', 'R', 'S', 'J', 'N', '1'};
-inline constexpr std::uint32_t format_version = 7;  // raise it when a field table changes
+inline constexpr std::uint32_t format_version = 8;  // raise it when a field table changes
 inline constexpr std::size_t header_size = 24;  // magic, version, fingerprint, generation
 // The cache's header goes on with the length of its entries, where their second half starts,
 // how many there are and how many are in the first half (so that two threads can read them

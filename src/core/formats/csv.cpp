@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -129,20 +130,24 @@ std::string header_key(std::string_view header) {
 const std::vector<std::pair<const char*, std::vector<const char*>>>& header_names() {
   static const std::vector<std::pair<const char*, std::vector<const char*>>> names = {
       {"name", {"name", "fullname", "displayname", "contactname", "fn"}},
+      {"prefix", {"nameprefix", "prefix", "honorific", "salutation"}},
       {"first_name", {"firstname", "givenname", "first", "forename"}},
       {"middle_name", {"middlename", "additionalname"}},
       {"last_name", {"lastname", "familyname", "surname", "last"}},
+      {"suffix", {"namesuffix", "suffix"}},
+      {"nicknames", {"nickname", "nicknames"}},
       {"title",
        {"title", "jobtitle", "organizationtitle", "organization1title", "position", "role"}},
+      {"organization",
+       {"organization", "organisation", "company", "organizationname", "organization1name",
+        "companyname", "employer"}},
       {"department",
        {"department", "dept", "organizationdepartment", "organization1department", "unit",
         "division", "departmentname"}},
-      {"email",
-       {"email", "emailaddress", "email1value", "workemail", "primaryemail", "mail",
-        "emailaddress1"}},
-      {"phone",
-       {"phone", "telephone", "phonenumber", "phone1value", "workphone", "officephone",
-        "businessphone", "tel", "telephonenumber"}},
+      {"email", {"email", "mail", "primaryemail"}},
+      {"emails", {"emails", "otheremails"}},
+      {"phone", {"phone", "telephone", "phonenumber", "tel", "telephonenumber"}},
+      {"phones", {"phones", "otherphones"}},
       {"notes", {"notes", "note", "comments"}},
       {"tags", {"tags", "labels", "groupmembership", "categories"}},
       {"expertise", {"expertise", "knows", "areasofexpertise", "expertiseareas", "topics"}},
@@ -154,13 +159,61 @@ const std::vector<std::pair<const char*, std::vector<const char*>>>& header_name
   return names;
 }
 
+/// Columns that hold an email or a phone of one kind, as Outlook and directories name them.
+struct TypedHeader {
+  const char* key;
+  const char* field;
+  const char* type;
+};
+const std::vector<TypedHeader>& typed_headers() {
+  static const std::vector<TypedHeader> headers = {
+      {"emailaddress", "email", ""},       {"email2address", "email", ""},
+      {"email3address", "email", ""},      {"emailaddress1", "email", ""},
+      {"emailaddress2", "email", ""},      {"emailaddress3", "email", ""},
+      {"workemail", "email", "work"},      {"businessemail", "email", "work"},
+      {"homeemail", "email", "home"},      {"personalemail", "email", "home"},
+      {"otheremail", "email", "other"},    {"businessphone", "phone", "work"},
+      {"businessphone2", "phone", "work"}, {"workphone", "phone", "work"},
+      {"officephone", "phone", "work"},    {"companymainphone", "phone", "work, main"},
+      {"homephone", "phone", "home"},      {"homephone2", "phone", "home"},
+      {"mobilephone", "phone", "mobile"},  {"mobile", "phone", "mobile"},
+      {"cellphone", "phone", "mobile"},    {"mobilenumber", "phone", "mobile"},
+      {"otherphone", "phone", "other"},    {"primaryphone", "phone", ""},
+      {"carphone", "phone", "car"},        {"pager", "phone", "pager"},
+      {"businessfax", "phone", "work, fax"}, {"homefax", "phone", "home, fax"},
+      {"otherfax", "phone", "fax"},        {"secondaryemail", "email", ""},
+      {"faxnumber", "phone", "fax"},       {"pagernumber", "phone", "pager"},
+  };
+  return headers;
+}
+
+/// "E-mail 1 - Value" (Google): the field, the group's key ("email1") and the part
+/// (value, type or label), or nothing.
+struct GroupHeader {
+  std::string field, group, part;
+};
+std::optional<GroupHeader> group_header(const std::string& key) {
+  for (const char* field : {"email", "phone"}) {
+    std::string f = field;
+    if (key.rfind(f, 0) != 0) continue;
+    std::size_t i = f.size(), digits = i;
+    while (digits < key.size() && std::isdigit(static_cast<unsigned char>(key[digits]))) ++digits;
+    if (digits == i) continue;
+    std::string part = key.substr(digits);
+    if (part == "value" || part == "type" || part == "label")
+      return GroupHeader{f, key.substr(0, digits), part};
+  }
+  return std::nullopt;
+}
+
 bool is_number(std::string_view text) {
   return !text.empty() &&
          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-/// Multi-valued cells: Google joins values with " ::: ", peers writes "; ", others use ','.
-std::vector<std::string> split_list(std::string_view cell) {
+/// Multi-valued cells: Google joins values with " ::: ", peers writes "; ", others use ';' or
+/// ','. In peers' own CSV only ';' separates, so a tag "a, b" stays one tag.
+std::vector<std::string> split_list(std::string_view cell, bool semicolons_only = false) {
   std::vector<std::string> parts;
   if (cell.find(":::") != std::string_view::npos) {
     std::size_t start = 0;
@@ -171,7 +224,7 @@ std::vector<std::string> split_list(std::string_view cell) {
       start = at + 3;
     }
   } else {
-    parts = split(cell, cell.find(';') != std::string_view::npos ? ';' : ',');
+    parts = split(cell, semicolons_only || cell.find(';') != std::string_view::npos ? ';' : ',');
     for (auto& p : parts) p = trim(p);
   }
   parts.erase(std::remove(parts.begin(), parts.end(), std::string()), parts.end());
@@ -186,15 +239,69 @@ void add_unique_folded(std::vector<std::string>& list, const std::string& value)
   list.push_back(value);
 }
 
-/// The columns' fields, by header text and then by the mappings. Throws on a mapping that
+/// What a column holds: a field, and for an email or phone its type, given by the header
+/// ("Mobile Phone") or by the cells of another column ("E-mail 1 - Label").
+struct Column {
+  std::string field;
+  std::string type;
+  std::optional<std::size_t> type_column;
+};
+
+/// The known export a header row comes from, by the columns only it has.
+std::string preset_of(const std::vector<std::string>& header) {
+  std::set<std::string> keys;
+  for (const auto& h : header) keys.insert(header_key(h));
+  auto has = [&](const char* key) { return keys.count(key) > 0; };
+  if (has("id") && has("name") && has("handles") && has("expertise")) return "peers CSV";
+  if (has("connectedon") && has("url")) return "LinkedIn CSV";
+  if (has("jobtitle") && (has("emailaddress") || has("businessphone") || has("mobilephone")))
+    return "Outlook CSV";
+  if (has("primaryemail") && has("secondaryemail")) return "Thunderbird CSV";
+  if (has("givenname") && (has("email1value") || has("groupmembership")))
+    return "Google Contacts CSV (before 2024)";
+  if (has("firstname") && (has("email1label") || has("phone1label") || has("labels")))
+    return "Google Contacts CSV";
+  return "CSV";
+}
+
+/// The columns' roles, by header text and then by the mappings. Throws on a mapping that
 /// names no column.
-std::vector<std::string> column_fields(const std::vector<std::string>* header,
-                                       const std::vector<ColumnMapping>& mappings,
-                                       std::size_t columns) {
-  std::vector<std::string> fields(columns);
-  if (header)
-    for (std::size_t i = 0; i < header->size(); ++i)
-      fields[i] = csv_field_for_header((*header)[i]);
+std::vector<Column> column_roles(const std::vector<std::string>* header,
+                                 const std::vector<ColumnMapping>& mappings,
+                                 std::size_t columns) {
+  std::vector<Column> roles(columns);
+  if (header) {
+    std::vector<std::string> keys;
+    for (const auto& h : *header) keys.push_back(header_key(h));
+    bool linkedin = preset_of(*header) == "LinkedIn CSV";
+    bool job_title = std::find(keys.begin(), keys.end(), "jobtitle") != keys.end();
+    for (std::size_t i = 0; i < keys.size() && i < columns; ++i) {
+      const std::string& key = keys[i];
+      if (auto group = group_header(key)) {
+        if (group->part != "value") {
+          roles[i].field = "ignore";
+          continue;
+        }
+        roles[i].field = group->field;
+        for (std::size_t j = 0; j < keys.size(); ++j)
+          if (keys[j] == group->group + "label" || keys[j] == group->group + "type")
+            roles[i].type_column = j;
+        continue;
+      }
+      if (linkedin && key == "url") {
+        roles[i] = {"handles", "linkedin", {}};
+        continue;
+      }
+      // Outlook's Title is the honorific (Mr., Dr.); its Job Title is the title.
+      if (job_title && key == "title") {
+        roles[i].field = "prefix";
+        continue;
+      }
+      roles[i].field = csv_field_for_header((*header)[i]);
+      for (const auto& typed : typed_headers())
+        if (key == typed.key) roles[i].type = typed.type;
+    }
+  }
   for (const auto& m : mappings) {
     std::optional<std::size_t> index;
     if (is_number(m.column)) {
@@ -209,51 +316,118 @@ std::vector<std::string> column_fields(const std::vector<std::string>* header,
       throw Error(fmt::format("--map: there is no column '{}'", m.column),
                   fmt::format("the columns are: {}", known), exit_usage);
     }
-    fields[*index] = m.field;
+    roles[*index] = {m.field, "", {}};
   }
-  return fields;
+  return roles;
 }
 
-bool names_a_person(const std::vector<std::string>& fields) {
-  return std::any_of(fields.begin(), fields.end(), [](const std::string& f) {
-    return f == "name" || f == "first_name" || f == "last_name";
+bool names_a_person(const std::vector<Column>& roles) {
+  return std::any_of(roles.begin(), roles.end(), [](const Column& c) {
+    return c.field == "name" || c.field == "first_name" || c.field == "last_name";
   });
 }
 
-/// Fills `person` from one cell; a message when the cell cannot be used.
-std::optional<std::string> apply_cell(Person& person, std::vector<std::string>& name_parts,
-                                      const std::string& field, const std::string& raw) {
+/// An email or a phone of a row, with its type.
+struct Typed {
+  std::string value, type;
+};
+
+/// A row being read.
+struct RowState {
+  Person person;
+  NameParts parts;
+  std::vector<Typed> emails, phones;
+  bool semicolons_only = false;  // peers' own CSV
+};
+
+/// The type words of a Google label cell ("* Work" -> work, "Mobile" -> mobile).
+std::string label_type(std::string label) {
+  label = trim(label);
+  if (label.rfind("* ", 0) == 0) label = trim(label.substr(2));
+  std::string out = to_lower_ascii(label);
+  for (auto& c : out)
+    if (c == ';' || c == '(' || c == ')' || c == ',') c = ' ';
+  // "Work Fax" -> "work, fax", as vCard's TYPE words; a label of its own stays as written.
+  static const std::set<std::string> words = {"work", "home", "mobile", "cell", "fax", "pager",
+                                              "other", "main", "car", "voice"};
+  std::vector<std::string> parts;
+  for (const auto& w : split(out, ' '))
+    if (!w.empty()) parts.push_back(w == "cell" ? "mobile" : w);
+  bool known = !parts.empty() && std::all_of(parts.begin(), parts.end(), [](const std::string& w) {
+    return words.count(w) > 0;
+  });
+  return known ? join(parts, ", ") : join(parts, " ");
+}
+
+/// Fills the row from one cell; a message when the cell cannot be used.
+std::optional<std::string> apply_cell(RowState& row, const Column& column,
+                                      const std::vector<std::string>& cells,
+                                      const std::string& raw) {
+  Person& person = row.person;
+  const std::string& field = column.field;
   std::string cell = trim(raw);
   // A cell export neutralised for spreadsheets ('=..., '+..., '@...) reads back as it was.
   if (cell.size() >= 2 && cell.front() == '\'' && csv_formula_risk(cell.substr(1)))
     cell.erase(0, 1);
   if (cell.empty() || field.empty() || field == "ignore") return std::nullopt;
-  auto first_value = [&] {
-    auto values = split_list(cell);
-    return values.empty() ? std::string() : values.front();
-  };
   auto set_once = [](std::string& target, const std::string& value) {
     if (target.empty()) target = value;
   };
+  auto add_typed = [&](std::vector<Typed>& list) {
+    std::string type = column.type;
+    if (column.type_column && *column.type_column < cells.size())
+      type = label_type(cells[*column.type_column]);
+    std::vector<std::string> values;
+    if (cell.find(":::") != std::string::npos) values = split_list(cell);
+    else values = {cell};
+    for (const auto& v : values)
+      if (std::none_of(list.begin(), list.end(),
+                       [&](const Typed& t) { return fold(t.value) == fold(v); }))
+        list.push_back({v, type});
+  };
   if (field == "name") set_once(person.name, cell);
-  else if (field == "first_name") name_parts[0] = cell;
-  else if (field == "middle_name") name_parts[1] = cell;
-  else if (field == "last_name") name_parts[2] = cell;
+  else if (field == "first_name") row.parts.given = cell;
+  else if (field == "middle_name") row.parts.middle = cell;
+  else if (field == "last_name") row.parts.family = cell;
+  else if (field == "prefix") row.parts.prefix = cell;
+  else if (field == "suffix") row.parts.suffix = cell;
   else if (field == "title") set_once(person.title, cell);
+  else if (field == "organization") set_once(person.organization, cell);
   else if (field == "department") set_once(person.department, cell);
-  else if (field == "email") set_once(person.email, cell.find(":::") != std::string::npos ? first_value() : cell);
-  else if (field == "phone") set_once(person.phone, cell.find(":::") != std::string::npos ? first_value() : cell);
-  else if (field == "notes") person.notes += (person.notes.empty() ? "" : "\n") + cell;
+  else if (field == "email") add_typed(row.emails);
+  else if (field == "phone") add_typed(row.phones);
+  else if (field == "emails" || field == "phones") {
+    // peers joins them with "; ", and only that separates: an address may hold a ';'.
+    auto& list = field == "emails" ? row.emails : row.phones;
+    std::vector<std::string> items;
+    for (std::size_t start = 0;;) {
+      std::size_t at = cell.find("; ", start);
+      items.push_back(trim(cell.substr(start, at == std::string::npos ? at : at - start)));
+      if (at == std::string::npos) break;
+      start = at + 2;
+    }
+    for (const auto& item : items) {
+      if (item.empty()) continue;
+      auto [value, type] = split_typed_value(item);
+      list.push_back({value, type});
+    }
+  } else if (field == "nicknames") {
+    for (const auto& nick : split_list(cell, row.semicolons_only))
+      add_unique_folded(person.nicknames, nick);
+  } else if (field == "notes") person.notes += (person.notes.empty() ? "" : "\n") + cell;
   else if (field == "id") set_once(person.id, cell);
   else if (field == "tags") {
-    for (auto tag : split_list(cell)) {
+    for (auto tag : split_list(cell, row.semicolons_only)) {
       if (tag.rfind("* ", 0) == 0) tag = trim(tag.substr(2));  // Google's system groups
       std::string folded = fold(tag);
       if (folded == "mycontacts" || folded == "starred") continue;
       add_unique_folded(person.tags, tag);
     }
   } else if (field == "expertise") {
-    for (const auto& topic : split_list(cell)) add_unique_folded(person.expertise, topic);
+    for (const auto& topic : split_list(cell, row.semicolons_only))
+      add_unique_folded(person.expertise, topic);
+  } else if (field == "handles" && !column.type.empty()) {  // LinkedIn's URL column
+    person.handles.emplace_back(column.type, cell);
   } else if (field == "handles") {
     for (const auto& item : split_list(cell)) {
       auto eq = item.find('=');
@@ -276,10 +450,31 @@ std::optional<std::string> apply_cell(Person& person, std::vector<std::string>& 
   return std::nullopt;
 }
 
+/// The main value (the first work or untyped one for phones, the first for emails) and the
+/// others as "value (type)" items.
+void place(const std::vector<Typed>& values, bool prefer_work, std::string& main,
+           std::vector<std::string>& others) {
+  if (values.empty()) return;
+  std::size_t best = 0;
+  if (prefer_work)
+    for (std::size_t i = 0; i < values.size(); ++i)
+      if (values[i].type.empty() || values[i].type.find("work") != std::string::npos) {
+        best = i;
+        break;
+      }
+  main = values[best].value;
+  for (std::size_t i = 0; i < values.size(); ++i)
+    if (i != best && fold(values[i].value) != fold(main))
+      others.push_back(typed_value(values[i].value, values[i].type));
+}
+
 }  // namespace
 
 std::string csv_field_for_header(std::string_view header) {
   std::string key = header_key(header);
+  if (auto group = group_header(key)) return group->part == "value" ? group->field : "";
+  for (const auto& typed : typed_headers())
+    if (key == typed.key) return typed.field;
   for (const auto& [field, names] : header_names())
     for (const char* name : names)
       if (key == name) return field;
@@ -288,9 +483,10 @@ std::string csv_field_for_header(std::string_view header) {
 
 const std::vector<std::string>& contact_fields() {
   static const std::vector<std::string> fields = {
-      "name",  "first_name", "middle_name", "last_name", "title",   "department",
-      "email", "phone",      "notes",       "tags",      "expertise", "handles",
-      "met",   "status",     "id",          "ignore"};
+      "name",   "prefix",    "first_name", "middle_name", "last_name", "suffix",
+      "nicknames", "title",  "organization", "department", "email",   "emails",
+      "phone",  "phones",    "notes",      "tags",        "expertise", "handles",
+      "met",    "status",    "id",         "ignore"};
   return fields;
 }
 
@@ -304,28 +500,30 @@ ContactsFile contacts_from_csv(std::string_view text, const std::vector<ColumnMa
   CsvTable table = parse_csv(text);
   ContactsFile result;
   result.problems = table.problems;
+  result.format = "CSV";
   std::size_t columns = 0;
   for (const auto& row : table.rows) columns = std::max(columns, row.cells.size());
 
   std::optional<std::size_t> header_row;
-  std::vector<std::string> fields;
+  std::vector<Column> roles;
   for (std::size_t r = 0; r < table.rows.size() && r < header_search_rows; ++r) {
     // Numbered mappings say nothing about which row is the header: leave them out here.
     std::vector<ColumnMapping> named;
     for (const auto& m : mappings)
       if (!is_number(m.column)) named.push_back(m);
-    std::vector<std::string> candidate;
+    std::vector<Column> candidate;
     try {
-      candidate = column_fields(&table.rows[r].cells, named, columns);
+      candidate = column_roles(&table.rows[r].cells, named, columns);
     } catch (const Error&) {
       continue;  // a --map column this row does not have: not the header
     }
-    auto known = std::count_if(candidate.begin(), candidate.end(), [](const std::string& f) {
-      return !f.empty() && f != "ignore";
+    auto known = std::count_if(candidate.begin(), candidate.end(), [](const Column& c) {
+      return !c.field.empty() && c.field != "ignore";
     });
     if (known >= 2 && names_a_person(candidate)) {
       header_row = r;
-      fields = column_fields(&table.rows[r].cells, mappings, columns);
+      roles = column_roles(&table.rows[r].cells, mappings, columns);
+      result.format = preset_of(table.rows[r].cells);
       break;
     }
   }
@@ -336,10 +534,11 @@ ContactsFile contacts_from_csv(std::string_view text, const std::vector<ColumnMa
     if (!all_numbered)
       throw Error("no header row found in the first lines of the CSV file",
                   "name the columns with --map, e.g. --map 1=name --map 4=email", exit_usage);
-    fields = column_fields(nullptr, mappings, columns);
-    if (!names_a_person(fields))
+    roles = column_roles(nullptr, mappings, columns);
+    if (!names_a_person(roles))
       throw Error("no column is mapped to a name", "add --map N=name", exit_usage);
   }
+  const bool peers_own = result.format == "peers CSV";
 
   std::size_t header_width =
       header_row ? table.rows[*header_row].cells.size() : columns;
@@ -354,17 +553,21 @@ ContactsFile contacts_from_csv(std::string_view text, const std::vector<ColumnMa
                                  row.cells.size(), header_width)});
       continue;
     }
-    Person person;
-    std::vector<std::string> name_parts(3);
+    RowState state;
+    state.semicolons_only = peers_own;
     std::optional<std::string> problem;
-    for (std::size_t c = 0; c < row.cells.size() && c < fields.size() && !problem; ++c)
-      problem = apply_cell(person, name_parts, fields[c], row.cells[c]);
+    for (std::size_t c = 0; c < row.cells.size() && c < roles.size() && !problem; ++c)
+      problem = apply_cell(state, roles[c], row.cells, row.cells[c]);
+    Person& person = state.person;
     if (person.name.empty()) {
       std::vector<std::string> words;
-      for (const auto& part : name_parts)
-        if (!part.empty()) words.push_back(part);
+      for (const auto* part : {&state.parts.given, &state.parts.middle, &state.parts.family})
+        if (!part->empty()) words.push_back(*part);
       person.name = join(words, " ");
     }
+    person.name_parts = name_parts_to_keep(person.name, state.parts);
+    place(state.emails, false, person.email, person.emails);
+    place(state.phones, !peers_own, person.phone, person.phones);
     if (!problem && person.name.empty()) problem = "no name";
     if (problem) {
       result.problems.push_back({row.line, *problem + "; line skipped"});
@@ -409,10 +612,13 @@ bool csv_formula_risk(std::string_view cell) {
 }
 
 std::string write_csv(const std::vector<Person>& people, bool keep_formulas) {
-  std::string out = "id,name,title,department,email,phone,handles,expertise,tags,met,status,notes\n";
+  std::string out =
+      "id,name,title,department,email,phone,handles,expertise,tags,met,status,notes,"
+      "organization,emails,phones,nicknames,prefix,first_name,middle_name,last_name,suffix\n";
   for (const Person& p : people) {
     std::vector<std::string> handles;
     for (const auto& [network, handle] : p.handles) handles.push_back(network + "=" + handle);
+    NameParts parts = p.name_parts.empty() ? NameParts{} : name_parts_of(p);
     std::vector<std::string> cells = {p.id,
                                       p.name,
                                       p.title,
@@ -424,7 +630,16 @@ std::string write_csv(const std::vector<Person>& people, bool keep_formulas) {
                                       join(p.tags, "; "),
                                       p.met ? p.met->str() : "",
                                       p.status,
-                                      p.notes};
+                                      p.notes,
+                                      p.organization,
+                                      join(p.emails, "; "),
+                                      join(p.phones, "; "),
+                                      join(p.nicknames, "; "),
+                                      parts.prefix,
+                                      parts.given,
+                                      parts.middle,
+                                      parts.family,
+                                      parts.suffix};
     for (auto& cell : cells) {
       if (!keep_formulas && csv_formula_risk(cell)) cell.insert(0, 1, '\'');
       cell = csv_cell(cell);

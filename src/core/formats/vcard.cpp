@@ -203,18 +203,61 @@ void add_unique_folded(std::vector<std::string>& list, const std::string& value)
   list.push_back(value);
 }
 
-/// A card being read: the person, plus which email and phone were marked preferred.
+/// An email or a phone of a card, with its types and whether it was marked preferred.
+struct TypedValue {
+  std::string value;
+  std::string type;  // "work", "home, fax", ... (peers' words, lower case)
+  int rank = 0;
+};
+
+/// A card being read: the person, plus every email and phone with their types.
 struct Card {
   int line = 0;
   Person person;
   std::string structured_name;
-  bool email_preferred = false;
-  bool phone_rank_set = false;
-  int phone_rank = 0;
+  NameParts parts;
+  bool has_parts = false;
+  std::vector<TypedValue> emails, phones;
+  bool org_is_store = false;  // X-PEERS-ORG:store, ORG's first part is not theirs
 };
 
 bool is_preferred(const Property& p) {
   return has_type(p, "PREF") || param(p, "PREF") == "1";
+}
+
+/// The TYPE words peers keeps, in its words: CELL -> mobile; INTERNET, PREF, VOICE and X-
+/// words (which say nothing to a reader) are left out.
+std::string type_words(const Property& p) {
+  std::vector<std::string> out;
+  for (const auto& t : types(p)) {
+    if (t.empty() || t == "INTERNET" || t == "PREF" || t == "VOICE" || t == "X400" ||
+        t.rfind("X-", 0) == 0)
+      continue;
+    std::string word = t == "CELL" ? "mobile" : to_lower_ascii(t);
+    bool letters = std::all_of(word.begin(), word.end(),
+                               [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+    if (letters && std::find(out.begin(), out.end(), word) == out.end()) out.push_back(word);
+  }
+  return join(out, ", ");
+}
+
+void add_typed(std::vector<TypedValue>& list, const std::string& value, const Property& p,
+               int rank) {
+  for (const auto& have : list)
+    if (fold(have.value) == fold(value)) return;
+  list.push_back({value, type_words(p), rank});
+}
+
+/// The best ranked value becomes `main` (the first on a tie), the others `typed` items.
+void place_typed(const std::vector<TypedValue>& values, std::string& main,
+                 std::vector<std::string>& others) {
+  if (values.empty()) return;
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < values.size(); ++i)
+    if (values[i].rank > values[best].rank) best = i;
+  main = values[best].value;
+  for (std::size_t i = 0; i < values.size(); ++i)
+    if (i != best) others.push_back(typed_value(values[i].value, values[i].type));
 }
 
 void apply(Card& card, const Property& p, const std::string& value) {
@@ -230,30 +273,34 @@ void apply(Card& card, const Property& p, const std::string& value) {
       for (const auto& w : split(parts[i], ','))
         if (!trim(w).empty()) words.push_back(trim(w));
     card.structured_name = join(words, " ");
+    // Several values in one part ("Mary,Ann") are kept as written with spaces.
+    auto part = [&](int i) {
+      std::vector<std::string> values;
+      for (const auto& w : split(parts[i], ','))
+        if (!trim(w).empty()) values.push_back(trim(w));
+      return join(values, " ");
+    };
+    card.parts = {part(1), part(2), part(0), part(3), part(4)};
+    card.has_parts = true;
+  } else if (name == "NICKNAME") {
+    for (const auto& nick : split_escaped(value, ','))
+      add_unique_folded(person.nicknames, trim(nick));
   } else if (name == "ORG") {
     auto parts = split_escaped(value, ';');
-    if (parts.size() > 1) person.department = trim(parts[1]);
+    if (person.organization.empty()) person.organization = trim(parts[0]);
+    if (parts.size() > 1 && person.department.empty()) person.department = trim(parts[1]);
   } else if (name == "TITLE") {
     person.title = trim(unescape(value));
   } else if (name == "EMAIL") {
     std::string email = trim(unescape(value));
     if (starts_with_ci(email, "mailto:")) email = email.substr(7);
     if (email.empty()) return;
-    bool preferred = is_preferred(p);
-    if (person.email.empty() || (preferred && !card.email_preferred)) {
-      person.email = email;
-      card.email_preferred = preferred;
-    }
+    add_typed(card.emails, email, p, is_preferred(p) ? 1 : 0);
   } else if (name == "TEL") {
     std::string phone = trim(unescape(value));
     if (starts_with_ci(phone, "tel:")) phone = phone.substr(4);
     if (phone.empty()) return;
-    int rank = is_preferred(p) ? 2 : has_type(p, "WORK") ? 1 : 0;
-    if (!card.phone_rank_set || rank > card.phone_rank) {
-      person.phone = phone;
-      card.phone_rank = rank;
-      card.phone_rank_set = true;
-    }
+    add_typed(card.phones, phone, p, is_preferred(p) ? 2 : has_type(p, "WORK") ? 1 : 0);
   } else if (name == "NOTE") {
     std::string note = trim(unescape(value));
     if (!note.empty()) person.notes += (person.notes.empty() ? "" : "\n") + note;
@@ -272,6 +319,8 @@ void apply(Card& card, const Property& p, const std::string& value) {
   } else if (name == "X-PEERS-STATUS") {
     std::string status = to_lower_ascii(trim(value));
     if (status == "left" || status == "active") person.status = status;
+  } else if (name == "X-PEERS-ORG") {
+    card.org_is_store = to_lower_ascii(trim(value)) == "store";
   } else if (name == "X-PEERS-ID") {
     person.id = trim(value);
   } else if (name == "X-SOCIALPROFILE") {
@@ -288,8 +337,8 @@ void apply(Card& card, const Property& p, const std::string& value) {
 
 bool is_known(std::string_view name) {
   static const std::vector<std::string_view> known = {
-      "FN", "N", "ORG", "TITLE", "EMAIL", "TEL", "NOTE", "CATEGORIES", "X-PEERS-EXPERTISE",
-      "X-PEERS-MET", "X-PEERS-STATUS", "X-PEERS-ID", "X-SOCIALPROFILE"};
+      "FN", "N", "NICKNAME", "ORG", "TITLE", "EMAIL", "TEL", "NOTE", "CATEGORIES", "X-PEERS-EXPERTISE",
+      "X-PEERS-MET", "X-PEERS-STATUS", "X-PEERS-ID", "X-PEERS-ORG", "X-SOCIALPROFILE"};
   return std::find(known.begin(), known.end(), name) != known.end();
 }
 
@@ -302,6 +351,10 @@ ContactsFile parse_vcards(std::string_view text) {
   auto finish = [&](int end_line) {
     Person& person = card->person;
     if (person.name.empty()) person.name = card->structured_name;
+    if (card->org_is_store) person.organization.clear();
+    place_typed(card->emails, person.email, person.emails);
+    place_typed(card->phones, person.phone, person.phones);
+    if (card->has_parts) person.name_parts = name_parts_to_keep(person.name, card->parts);
     if (person.name.empty())
       result.problems.push_back({card->line, "a card with no name (FN or N); skipped"});
     else
@@ -309,11 +362,34 @@ ContactsFile parse_vcards(std::string_view text) {
     (void)end_line;
     card.reset();
   };
+  // A binary value (a base64 PHOTO, LOGO, SOUND, KEY) is not imported; vCard 2.1 writers
+  // continue it on lines that are not indented, up to a blank line. One note for the file.
+  bool in_binary = false;
+  bool binary_noted = false;
   for (const Line& line : unfold(text)) {
-    if (trim(line.text).empty()) continue;
+    if (trim(line.text).empty()) {
+      in_binary = false;
+      continue;
+    }
     auto property = parse_property(line.text);
+    if (!property && in_binary) continue;
+    in_binary = false;
     if (!property) {
       result.problems.push_back({line.number, "not a vCard property (no ':'); line skipped"});
+      continue;
+    }
+    std::string encoding = upper(param(*property, "ENCODING"));
+    if (encoding == "BASE64" || encoding == "B" || upper(param(*property, "VALUE")) == "BINARY") {
+      in_binary = true;
+      if (!binary_noted && card) {
+        binary_noted = true;
+        result.problems.push_back(
+            {line.number,
+             fmt::format("{} and other binary values (base64) are not imported; the rest of "
+                         "the card is (said once per file)",
+                         property->name),
+             true});
+      }
       continue;
     }
     std::string value = trim(property->value);
@@ -402,6 +478,23 @@ std::string quote_param(const std::string& value) {
   return clean.find_first_of(";:,") == std::string::npos ? clean : '"' + clean + '"';
 }
 
+/// A TYPE parameter for peers' type words ("home, fax" -> HOME,FAX; mobile -> CELL), or
+/// `fallback` when there are none.
+std::string vcard_types(const char* fallback, const std::string& type) {
+  std::vector<std::string> out;
+  for (const auto& word : split(type, ',')) {
+    std::string w = upper(trim(word));
+    if (w == "MOBILE") w = "CELL";
+    bool plain = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+      return (c >= 'A' && c <= 'Z') || c == '-';
+    });
+    if (plain) out.push_back(w);
+  }
+  if (out.empty()) return fallback;
+  if (std::string(fallback) == "INTERNET") out.insert(out.begin(), "INTERNET");
+  return join(out, ",");
+}
+
 std::string join_escaped(const std::vector<std::string>& items) {
   std::vector<std::string> escaped;
   for (const auto& item : items) escaped.push_back(escape_text(item));
@@ -417,18 +510,29 @@ std::string write_vcards(const std::vector<Person>& people, std::string_view org
     line("BEGIN:VCARD");
     line("VERSION:3.0");
     line("FN:" + escape_text(p.name));
-    std::string family, given = p.name;
-    if (auto space = p.name.rfind(' '); space != std::string::npos) {
-      family = p.name.substr(space + 1);
-      given = p.name.substr(0, space);
-    }
-    line("N:" + escape_text(family) + ";" + escape_text(given) + ";;;");
-    if (!p.department.empty() || !organisation.empty())
-      line("ORG:" + escape_text(organisation) +
+    NameParts n = name_parts_of(p);
+    line("N:" + escape_text(n.family) + ";" + escape_text(n.given) + ";" + escape_text(n.middle) +
+         ";" + escape_text(n.prefix) + ";" + escape_text(n.suffix));
+    if (!p.nicknames.empty()) line("NICKNAME:" + join_escaped(p.nicknames));
+    // ORG: the person's organisation, else the store's (with the department as the unit).
+    // X-PEERS-ORG:store says the first part is the store's name, so peers reads no
+    // organization of theirs back.
+    std::string org = p.organization.empty() ? std::string(organisation) : p.organization;
+    if (!p.department.empty() || !org.empty())
+      line("ORG:" + escape_text(org) +
            (p.department.empty() ? "" : ";" + escape_text(p.department)));
+    if (p.organization.empty() && !organisation.empty()) line("X-PEERS-ORG:store");
     if (!p.title.empty()) line("TITLE:" + escape_text(p.title));
     if (!p.email.empty()) line("EMAIL;TYPE=INTERNET,WORK:" + escape_text(p.email));
+    for (const auto& item : p.emails) {
+      auto [value, type] = split_typed_value(item);
+      line("EMAIL;TYPE=" + vcard_types("INTERNET", type) + ":" + escape_text(value));
+    }
     if (!p.phone.empty()) line("TEL;TYPE=WORK,VOICE:" + escape_text(p.phone));
+    for (const auto& item : p.phones) {
+      auto [value, type] = split_typed_value(item);
+      line("TEL;TYPE=" + vcard_types("VOICE", type) + ":" + escape_text(value));
+    }
     for (const auto& [network, handle] : p.handles)
       line("X-SOCIALPROFILE;TYPE=" + quote_param(network) + ":" + escape_text(handle));
     if (!p.tags.empty()) line("CATEGORIES:" + join_escaped(p.tags));

@@ -1,9 +1,127 @@
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "peers/contacts.hpp"
+#include "peers/error.hpp"
 #include "peers/text.hpp"
 
 namespace peers {
+
+std::string contacts_text_as_utf8(std::string text, std::string_view display) {
+  auto empty = [&](const char* what) {
+    return Error(fmt::format("{}: the file is empty{}", display, what),
+                 "export the contacts again, or check that this is the right file");
+  };
+  bool le = text.size() >= 2 && text[0] == '\xFF' && text[1] == '\xFE';
+  bool be = text.size() >= 2 && text[0] == '\xFE' && text[1] == '\xFF';
+  if (le || be) {
+    if (text.size() % 2 != 0)
+      throw Error(fmt::format("{}: not UTF-16 text (an odd number of bytes after its UTF-16 "
+                              "byte-order mark)", display),
+                  "save the file as UTF-8 and import it again");
+    std::string out;
+    for (std::size_t i = 2; i + 1 < text.size(); i += 2) {
+      auto unit = [&](std::size_t at) -> std::uint32_t {
+        auto a = static_cast<unsigned char>(text[at]), b = static_cast<unsigned char>(text[at + 1]);
+        return le ? (a | (b << 8)) : ((a << 8) | b);
+      };
+      std::uint32_t c = unit(i);
+      if (c >= 0xD800 && c <= 0xDBFF && i + 3 < text.size()) {
+        std::uint32_t low = unit(i + 2);
+        if (low >= 0xDC00 && low <= 0xDFFF) {
+          c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+          i += 2;
+        }
+      }
+      if (c >= 0xD800 && c <= 0xDFFF)
+        throw Error(fmt::format("{}: not UTF-16 text (a lone surrogate at byte {})", display, i),
+                    "save the file as UTF-8 and import it again");
+      if (c < 0x80) {
+        out += static_cast<char>(c);
+      } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+      } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+      } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+      }
+    }
+    if (out.substr(0, 3) == "\xEF\xBB\xBF") out.erase(0, 3);
+    if (trim(out).empty()) throw empty(" (only a UTF-16 byte-order mark)");
+    return out;
+  }
+  bool bom = text.substr(0, 3) == "\xEF\xBB\xBF";
+  if (bom) text.erase(0, 3);
+  if (trim(text).empty()) throw empty(bom ? " (only a UTF-8 byte-order mark)" : "");
+  return text;
+}
+
+std::string typed_value(const std::string& value, const std::string& type) {
+  return type.empty() ? value : value + " (" + type + ")";
+}
+
+std::pair<std::string, std::string> split_typed_value(std::string_view item) {
+  std::string text = trim(item);
+  if (text.size() > 3 && text.back() == ')') {
+    auto open = text.rfind(" (");
+    if (open != std::string::npos) {
+      std::string type = text.substr(open + 2, text.size() - open - 3);
+      bool words = !type.empty() && std::all_of(type.begin(), type.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ',' || c == ' ' ||
+               c == '-' || c == '_';
+      });
+      if (words) return {trim(text.substr(0, open)), trim(type)};
+    }
+  }
+  return {text, ""};
+}
+
+namespace {
+NameParts implied_parts(const std::string& name) {
+  NameParts parts;
+  parts.given = name;
+  if (auto space = name.rfind(' '); space != std::string::npos) {
+    parts.family = name.substr(space + 1);
+    parts.given = name.substr(0, space);
+  }
+  return parts;
+}
+}  // namespace
+
+NameParts name_parts_of(const Person& p) {
+  if (p.name_parts.empty()) return implied_parts(p.name);
+  NameParts parts;
+  for (const auto& [key, value] : p.name_parts) {
+    if (key == "given") parts.given = value;
+    else if (key == "middle") parts.middle = value;
+    else if (key == "family") parts.family = value;
+    else if (key == "prefix") parts.prefix = value;
+    else if (key == "suffix") parts.suffix = value;
+  }
+  return parts;
+}
+
+StringPairs name_parts_to_keep(const std::string& name, const NameParts& parts) {
+  NameParts clean{trim(parts.given), trim(parts.middle), trim(parts.family), trim(parts.prefix),
+                  trim(parts.suffix)};
+  if (clean == NameParts{} || clean == implied_parts(name)) return {};
+  StringPairs out;
+  for (const auto& [key, value] :
+       {std::pair<const char*, const std::string*>{"prefix", &clean.prefix},
+        {"given", &clean.given},
+        {"middle", &clean.middle},
+        {"family", &clean.family},
+        {"suffix", &clean.suffix}})
+    if (!value->empty()) out.emplace_back(key, *value);
+  return out;
+}
 
 std::optional<std::size_t> find_same_person(const std::vector<Person>& people,
                                             const Person& incoming) {
@@ -79,9 +197,34 @@ std::vector<std::string> merge_contact(Person& existing, const Person& incoming)
     }
   };
   take(existing.title, incoming.title, "title");
+  take(existing.organization, incoming.organization, "organization");
   take(existing.department, incoming.department, "department");
   take(existing.email, incoming.email, "email");
   take(existing.phone, incoming.phone, "phone");
+  // Other emails and phones: added when their value is new (the type alone does not count).
+  auto add_typed = [&](std::vector<std::string>& list, const std::string& main,
+                       const std::vector<std::string>& items, const char* name) {
+    bool added = false;
+    for (const auto& item : items) {
+      std::string value = fold(split_typed_value(item).first);
+      if (value.empty() || value == fold(main)) continue;
+      if (std::any_of(list.begin(), list.end(), [&](const std::string& have) {
+            return fold(split_typed_value(have).first) == value;
+          }))
+        continue;
+      list.push_back(item);
+      added = true;
+    }
+    if (added) changed.push_back(name);
+  };
+  add_typed(existing.emails, existing.email, incoming.emails, "emails");
+  add_typed(existing.phones, existing.phone, incoming.phones, "phones");
+  if (!incoming.name_parts.empty() && incoming.name_parts != existing.name_parts &&
+      incoming.name == existing.name) {
+    existing.name_parts = incoming.name_parts;
+    changed.push_back("name_parts");
+  }
+  if (add_new_items(existing.nicknames, incoming.nicknames)) changed.push_back("nicknames");
   bool handles_changed = false;
   for (const auto& [network, handle] : incoming.handles) {
     // Not captured by the lambda: clang 14 (the fuzz build) cannot capture a structured binding.

@@ -5,7 +5,7 @@ namespace peers::fields {
 // A member added to one of these structs must be added to its table below, or it would be
 // neither read, written, cached nor checked: the sizes make the build fail until then (then
 // also raise the cache's format_version in src/core/cache/format.hpp).
-static_assert(sizeof(Person) == 632 && sizeof(LogEntry) == 264 && sizeof(Topic) == 328 &&
+static_assert(sizeof(Person) == 760 && sizeof(LogEntry) == 264 && sizeof(Topic) == 328 &&
                   sizeof(Question) == 496 && sizeof(HistoryEntry) == 320,
               "a record struct changed: update its table in src/core/model/fields.cpp");
 
@@ -36,10 +36,15 @@ template <>
 const std::vector<Field<Person>>& table<Person>() {
   static const std::vector<Field<Person>> fields = {
       {{"name", T::text, true}, &Person::name},
+      {{"name_parts", T::map}, &Person::name_parts},
+      {{"nicknames", T::list}, &Person::nicknames},
       {{"title", T::text}, &Person::title},
+      {{"organization", T::text}, &Person::organization},
       {{"department", T::text}, &Person::department},
       {{"email", T::text}, &Person::email},
+      {{"emails", T::list}, &Person::emails},
       {{"phone", T::text}, &Person::phone},
+      {{"phones", T::list}, &Person::phones},
       {{"handles", T::map}, &Person::handles},
       {{"expertise", T::list}, &Person::expertise},
       {{"tags", T::list}, &Person::tags},

@@ -82,6 +82,9 @@ bool matches(const Person& person, const PeopleFilter& filter, const TopicIndex&
   if (!filter.department.empty() &&
       name_key(person.department).find(name_key(filter.department)) == std::string::npos)
     return false;
+  if (!filter.organization.empty() &&
+      name_key(person.organization).find(name_key(filter.organization)) == std::string::npos)
+    return false;
   if (!filter.tag.empty() &&
       std::none_of(person.tags.begin(), person.tags.end(),
                    [&](const std::string& t) { return name_key(t) == name_key(filter.tag); }))

@@ -93,7 +93,10 @@ std::string summarize(const Person& p) {
   w.string(p.forward_to);
   w.optional_date(p.away_until);
   w.text(p.title);
-  w.text(p.department);
+  // The organisation's words count as department words (a partner's staff, a newspaper).
+  w.text(p.organization.empty() ? p.department
+                                : p.department.empty() ? p.organization
+                                                       : p.department + "\n" + p.organization);
   w.text(p.notes);
   w.texts(p.tags);
   w.count(p.log.size());

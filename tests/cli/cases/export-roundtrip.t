@@ -2,9 +2,9 @@
 # into an empty store gives the same people.
 fixture: shell
 $ peers export --format csv --tag experts
-id,name,title,department,email,phone,handles,expertise,tags,met,status,notes
-jose-nunez,José Núñez,Director of Student Financial Services,Financial Aid,jnunez@westbrook.edu,,,financial-aid,"press; experts",2026-03-10,active,
-kwame-asante,Kwame Asante,Professor of Climate Science,Earth and Environmental Sciences,kasante@westbrook.edu,,,climate,experts,2026-01-15,active,
+id,name,title,department,email,phone,handles,expertise,tags,met,status,notes,organization,emails,phones,nicknames,prefix,first_name,middle_name,last_name,suffix
+jose-nunez,José Núñez,Director of Student Financial Services,Financial Aid,jnunez@westbrook.edu,,,financial-aid,"press; experts",2026-03-10,active,,,,,,,,,,
+kwame-asante,Kwame Asante,Professor of Climate Science,Earth and Environmental Sciences,kasante@westbrook.edu,,,climate,experts,2026-01-15,active,,,,,,,,,,
 @unchanged
 $ peers export --format vcard --dept admissions | tr -d '\r'
 BEGIN:VCARD
@@ -12,6 +12,7 @@ VERSION:3.0
 FN:María López
 N:López;María;;;
 ORG:Westbrook University;Undergraduate Admissions
+X-PEERS-ORG:store
 TITLE:Associate Director
 EMAIL;TYPE=INTERNET,WORK:mlopez@westbrook.edu
 CATEGORIES:orientation

@@ -20,12 +20,12 @@ $ peers list --json | grep -c $'\u202e\|\u0085\|\u009b'
 [1]
 
 $ peers export --format csv
-id,name,title,department,email,phone,handles,expertise,tags,met,status,notes
-good-person,Good Person,Associate Director,,good@example.org,,,admissions,,2026-11-20,active,
-olga-formula,Olga Formula,"'=HYPERLINK(""http://evil.example"",""click"")",'+cmd|/C calc!A0,,+1 555 0100,,,"'@SUM(1+1); -2+3",,active,'	Tab first
+id,name,title,department,email,phone,handles,expertise,tags,met,status,notes,organization,emails,phones,nicknames,prefix,first_name,middle_name,last_name,suffix
+good-person,Good Person,Associate Director,,good@example.org,,,admissions,,2026-11-20,active,,,,,,,,,,
+olga-formula,Olga Formula,"'=HYPERLINK(""http://evil.example"",""click"")",'+cmd|/C calc!A0,,+1 555 0100,,,"'@SUM(1+1); -2+3",,active,'	Tab first,,,,,,,,,
 
 $ peers export --format csv --csv-formulas | grep olga
-olga-formula,Olga Formula,"=HYPERLINK(""http://evil.example"",""click"")",+cmd|/C calc!A0,,+1 555 0100,,,"@SUM(1+1); -2+3",,active,	Tab first
+olga-formula,Olga Formula,"=HYPERLINK(""http://evil.example"",""click"")",+cmd|/C calc!A0,,+1 555 0100,,,"@SUM(1+1); -2+3",,active,	Tab first,,,,,,,,,
 
 $ peers export --format csv -o ../out.csv -q && peers init ../again > /dev/null 2>&1 && cd ../again && peers import ../out.csv -q > /dev/null && peers export --format csv | grep olga
-olga-formula,Olga Formula,"'=HYPERLINK(""http://evil.example"",""click"")",'+cmd|/C calc!A0,,+1 555 0100,,,"'@SUM(1+1); -2+3",,active,'	Tab first
+olga-formula,Olga Formula,"'=HYPERLINK(""http://evil.example"",""click"")",'+cmd|/C calc!A0,,+1 555 0100,,,"'@SUM(1+1); -2+3",,active,'	Tab first,,,,,,,,,

@@ -11,7 +11,7 @@ add     ana-silva     Ana Silva
 ! peers: warning: ../directory.csv:7: not UTF-8 text; line skipped
 ! peers: warning: ../directory.csv:8: 10 fields where the header has 9; line skipped
 ! peers: warning: ../directory.csv:10: text after the closing quote of a field; line skipped
-! Dry run: 3 added, 1 updated, 3 skipped; nothing was written.
+! Dry run (read as CSV): 3 added, 1 updated, 3 skipped; nothing was written.
 @unchanged
 $ peers import ../directory.csv -q --tag directory
 update  kwame-asante  Kwame Asante  (phone, expertise, tags)
@@ -33,17 +33,25 @@ expertise:
 tags:
   - directory
 added_by: Test User
-# Google Contacts CSV: first and last name, labels as tags, the first of several emails.
+# Google Contacts CSV: first and last name, labels as tags, the first of several emails as
+# email, the others in emails with their labels; the prefix (Dr.) kept in name_parts.
 $ peers import ../google.csv
 update  maria-lopez  María López  (phone, notes)
 add     priya-raman  Priya Raman
 update  tom-okafor   Tom Okafor   (email)
-! Imported from ../google.csv: 1 added, 2 updated, 0 skipped.
+! Imported from ../google.csv (read as Google Contacts CSV): 1 added, 2 updated, 0 skipped.
 $ cat people/priya-raman.yaml
 name: Priya Raman
+name_parts:
+  prefix: Dr.
+  given: Priya
+  family: Raman
 title: Associate Professor of Public Health
 department: School of Public Health
 email: praman@westbrook.edu
+emails:
+  - priya.raman@westbrook.edu (work)
+  - priya@example.org (home)
 phone: '+1 555-010-6100'
 tags:
   - Press
@@ -58,10 +66,10 @@ $ peers import ../staff.csv
 @unchanged
 $ peers import ../staff.csv --map Nom=name --map courriel=email --map 3=department --dry-run
 add  renee-dubois  Renée Dubois
-! Dry run: 1 added, 0 updated, 0 skipped; nothing was written.
+! Dry run (read as CSV): 1 added, 0 updated, 0 skipped; nothing was written.
 $ peers import ../staff.csv --map Nom=fullname
 ! peers: error: --map: unknown field 'fullname'
-! hint: the fields are: name, first_name, middle_name, last_name, title, department, email, phone, notes, tags, expertise, handles, met, status, id, ignore
+! hint: the fields are: name, prefix, first_name, middle_name, last_name, suffix, nicknames, title, organization, department, email, emails, phone, phones, notes, tags, expertise, handles, met, status, id, ignore
 [2]
 @unchanged
 $ peers import ../staff.csv --map Name=name --map Courriel=email

@@ -40,7 +40,7 @@ $ peers edit maria --set "name=$(printf 'Maria\u00ad Lopez')"
 $ printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jo\xc2\xadse Nunez\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lee Park\r\nEND:VCARD\r\n' > ../two.vcf && peers import ../two.vcf
 add  lee-park  Lee Park
 ! peers: warning: ../two.vcf:1: Jo­se Nunez: the name contains the invisible character U+00AD (soft hyphen); skipped
-! Imported from ../two.vcf: 1 added, 0 updated, 1 skipped.
+! Imported from ../two.vcf (read as vCard): 1 added, 0 updated, 1 skipped.
 # A file written by hand (or pulled) with one is reported by check, and not loaded.
 $ printf 'name: "Kim\\u200dTran"\n' > people/kim-tran.yaml && peers check
 people/jose-nunez.yaml:2: warning: not in the canonical format, so the next change by peers will also reformat it [not-canonical]

@@ -126,17 +126,17 @@ FN:王小明
 N:;王小明;;;
 X-PEERS-ID:wang-xiao-ming
 $ cat ../all.csv
-id,name,title,department,email,phone,handles,expertise,tags,met,status,notes
-zoe-adams,Zoë Adams,,,,,,press,,,active,
-elene-papadopoulou,Ελένη Παπαδοπούλου,,,eleni@example.org,,,greek media,,,active,
-olena-kovalenko,Олена Коваленко,Редактор,,olena@example.org,,,ukrainian media,,2026-10-01,active,
-dwd-khn,דוד כהן,,,david@example.org,,,hebrew media,,,active,
-mhmd-ally,محمد العلي,,,mohammed@example.org,,,arabic media,,,active,
-priya-sarma,प्रिया शर्मा,,,priya@example.org,,,hindi media,,,active,
-gimminjun,김민준,,,minjun@example.org,,,korean media,,,active,
-snowman,☃☃,,,,,,,,,active,
-yamada-hanako,山田花子,,,hanako@example.org,,,japanese media,,,active,
-wang-xiao-ming,王小明,,,xiaoming@example.org,,,chinese media,,,active,
+id,name,title,department,email,phone,handles,expertise,tags,met,status,notes,organization,emails,phones,nicknames,prefix,first_name,middle_name,last_name,suffix
+zoe-adams,Zoë Adams,,,,,,press,,,active,,,,,,,,,,
+elene-papadopoulou,Ελένη Παπαδοπούλου,,,eleni@example.org,,,greek media,,,active,,,,,,,,,,
+olena-kovalenko,Олена Коваленко,Редактор,,olena@example.org,,,ukrainian media,,2026-10-01,active,,,,,,,,,,
+dwd-khn,דוד כהן,,,david@example.org,,,hebrew media,,,active,,,,,,,,,,
+mhmd-ally,محمد العلي,,,mohammed@example.org,,,arabic media,,,active,,,,,,,,,,
+priya-sarma,प्रिया शर्मा,,,priya@example.org,,,hindi media,,,active,,,,,,,,,,
+gimminjun,김민준,,,minjun@example.org,,,korean media,,,active,,,,,,,,,,
+snowman,☃☃,,,,,,,,,active,,,,,,,,,,
+yamada-hanako,山田花子,,,hanako@example.org,,,japanese media,,,active,,,,,,,,,,
+wang-xiao-ming,王小明,,,xiaoming@example.org,,,chinese media,,,active,,,,,,,,,,
 $ peers init ../from-vcard >/dev/null 2>&1 && cd ../from-vcard && peers import ../all.vcf
 add  zoe-adams           Zoë Adams
 add  elene-papadopoulou  Ελένη Παπαδοπούλου
@@ -148,7 +148,7 @@ add  gimminjun           김민준
 add  snowman             ☃☃
 add  yamada-hanako       山田花子
 add  wang-xiao-ming      王小明
-! Imported from ../all.vcf: 10 added, 0 updated, 0 skipped.
+! Imported from ../all.vcf (read as vCard): 10 added, 0 updated, 0 skipped.
 $ cd ../from-vcard && peers list --json | grep -E '"(id|name)"'
     "id": "snowman",
     "name": "☃☃",
@@ -185,4 +185,4 @@ same people
 # A card whose name has no Latin form is imported under a fallback id, not skipped.
 $ printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:☃\r\nEMAIL:snow@example.org\r\nEND:VCARD\r\n' > ../snow.vcf && peers import ../snow.vcf
 add  person  ☃  (a fallback id: no Latin id could be made from the name)
-! Imported from ../snow.vcf: 1 added, 0 updated, 0 skipped.
+! Imported from ../snow.vcf (read as vCard): 1 added, 0 updated, 0 skipped.

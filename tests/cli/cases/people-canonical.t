@@ -52,7 +52,7 @@ $ peers edit maria --forget "campus tours"
 
 $ peers edit maria --set shoe_size=9
 ! peers: error: cannot set 'shoe_size'
-! hint: the keys --set knows: name, title, department, email, phone, notes, met, status, forward_to, away_until, handles.NETWORK; other keys: 'peers edit maria-lopez' in your editor
+! hint: the keys --set knows: name, title, organization, department, email, phone, notes, met, status, forward_to, away_until, handles.NETWORK; other keys: 'peers edit maria-lopez' in your editor
 [2]
 @unchanged
 

@@ -5,10 +5,15 @@ $ peers show jose-nunez --json
 {
   "id": "jose-nunez",
   "name": "José Núñez",
+  "name_parts": null,
+  "nicknames": [],
   "title": null,
+  "organization": null,
   "department": "Athletics Communications",
   "email": null,
+  "emails": [],
   "phone": null,
+  "phones": [],
   "handles": {},
   "expertise": [
     "athletics",
