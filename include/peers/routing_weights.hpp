@@ -34,6 +34,7 @@ struct RoutingWeights {
   double topic_description = 0.4;  // a topic found only through its description
   double unknown_word = 0.5;       // weight of a word the store never uses, times the rarest idf
   double similar_question = 0.2;   // similarity from which an answered question counts
+  double common_word = 0.2;        // weight / (1 + this * ln(1 + English count)), WordNet's
   // Meaning (WordNet and the store's own answered questions); 0 turns one off.
   double synonym = 0.3;            // a WordNet synonym of a question word
   double broader = 0.2;            // a broader term (hypernym), one level up
