@@ -267,7 +267,8 @@ std::optional<peers::RoutingWeights> weights_from_env() {
       {"department", &w.department}, {"tags", &w.tags}, {"typo_match", &w.typo_match},
       {"real_word_typo", &w.real_word_typo}, {"partial_phrase", &w.partial_phrase},
       {"topic_description", &w.topic_description}, {"unknown_word", &w.unknown_word},
-      {"similar_question", &w.similar_question}, {"common_word", &w.common_word}, {"synonym", &w.synonym}, {"broader", &w.broader},
+      {"similar_question", &w.similar_question}, {"answered_words", &w.answered_words},
+      {"answered_spread", &w.answered_spread}, {"common_word", &w.common_word}, {"synonym", &w.synonym}, {"broader", &w.broader},
       {"broader_2", &w.broader_2}, {"associated", &w.associated},
       {"explained_floor", &w.explained_floor}, {"high", &w.high}, {"medium", &w.medium},
       {"shown", &w.shown}};

@@ -16,6 +16,8 @@ struct RoutingWeights {
   // Evidence, each term between 0 and about 1 before its weight.
   double track_record = 4.0;       // best similarity to a question they answered
   double track_record_more = 0.3;  // each further similar answer (up to 3)
+  double answered_words = 3.0;     // share of the question found in questions they answered
+  double answered_spread = 0.5;    // ... each word's count of them over (their answered)^this
   double near_duplicate = 1.5;     // added when an answered question is nearly this one
   double near_duplicate_from = 0.6;  // similarity from which it is
   double topic = 3.0;              // a topic they list, named in the question (id, name, alias)
