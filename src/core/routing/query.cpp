@@ -85,7 +85,10 @@ std::optional<Correction> correct_typo(const std::string& surface, const Corpus&
   // edit away, where a misspelling is plain without it.
   bool near_one = near && edit_distance(surface, corpus.surfaces.at(*near), 1) <= 1;
   if (lexicon->in_wordnet(surface) || (!near_one && lexicon->spelled_right(surface))) {
-    if (!near || surface.size() < 5 || edit_distance(surface, corpus.surfaces.at(*near), 1) > 1)
+    if (!near || edit_distance(surface, corpus.surfaces.at(*near), 1) > 1) return std::nullopt;
+    // Four letters are a slip only for a word English rarely uses ("trap" for "tarp", "boat"
+    // for "boot"; never "book" for "boot"): WordNet's tagged corpus has it at most 25 times.
+    if (surface.size() < 4 || (surface.size() == 4 && lexicon->english_count(surface) > 25))
       return std::nullopt;
     return Correction{corpus.surface_stem[*near], corpus.surfaces.at(*near), true};
   }
