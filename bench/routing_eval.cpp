@@ -262,7 +262,7 @@ std::optional<peers::RoutingWeights> weights_from_env() {
   std::map<std::string, double*> fields = {
       {"track_record", &w.track_record}, {"track_record_more", &w.track_record_more},
       {"near_duplicate", &w.near_duplicate}, {"near_duplicate_from", &w.near_duplicate_from},
-      {"topic", &w.topic}, {"topic_floor", &w.topic_floor}, {"expertise_text", &w.expertise_text},
+      {"topic", &w.topic}, {"topic_floor", &w.topic_floor}, {"topic_focus", &w.topic_focus}, {"expertise_text", &w.expertise_text},
       {"related_topic", &w.related_topic}, {"title", &w.title}, {"notes", &w.notes}, {"log", &w.log},
       {"department", &w.department}, {"tags", &w.tags}, {"typo_match", &w.typo_match},
       {"real_word_typo", &w.real_word_typo}, {"partial_phrase", &w.partial_phrase},

@@ -22,6 +22,7 @@ struct RoutingWeights {
   double near_duplicate_from = 0.6;  // similarity from which it is
   double topic = 3.0;              // a topic they list, named in the question (id, name, alias)
   double topic_floor = 0.4;        // topic value times (floor + (1-floor) * share it explains)
+  double topic_focus = 0.2;        // topic value times (topics they list)^-this
   double expertise_text = 2.5;     // free-text expertise that is not a topic
   double related_topic = 1.0;      // a topic related to one they list
   double title = 1.5;              // share of the question found in their title

@@ -361,6 +361,10 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
             for (StemId st : corpus[ph.stems])
               if (int k = q.index(st); k >= 0) found[k] = true;
     }
+    // A topic is one of the things a person knows: someone who lists thirteen knows each less
+    // surely than someone who lists two (Model 2's association of a document with a person).
+    if (weights.topic_focus > 0 && pt.topics.size() > 1)
+      best_topic *= std::pow(static_cast<double>(pt.topics.size()), -weights.topic_focus);
     add("topic", weights.topic, best_topic, [&] {
       std::string_view via = topics[topic].via;
       return fmt::format("knows {}{}", corpus.topics[topic].name,
