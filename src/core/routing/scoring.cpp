@@ -441,8 +441,8 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
       }
       by_words = weights.answered_words * std::min(1.0, shared / q.total_weight);
     }
-    if (by_similar > 0 && by_similar >= by_words) {
-      add("track record", 1.0, by_similar, [&] {
+    if (by_similar > 0) {  // the similar question is the better reason, whichever value wins
+      add("track record", 1.0, std::max(by_similar, by_words), [&] {
         std::string latest = utc_date(tr.latest).str();
         return tr.similar == 1
                    ? fmt::format("answered a similar question on {}: \"{}\"", latest,
