@@ -54,7 +54,7 @@ struct RoutingWeights {
   int recent_contact_days = 60;    // "last talked N days ago" within this many days
   // Confidence of the final score.
   double high = 2.4;
-  double medium = 1.5;
+  double medium = 1.4;
   double shown = 0.25;             // below this a person is not listed at all
 };
 
