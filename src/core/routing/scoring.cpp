@@ -303,14 +303,22 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
     else ++it->second;
   };
   if (weights.answered_words > 0 && !postings) {
+    // Who answered a question is looked up only for questions with a word of this one; then how
+    // many each of those people answered, by their ids.
+    std::unordered_map<std::string_view, std::size_t> marked;
     for (const QuestionText& qt : corpus.answered) {
-      std::size_t who = person_index(qt.answered_by);
-      if (who == nobody) continue;
-      ++answered_count[who];
+      std::size_t who = nobody;
       seen.next();
       for (StemId s : corpus[qt.text_stems])
-        if (int t = q.index(s); t >= 0 && seen.first_time(s)) mark_answered(who, t);
+        if (int t = q.index(s); t >= 0 && seen.first_time(s)) {
+          if (who == nobody && (who = person_index(qt.answered_by)) == nobody) break;
+          mark_answered(who, t);
+          marked.emplace(qt.answered_by, who);
+        }
     }
+    if (!marked.empty())
+      for (const QuestionText& qt : corpus.answered)
+        if (auto it = marked.find(qt.answered_by); it != marked.end()) ++answered_count[it->second];
   } else if (weights.answered_words > 0) {
     for (std::size_t i = 0; i < corpus.answered.size(); ++i)
       if (postings->answerer(i) >= 0) ++answered_count[static_cast<std::size_t>(postings->answerer(i))];
