@@ -20,6 +20,7 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -252,6 +253,35 @@ struct LabelledSet {
   }
 };
 
+/// PEERS_EVAL_WEIGHTS="topic_floor=0.6,notes=2": the defaults with some weights changed, for
+/// trying a change without building again (the cache check still uses the defaults).
+std::optional<peers::RoutingWeights> weights_from_env() {
+  const char* spec = std::getenv("PEERS_EVAL_WEIGHTS");
+  if (!spec || !*spec) return std::nullopt;
+  peers::RoutingWeights w;
+  std::map<std::string, double*> fields = {
+      {"track_record", &w.track_record}, {"track_record_more", &w.track_record_more},
+      {"near_duplicate", &w.near_duplicate}, {"near_duplicate_from", &w.near_duplicate_from},
+      {"topic", &w.topic}, {"topic_floor", &w.topic_floor}, {"topic_focus", &w.topic_focus}, {"expertise_text", &w.expertise_text},
+      {"related_topic", &w.related_topic}, {"title", &w.title}, {"notes", &w.notes}, {"log", &w.log},
+      {"department", &w.department}, {"tags", &w.tags}, {"typo_match", &w.typo_match},
+      {"real_word_typo", &w.real_word_typo}, {"partial_phrase", &w.partial_phrase},
+      {"topic_description", &w.topic_description}, {"unknown_word", &w.unknown_word},
+      {"similar_question", &w.similar_question}, {"answered_words", &w.answered_words},
+      {"answered_spread", &w.answered_spread}, {"common_word", &w.common_word}, {"synonym", &w.synonym}, {"broader", &w.broader},
+      {"broader_2", &w.broader_2}, {"associated", &w.associated},
+      {"explained_floor", &w.explained_floor}, {"high", &w.high}, {"medium", &w.medium},
+      {"shown", &w.shown}};
+  for (const auto& item : peers::split(spec, ',')) {
+    auto eq = item.find('=');
+    auto it = fields.find(peers::trim(item.substr(0, eq)));
+    if (eq == std::string::npos || it == fields.end())
+      throw std::runtime_error("PEERS_EVAL_WEIGHTS: unknown weight in '" + item + "'");
+    *it->second = std::atof(item.c_str() + eq + 1);
+  }
+  return w;
+}
+
 peers::RankOptions rank_options() {
   peers::RankOptions options;
   options.limit = 10;
@@ -412,10 +442,11 @@ int main(int argc, char** argv) {
 
     std::map<std::string, Tally> ours_by, bm25_by;
     Tally ours, base;
+    auto tried = weights_from_env();
     for (const auto& c : set.cases) {
-      auto result = set.index.route(c.question, options);
+      auto result = tried ? set.router.route(c.question, options, *tried) : set.index.route(c.question, options);
       for (const auto* index : {&built, &restored})
-        if (describe(index->route(c.question, options)) != describe(result)) {
+        if (!tried && describe(index->route(c.question, options)) != describe(result)) {
           ++cache_differs;
           if (!quiet) std::cout << "  CACHE DIFFERS | " << c.question << "\n";
         }
@@ -447,6 +478,18 @@ int main(int argc, char** argv) {
                   << ", got " << (got.empty() ? "nobody" : got) << (declined ? " (declined)" : "") << "\n";
         if (verbose && !result.people.empty())
           std::cout << "         because " << peers::join(result.people.front().reasons, "; ") << "\n";
+        if (std::getenv("PEERS_EVAL_EXPLAIN")) {  // every scoring term of the first three
+          auto explained_options = options;
+          explained_options.explain = true;
+          auto r = tried ? set.router.route(c.question, explained_options, *tried)
+                         : set.index.route(c.question, explained_options);
+          for (std::size_t k = 0; k < r.people.size() && k < 3; ++k) {
+            std::string terms;
+            for (const auto& [name, value] : r.people[k].terms) terms += fmt::format(" {}={:.2f}", name, value);
+            std::cout << "         " << r.people[k].id << ":" << terms << " | "
+                      << peers::join(r.people[k].reasons, "; ") << "\n";
+          }
+        }
       }
     }
     std::cout << fmt::format("\n{} questions over {} ({} people, {} answered questions)\n\n",

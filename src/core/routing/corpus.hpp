@@ -261,6 +261,11 @@ class AnsweredPostings {
   /// can reach `threshold`, in corpus order: a superset of those that do.
   std::vector<std::uint32_t> candidates(std::span<const Weighted> terms, double total_weight,
                                         double threshold) const;
+  /// The answered questions whose text has stem `s`, once each, in corpus order.
+  std::span<const std::uint32_t> with_text(StemId s) const {
+    if (s + 1 >= text_.start.size()) return {};
+    return {text_.questions.data() + text_.start[s], text_.start[s + 1] - text_.start[s]};
+  }
   /// The corpus index of the person who answered question i (people are sorted by id), or -1.
   std::int64_t answerer(std::size_t i) const { return answerer_[i]; }
   /// The people whose own words (title, department, notes, tags, log, free expertise) have one

@@ -77,6 +77,7 @@ struct Lexicon::WordNet {
     std::span<const Suffix> rules;
   };
   std::array<Part, 3> parts;  // noun, verb, adjective
+  std::unique_ptr<files::Mapping> counts;  // cntlist.rev: "sense_key sense_number tag_count"
 
   explicit WordNet(const std::string& dir) {
     const char* names[] = {"noun", "verb", "adj"};
@@ -86,6 +87,7 @@ struct Lexicon::WordNet {
       parts[i].data = std::make_unique<files::Mapping>(dir + "/data." + name);
       parts[i].exceptions = std::make_unique<files::Mapping>(dir + "/" + name + ".exc");
     }
+    counts = std::make_unique<files::Mapping>(dir + "/cntlist.rev");
     parts[0].rules = noun_rules;
     parts[1].rules = verb_rules;
     parts[2].rules = adjective_rules;
@@ -206,6 +208,45 @@ std::vector<Related> Lexicon::related(std::string_view word) {
   std::stable_sort(out.begin(), out.end(),
                    [](const Related& a, const Related& b) { return a.distance < b.distance; });
   return out;
+}
+
+int Lexicon::english_count(std::string_view word) {
+  const WordNet& wn = wordnet();
+  std::string_view counts = wn.counts->bytes();
+  std::vector<std::string_view> lemmas;
+  for (const auto& part : wn.parts) {
+    std::string_view line = wn.entry(part, word);
+    std::string_view lemma = line.substr(0, line.find(' '));
+    if (!lemma.empty() && std::find(lemmas.begin(), lemmas.end(), lemma) == lemmas.end())
+      lemmas.push_back(lemma);
+  }
+  int total = 0;
+  for (std::string_view lemma : lemmas) {
+    // Sense keys start "lemma%"; the file is sorted by them: the first line at or after the key.
+    std::string key = std::string(lemma) + '%';
+    std::size_t lo = 0, hi = counts.size();
+    while (lo < hi) {  // lo: a line start; the first line whose key is >= `key` is in [lo, hi]
+      std::size_t mid = lo + (hi - lo) / 2;
+      std::size_t start = mid == 0 ? 0 : counts.rfind('\n', mid - 1);
+      start = start == std::string_view::npos || mid == 0 ? 0 : start + 1;
+      if (start < lo) start = lo;
+      std::size_t end = counts.find('\n', start);
+      end = end == std::string_view::npos ? counts.size() : end + 1;
+      if (counts.substr(start, end - start) < key) lo = end;
+      else if (start == lo) break;
+      else hi = start;
+    }
+    for (std::size_t at = lo; at < counts.size();) {
+      std::size_t end = counts.find('\n', at);
+      if (end == std::string_view::npos) end = counts.size();
+      std::string_view line = counts.substr(at, end - at);
+      if (!line.starts_with(key)) break;
+      auto t = tokens(line);
+      if (t.size() >= 3) total += static_cast<int>(number(t[2]));
+      at = end + 1;
+    }
+  }
+  return total;
 }
 
 bool Lexicon::spelled_right(std::string_view word) {

@@ -34,6 +34,10 @@ class Lexicon {
   bool in_wordnet(std::string_view folded_word);
   /// Synonyms and broader terms of the word's commonest senses, nearest first, each once.
   std::vector<Related> related(std::string_view folded_word);
+  /// How common the word is in English: how often its senses are tagged in WordNet's
+  /// sense-tagged corpus (cntlist.rev, SemCor), over its base forms; 0 for a word WordNet does
+  /// not know or never saw there ("old" 235, "year" 450, "maple" 3, "possum" 2).
+  int english_count(std::string_view folded_word);
   /// Hunspell takes the word as correctly spelled English.
   bool spelled_right(std::string_view folded_word);
   /// Hunspell's corrections, best first.

@@ -1,6 +1,7 @@
 #include "query.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -84,7 +85,10 @@ std::optional<Correction> correct_typo(const std::string& surface, const Corpus&
   // edit away, where a misspelling is plain without it.
   bool near_one = near && edit_distance(surface, corpus.surfaces.at(*near), 1) <= 1;
   if (lexicon->in_wordnet(surface) || (!near_one && lexicon->spelled_right(surface))) {
-    if (!near || surface.size() < 5 || edit_distance(surface, corpus.surfaces.at(*near), 1) > 1)
+    if (!near || edit_distance(surface, corpus.surfaces.at(*near), 1) > 1) return std::nullopt;
+    // Four letters are a slip only for a word English rarely uses ("trap" for "tarp", "boat"
+    // for "boot"; never "book" for "boot"): WordNet's tagged corpus has it at most 25 times.
+    if (surface.size() < 4 || (surface.size() == 4 && lexicon->english_count(surface) > 25))
       return std::nullopt;
     return Correction{corpus.surface_stem[*near], corpus.surfaces.at(*near), true};
   }
@@ -107,14 +111,22 @@ Query make_query(std::string_view text, const Corpus& corpus, const RoutingWeigh
   q.term_of.assign(corpus.stems.size(), -1);
   double rarest = corpus.idf_of_count(0);
   std::unordered_set<std::string> unknown;
+  // A word common in English says less than its idf in one small store suggests ("old",
+  // "year", "next" are rare in a store of 150 records, not in what followers write): its weight
+  // is divided by 1 + common_word * ln(1 + how often WordNet's tagged corpus uses it).
+  auto commonness = [&](std::string_view word) {
+    if (!lexicon || weights.common_word <= 0) return 1.0;
+    return 1 / (1 + weights.common_word * std::log1p(lexicon->english_count(word)));
+  };
   auto add = [&](std::optional<StemId> s, const std::string& surface, std::string_view shown,
                  double match, bool expansion) {
+    double common = expansion ? 1 : commonness(shown);
     if (s) {
       if (int k = q.term_of[*s]; k >= 0) {
         // Already there: a question word wins over an expansion; expansions keep the closest.
         Term& t = q.terms[k];
         if (t.expansion && (!expansion || match > t.match)) {
-          t.weight = corpus.idf(*s) * match;
+          t.weight = corpus.idf(*s) * match * common;
           t.match = match;
           t.expansion = expansion;
           t.shown = std::string(shown);
@@ -126,7 +138,7 @@ Query make_query(std::string_view text, const Corpus& corpus, const RoutingWeigh
     } else if (!unknown.insert(stem(surface)).second) {
       return;
     }
-    double w = s ? corpus.idf(*s) * match : rarest * weights.unknown_word;
+    double w = (s ? corpus.idf(*s) * match : rarest * weights.unknown_word) * common;
     q.terms.push_back({s, surface, std::string(shown), w, match, expansion});
     if (!expansion) q.total_weight += w;
   };

@@ -288,6 +288,47 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
       if (std::find(tr.terms.begin(), tr.terms.end(), t) == tr.terms.end()) tr.terms.push_back(t);
   });
 
+  // The question's words found in any question a person answered, however little alike the two
+  // questions are otherwise (Balog's Model 2 over their answered questions, word by word): a
+  // rare word they share ("possum") is evidence even when the rest of either question rambles.
+  // Each term with how many of their answered questions have it, and how many they answered:
+  // a word in one of a specialist's three answers says more than one in a generalist's forty.
+  std::vector<std::vector<std::pair<std::size_t, int>>> answered_terms(
+      weights.answered_words > 0 ? people.size() : 0);
+  std::vector<int> answered_count(answered_terms.size(), 0);
+  auto mark_answered = [&](std::size_t who, int t) {
+    auto& v = answered_terms[who];
+    auto it = std::find_if(v.begin(), v.end(), [&](const auto& e) { return e.first == static_cast<std::size_t>(t); });
+    if (it == v.end()) v.emplace_back(t, 1);
+    else ++it->second;
+  };
+  if (weights.answered_words > 0 && !postings) {
+    // Who answered a question is looked up only for questions with a word of this one; then how
+    // many each of those people answered, by their ids.
+    std::unordered_map<std::string_view, std::size_t> marked;
+    for (const QuestionText& qt : corpus.answered) {
+      std::size_t who = nobody;
+      seen.next();
+      for (StemId s : corpus[qt.text_stems])
+        if (int t = q.index(s); t >= 0 && seen.first_time(s)) {
+          if (who == nobody && (who = person_index(qt.answered_by)) == nobody) break;
+          mark_answered(who, t);
+          marked.emplace(qt.answered_by, who);
+        }
+    }
+    if (!marked.empty())
+      for (const QuestionText& qt : corpus.answered)
+        if (auto it = marked.find(qt.answered_by); it != marked.end()) ++answered_count[it->second];
+  } else if (weights.answered_words > 0) {
+    for (std::size_t i = 0; i < corpus.answered.size(); ++i)
+      if (postings->answerer(i) >= 0) ++answered_count[static_cast<std::size_t>(postings->answerer(i))];
+    for (std::size_t t = 0; t < q.terms.size(); ++t)
+      if (q.terms[t].stem && q.index(*q.terms[t].stem) == static_cast<int>(t))
+        for (std::uint32_t i : postings->with_text(*q.terms[t].stem))
+          if (postings->answerer(i) >= 0) mark_answered(static_cast<std::size_t>(postings->answerer(i)), t);
+  }
+  for (auto& v : answered_terms) std::sort(v.begin(), v.end());  // the same sums either way
+
   Date today = utc_date(options.now);
   std::vector<bool> found;  // by query term: this person's evidence explains it
   // A person's evidence. With `details`, also the reasons and the terms behind it: those are
@@ -328,6 +369,10 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
             for (StemId st : corpus[ph.stems])
               if (int k = q.index(st); k >= 0) found[k] = true;
     }
+    // A topic is one of the things a person knows: someone who lists thirteen knows each less
+    // surely than someone who lists two (Model 2's association of a document with a person).
+    if (weights.topic_focus > 0 && pt.topics.size() > 1)
+      best_topic *= std::pow(static_cast<double>(pt.topics.size()), -weights.topic_focus);
     add("topic", weights.topic, best_topic, [&] {
       std::string_view via = topics[topic].via;
       return fmt::format("knows {}{}", corpus.topics[topic].name,
@@ -381,21 +426,40 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
       });
     }
 
+    // The track record: the most similar question they answered, or, when that says less, the
+    // words of the question found anywhere in the questions they answered.
     const TrackRecord& tr = track[i];
+    double by_similar = 0, by_words = 0;
     if (tr.similar > 0) {
       for (auto t : tr.terms) found[t] = true;
-      double value = tr.best + weights.track_record_more / weights.track_record *
-                                   std::min(3, tr.similar - 1);
+      by_similar = weights.track_record * tr.best + weights.track_record_more * std::min(3, tr.similar - 1);
       // A near-duplicate of an answered question is the strongest single sign.
       if (tr.best >= weights.near_duplicate_from)
-        value += weights.near_duplicate / weights.track_record * (tr.best - weights.near_duplicate_from) /
-                 (1 - weights.near_duplicate_from);
-      add("track record", weights.track_record, value, [&] {
+        by_similar += weights.near_duplicate * (tr.best - weights.near_duplicate_from) /
+                      (1 - weights.near_duplicate_from);
+    }
+    std::vector<std::size_t> answered_words;
+    if (!answered_terms.empty() && !answered_terms[i].empty()) {
+      double shared = 0;
+      double spread = std::pow(answered_count[i], weights.answered_spread);
+      for (auto [t, n] : answered_terms[i]) {
+        shared += q.terms[t].weight * std::min(1.0, n / spread);
+        found[t] = true;
+        answered_words.push_back(t);
+      }
+      by_words = weights.answered_words * std::min(1.0, shared / q.total_weight);
+    }
+    if (by_similar > 0) {  // the similar question is the better reason, whichever value wins
+      add("track record", 1.0, std::max(by_similar, by_words), [&] {
         std::string latest = utc_date(tr.latest).str();
         return tr.similar == 1
                    ? fmt::format("answered a similar question on {}: \"{}\"", latest,
                                  truncate_to_width(tr.example->text, 60))
                    : fmt::format("answered {} similar questions, latest {}", tr.similar, latest);
+      });
+    } else if (by_words > 0) {
+      add("answered words", 1.0, by_words, [&] {
+        return fmt::format("answered questions mentioning {}", quoted_words(q, answered_words));
       });
     }
 
@@ -428,7 +492,8 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
     std::vector<bool> weigh(people.size(), false);
     for (std::uint32_t i : postings->people_with(terms, named)) weigh[i] = true;
     for (std::size_t i = 0; i < people.size(); ++i)
-      if (weigh[i] || track[i].similar > 0) weigh_evidence(i, scored[i], false);
+      if (weigh[i] || track[i].similar > 0 || (!answered_terms.empty() && !answered_terms[i].empty()))
+        weigh_evidence(i, scored[i], false);
   }
 
   // People who left hand their evidence to whoever they forward to.

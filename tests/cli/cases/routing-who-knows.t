@@ -2,14 +2,14 @@
 # Reads change nothing.
 
 $ peers who-knows "wen is the fafsa due??" --limit 2
-1. Daniel Okafor (daniel-okafor)  high  3.09
+1. Daniel Okafor (daniel-okafor)  high  3.61
    reach: dokafor@westbrook.edu, 555-0142
    knows Financial aid (alias FAFSA)
    answered a similar question on 2026-10-02: "When is the FAFSA priority deadline for next year?"
-   lists 'FAFSA verification' as expertise
    log mentions 'fafsa' (2026-09-30)
+   lists 'FAFSA verification' as expertise
    last talked 58 days ago
-2. Priya Raman (priya-raman)  medium  1.41
+2. Priya Raman (priya-raman)  medium  1.68
    reach: praman@westbrook.edu
    knows Financial aid (alias FAFSA)
 @unchanged
@@ -19,12 +19,12 @@ $ peers who-knows "how do I appeal a parking ticket" --limit 1 --json
   {
     "id": "ray-delgado",
     "name": "Ray Delgado",
-    "score": 5.91,
+    "score": 5.73,
     "confidence": "high",
     "reasons": [
       "knows Parking and transportation (alias parking ticket)",
       "notes mention 'parking', 'appeal'",
-      "answered a similar question on 2026-09-19: \"can my parents park at the football game saturday? where do…\"",
+      "answered questions mentioning 'parking'",
       "lists 'event parking' as expertise",
       "title mentions 'parking'",
       "department mentions 'parking'"
@@ -41,36 +41,36 @@ $ peers who-knows "how do I appeal a parking ticket" --limit 1 --json
 # Someone who left ranks as a low guess and says who to ask instead.
 $ peers who-knows "how do I appeal a parking ticket" --limit 3 --json | python3 -c 'import json,sys; [print(p["id"], p["confidence"], p["reasons"][-1]) for p in json.load(sys.stdin)]'
 ray-delgado high department mentions 'parking'
-tasha-greene medium last talked 9 days ago
 greg-sullivan low has left; ask Ray Delgado (ray-delgado) instead
+tasha-greene low last talked 9 days ago
 
 # Ben answered this before and is away: halved, with the reason, but a near-duplicate answered
 # question still puts him above Amara.
 $ peers who-knows "i want to switch roommates, who do i ask" --limit 2
-1. Ben Foster (ben-foster)  medium  2.19
+1. Ben Foster (ben-foster)  high  2.59
    reach: bfoster@westbrook.edu
-   knows Housing (alias roommates)
    answered a similar question on 2026-09-09: "How do I request a roommate change?"
+   knows Housing (alias roommates)
    lists 'room swaps' as expertise
    away until 2026-12-15
-2. Amara Nwosu (amara-nwosu)  medium  1.68
+2. Amara Nwosu (amara-nwosu)  medium  1.97
    reach: anwosu@westbrook.edu
    knows Housing (alias roommates)
    last talked 22 days ago
 
 $ peers who-knows "can my parents park at the game saturday" --limit 3 --json | python3 -c 'import json,sys; print([(p["id"], p["confidence"]) for p in json.load(sys.stdin)])'
-[('ray-delgado', 'high'), ('tasha-greene', 'low')]
+[('ray-delgado', 'high'), ('tasha-greene', 'low'), ('greg-sullivan', 'low')]
 
 $ peers who-knows "is there a dress code at the games" --limit 1 --explain
 Nobody in the store is a good fit for this question.
 Closest topics: Athletics
 Weak matches, only if nothing better turns up:
-1. Ray Delgado (ray-delgado)  low  0.89
+1. Ray Delgado (ray-delgado)  low  0.74
    reach: rdelgado@westbrook.edu
-   answered a similar question on 2026-09-19: "can my parents park at the football game saturday? where do…"
+   answered questions mentioning 'games'
    notes mention 'games'
    knows Parking and transportation, related to Athletics
-   terms: related topic 0.191, notes 0.465, track record 0.871, explained share 0.586
+   terms: related topic 0.077, notes 0.412, answered words 0.825, explained share 0.565
 
 $ peers who-knows "can you recommend a good dentist in town"
 Nobody in the store is a good fit for this question.
@@ -90,15 +90,11 @@ $ peers who-knows "FAFSA" --limit 0
 
 # A misspelling is matched, and the reason names the record's word, not the question's typo.
 $ peers who-knows "is there a bike shre program on campus" --limit 1
-1. Jess Whitaker (jess-whitaker)  medium  1.47
+1. Jess Whitaker (jess-whitaker)  medium  1.54
    reach: no email, phone or handle on record
    lists 'bike share' as expertise
 
 # A question outside the store: nobody is a good fit, said plainly.
 $ peers who-knows "where can i get my car fixed"
 Nobody in the store is a good fit for this question.
-Weak matches, only if nothing better turns up:
-1. Omar Haddad (omar-haddad)  low  0.75
-   reach: ohaddad@westbrook.edu
-   answered a similar question on 2026-08-26: "My class isn't showing up in Canvas"
 @unchanged

@@ -56,7 +56,7 @@ hd37g4wd  Chris Diaz on facebook  "Where can visitors park for the basketball ga
 # Sparkcentral, separated by semicolons, with its outbound auto-reply.
 $ peers triage ../sparkcentral.csv --preset sparkcentral
 31hzch7d  +15551230001 on whatsapp  "Do I need to send my FAFSA before applying for scholarships?"
-   ask Ana Owusu (ana-owusu)  medium  knows Financial aid (alias scholarships)
+   ask Ana Owusu (ana-owusu)  medium  knows Financial aid (alias FAFSA)
 ! Left out line 3 (sent by your team): "Thanks for reaching out! Someone will r…"
 ! Left out line 4 (thanks): "ok thanks"
 ! Recorded 1 question from ../sparkcentral.csv (Sparkcentral export); 2 messages left out (1 sent by your team, 1 thanks)
