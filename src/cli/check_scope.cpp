@@ -29,6 +29,35 @@ std::vector<std::string> git_paths(const std::filesystem::path& root,
   return paths_of(r);
 }
 
+/// One line of `git status --porcelain=v1`: X is the index against HEAD, Y the work tree
+/// against the index ('?' both for an untracked file).
+struct StatusEntry {
+  char x = ' ', y = ' ';
+  std::string path;  // relative to the store root
+};
+
+/// The store's changes as one `git status` sees them: the staged ones, the unstaged ones and
+/// the untracked files, in the one walk of the work tree that git status makes (listing them
+/// with diff, diff --cached and ls-files --others walks it twice).
+std::vector<StatusEntry> store_status(const std::filesystem::path& root,
+                                      const std::string& prefix) {
+  // No optional locks: a pre-commit hook runs while git commit holds the index's lock.
+  GitResult r = run_git(root, {"--no-optional-locks", "status", "--porcelain=v1", "-z",
+                               "--no-renames", "--untracked-files=all", "--", "."});
+  if (!r.ok())
+    throw Error(fmt::format("git could not list the changed files: {}", terminal_safe(trim(r.output))),
+                "run it inside the store's git repository");
+  std::vector<StatusEntry> entries;
+  for (const auto& line : split(r.output, '\0')) {
+    if (line.size() < 4 || line[2] != ' ') continue;
+    StatusEntry e{line[0], line[1], line.substr(3)};
+    if (!e.path.starts_with(prefix)) continue;  // porcelain paths are from the top
+    e.path.erase(0, prefix.size());
+    entries.push_back(std::move(e));
+  }
+  return entries;
+}
+
 }  // namespace
 
 std::string repository_prefix(const std::filesystem::path& store_root) {
@@ -49,29 +78,41 @@ ChangedFiles changed_since(const std::filesystem::path& store_root, const std::s
   GitResult merge_base = run_git(store_root, {"merge-base", base, "HEAD"});
   if (merge_base.ok()) base = trim(merge_base.output);
   ChangedFiles changes;
-  changes.paths = git_paths(
-      store_root, {"diff", "--name-only", "--no-renames", "-z", "--relative", base, "--"},
-      "the changed files");
-  for (auto& path : git_paths(store_root,
-                              {"ls-files", "--others", "--exclude-standard", "-z", "--", "."},
-                              "the untracked files"))
-    changes.paths.push_back(std::move(path));
+  // What the commits since the base changed (trees only: no walk of the work tree), then what
+  // git status shows on top of them: staged, unstaged and untracked files. A file changed by
+  // a commit and changed back in the work tree is listed too, and checked as it is.
+  GitResult committed = run_git(store_root, {"diff", "--name-only", "--no-renames", "-z",
+                                             "--relative", base, "HEAD", "--"});
+  if (!committed.ok()) {  // no HEAD yet: the work tree against the base
+    changes.paths = git_paths(
+        store_root, {"diff", "--name-only", "--no-renames", "-z", "--relative", base, "--"},
+        "the changed files");
+    for (auto& path : git_paths(store_root,
+                                {"ls-files", "--others", "--exclude-standard", "-z", "--", "."},
+                                "the untracked files"))
+      changes.paths.push_back(std::move(path));
+    return changes;
+  }
+  std::set<std::string> seen;
+  for (auto& path : paths_of(committed))
+    if (seen.insert(path).second) changes.paths.push_back(std::move(path));
+  for (auto& entry : store_status(store_root, repository_prefix(store_root)))
+    if (seen.insert(entry.path).second) changes.paths.push_back(std::move(entry.path));
   return changes;
 }
 
 ChangedFiles staged_changes(const std::filesystem::path& store_root,
                             const std::filesystem::path& scratch, std::size_t max_bytes) {
   ChangedFiles changes;
-  // Against HEAD, or against nothing before the first commit.
-  bool has_head = run_git(store_root, {"rev-parse", "--verify", "--quiet", "HEAD"}).ok();
-  std::vector<std::string> staged = {"diff", "--cached", "--name-only", "--no-renames", "-z",
-                                     "--relative"};
-  if (has_head) staged.push_back("HEAD");
-  staged.push_back("--");
-  changes.paths = git_paths(store_root, staged, "the staged files");
+  // One git status gives the staged files (X: the index against HEAD, or against nothing
+  // before the first commit), the unstaged ones (Y) and the untracked ones.
+  std::string prefix = repository_prefix(store_root);
+  std::vector<StatusEntry> status = store_status(store_root, prefix);
   bool touches_store = false;
-  for (const auto& path : changes.paths) {
-    PathKind kind = classify_path(path);
+  for (const auto& e : status) {
+    if (e.x == ' ' || e.x == '?' || e.x == '!') continue;
+    changes.paths.push_back(e.path);
+    PathKind kind = classify_path(e.path);
     if (kind.is_config || kind.kind) touches_store = true;
   }
   if (!touches_store) {
@@ -80,39 +121,27 @@ ChangedFiles staged_changes(const std::filesystem::path& store_root,
   }
   // Files whose work tree differs from the index (edits not staged, files not added) are
   // read from the index too: the check sees exactly what the commit will hold.
-  changes.also_read = git_paths(
-      store_root, {"diff", "--name-only", "--no-renames", "-z", "--relative", "--"},
-      "the unstaged changes");
-  for (auto& path : git_paths(store_root,
-                              {"ls-files", "--others", "--exclude-standard", "-z", "--", "."},
-                              "the untracked files"))
-    changes.also_read.push_back(std::move(path));
-
-  std::vector<std::string> wanted;
-  for (const auto* list : {&changes.paths, &changes.also_read})
-    for (const auto& path : *list) {
-      PathKind kind = classify_path(path);
-      if (kind.is_config || kind.kind) wanted.push_back(path);
-    }
   std::set<std::string> in_index;
-  std::vector<std::string> listed = git_paths(
-      store_root, [&] {
-        std::vector<std::string> args = {"--literal-pathspecs", "ls-files", "--cached", "-z", "--"};
-        args.insert(args.end(), wanted.begin(), wanted.end());
-        return args;
-      }(),
-      "the staged files");
-  in_index.insert(listed.begin(), listed.end());
   std::vector<std::string> checkout = {"checkout-index", "--force",
                                        "--prefix=" + (scratch / "").string(), "--"};
-  for (const auto& path : wanted)
-    if (in_index.count(path)) checkout.push_back(path);
+  for (const auto& e : status) {
+    bool staged = e.x != ' ' && e.x != '?' && e.x != '!';
+    bool unstaged = e.y != ' ' || e.x == '?';
+    if (!staged && !unstaged) continue;
+    if (!staged) changes.also_read.push_back(e.path);
+    PathKind kind = classify_path(e.path);
+    if (!kind.is_config && !kind.kind) continue;
+    // Not in the index: removed from it (staged 'D'), or never added ('??').
+    if (e.x == 'D' || e.x == '?') continue;
+    in_index.insert(e.path);
+    checkout.push_back(e.path);
+  }
   if (checkout.size() > 4) {
     GitResult r = run_git(store_root, checkout);
     if (!r.ok())
       throw Error("git could not copy the staged files: " + terminal_safe(trim(r.output)));
   }
-  std::filesystem::path copy = scratch / repository_prefix(store_root);
+  std::filesystem::path copy = scratch / prefix;
   changes.read = [copy, in_index = std::move(in_index),
                   max_bytes](const std::string& path) -> std::optional<std::string> {
     if (!in_index.count(path)) return std::nullopt;  // removed from the index, or never added
