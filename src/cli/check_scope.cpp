@@ -101,41 +101,47 @@ ChangedFiles changed_since(const std::filesystem::path& store_root, const std::s
   return changes;
 }
 
+std::vector<std::string> staged_store_files(const std::filesystem::path& store_root) {
+  // Against HEAD, or against nothing before the first commit.
+  bool has_head = run_git(store_root, {"rev-parse", "--verify", "--quiet", "HEAD"}).ok();
+  std::vector<std::string> staged = {"diff", "--cached", "--name-only", "--no-renames", "-z",
+                                     "--relative"};
+  if (has_head) staged.push_back("HEAD");
+  staged.push_back("--");
+  std::vector<std::string> paths = git_paths(store_root, staged, "the staged files");
+  for (const auto& path : paths) {
+    PathKind kind = classify_path(path);
+    if (kind.is_config || kind.kind) return paths;
+  }
+  return {};
+}
+
 ChangedFiles staged_changes(const std::filesystem::path& store_root,
-                            const std::filesystem::path& scratch, std::size_t max_bytes) {
+                            const std::filesystem::path& scratch, std::size_t max_bytes,
+                            std::vector<std::string> staged) {
   ChangedFiles changes;
-  // One git status gives the staged files (X: the index against HEAD, or against nothing
-  // before the first commit), the unstaged ones (Y) and the untracked ones.
-  std::string prefix = repository_prefix(store_root);
-  std::vector<StatusEntry> status = store_status(store_root, prefix);
-  bool touches_store = false;
-  for (const auto& e : status) {
-    if (e.x == ' ' || e.x == '?' || e.x == '!') continue;
-    changes.paths.push_back(e.path);
-    PathKind kind = classify_path(e.path);
-    if (kind.is_config || kind.kind) touches_store = true;
-  }
-  if (!touches_store) {
-    changes.paths.clear();
-    return changes;
-  }
+  changes.paths = std::move(staged);
+  if (changes.paths.empty()) return changes;
   // Files whose work tree differs from the index (edits not staged, files not added) are
-  // read from the index too: the check sees exactly what the commit will hold.
+  // read from the index too: the check sees exactly what the commit will hold. One git status
+  // lists both (git diff and ls-files --others would walk the work tree twice).
+  std::string prefix = repository_prefix(store_root);
+  std::vector<std::string> wanted;
+  std::set<std::string> not_in_index;  // removed from it (staged 'D'), or never added ('??')
+  for (const auto& e : store_status(store_root, prefix)) {
+    if (e.x == 'D' || e.x == '?') not_in_index.insert(e.path);
+    if (e.y != ' ' || e.x == '?') changes.also_read.push_back(e.path);
+  }
+  for (const auto* list : {&changes.paths, &changes.also_read})
+    for (const auto& path : *list) {
+      PathKind kind = classify_path(path);
+      if (kind.is_config || kind.kind) wanted.push_back(path);
+    }
   std::set<std::string> in_index;
   std::vector<std::string> checkout = {"checkout-index", "--force",
                                        "--prefix=" + (scratch / "").string(), "--"};
-  for (const auto& e : status) {
-    bool staged = e.x != ' ' && e.x != '?' && e.x != '!';
-    bool unstaged = e.y != ' ' || e.x == '?';
-    if (!staged && !unstaged) continue;
-    if (!staged) changes.also_read.push_back(e.path);
-    PathKind kind = classify_path(e.path);
-    if (!kind.is_config && !kind.kind) continue;
-    // Not in the index: removed from it (staged 'D'), or never added ('??').
-    if (e.x == 'D' || e.x == '?') continue;
-    in_index.insert(e.path);
-    checkout.push_back(e.path);
-  }
+  for (const auto& path : wanted)
+    if (!not_in_index.count(path) && in_index.insert(path).second) checkout.push_back(path);
   if (checkout.size() > 4) {
     GitResult r = run_git(store_root, checkout);
     if (!r.ok())

@@ -138,14 +138,16 @@ void run_check(const Options& opts, Context& ctx) {
   std::future<std::optional<Finding>> tracked =
       std::async(std::launch::deferred, [&] { return tracked_state_finding(root); });
   if (opts.staged) {
+    // Which files are staged needs no walk of the work tree: a commit that does not touch the
+    // store is let through at once.
+    std::vector<std::string> staged = staged_store_files(root);
+    if (staged.empty()) return;  // the commit does not touch the store
     tracked = std::async(std::launch::async, [&] { return tracked_state_finding(root); });
     ScratchDirectory scratch;
-    bool touches_store = false;
-    findings = check_changed(
-        root, store_options,
-        [&] { return staged_changes(root, scratch.path(), store_options.limits.max_bytes); },
-        [&](const ChangedFiles& changes) { touches_store = !changes.paths.empty(); });
-    if (!touches_store) return;  // the commit does not touch the store
+    findings = check_changed(root, store_options, [&] {
+      return staged_changes(root, scratch.path(), store_options.limits.max_bytes,
+                            std::move(staged));
+    });
   } else if (!opts.changed_since.empty()) {
     tracked = std::async(std::launch::async, [&] { return tracked_state_finding(root); });
     findings = check_changed(
