@@ -102,13 +102,11 @@ ChangedFiles changed_since(const std::filesystem::path& store_root, const std::s
 }
 
 std::vector<std::string> staged_store_files(const std::filesystem::path& store_root) {
-  // Against HEAD, or against nothing before the first commit.
-  bool has_head = run_git(store_root, {"rev-parse", "--verify", "--quiet", "HEAD"}).ok();
-  std::vector<std::string> staged = {"diff", "--cached", "--name-only", "--no-renames", "-z",
-                                     "--relative"};
-  if (has_head) staged.push_back("HEAD");
-  staged.push_back("--");
-  std::vector<std::string> paths = git_paths(store_root, staged, "the staged files");
+  // Against HEAD, or against nothing before the first commit (git diff --cached without a
+  // commit does both).
+  std::vector<std::string> paths = git_paths(
+      store_root, {"diff", "--cached", "--name-only", "--no-renames", "-z", "--relative", "--"},
+      "the staged files");
   for (const auto& path : paths) {
     PathKind kind = classify_path(path);
     if (kind.is_config || kind.kind) return paths;
