@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "peers/error.hpp"
@@ -55,6 +56,13 @@ struct CheckInput {
   LoadLimits limits;
   /// Files read_store_for_check parsed; the findings of the others were remembered.
   std::size_t parsed = 0;
+  /// For a partial check (check_changed): the ids of the records it reports on. When set, the
+  /// store checkers may leave out what they would find that neither lies in the file of one
+  /// of these records nor names one, and do only the work the rest needs.
+  std::optional<std::unordered_set<std::string>> focus;
+  bool in_focus(std::string_view id) const {
+    return !focus || focus->count(std::string(id)) > 0;
+  }
 
   const StoreFile* file_of(Kind kind, std::string_view id, bool archived = false) const;
   /// The file's tree, parsed again when it was not kept; null when it does not parse.

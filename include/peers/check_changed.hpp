@@ -29,4 +29,11 @@ struct ChangedFiles {
 std::vector<Finding> check_changed(const std::filesystem::path& root, const StoreOptions& options,
                                    const ChangedFiles& changes);
 
+/// The same, with the changes listed by `list_changes` on another thread while the records
+/// are read (listing them runs git, which walks the work tree as long as reading them takes).
+/// `listed`, when given, is called with them on the calling thread before they are checked.
+std::vector<Finding> check_changed(const std::filesystem::path& root, const StoreOptions& options,
+                                   const std::function<ChangedFiles()>& list_changes,
+                                   const std::function<void(const ChangedFiles&)>& listed = {});
+
 }  // namespace peers

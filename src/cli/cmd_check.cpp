@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <future>
+
 #include "check_formats.hpp"
 #include "check_scope.hpp"
 #include "commands.hpp"
@@ -131,17 +133,30 @@ void run_check(const Options& opts, Context& ctx) {
       return kind.is_config || kind.kind.has_value();
     });
   };
+  // A partial check lists the changes (git walks the work tree) and asks git whether it
+  // tracks the cache while it reads the records.
+  std::future<std::optional<Finding>> tracked =
+      std::async(std::launch::deferred, [&] { return tracked_state_finding(root); });
   if (opts.staged) {
+    // Which files are staged needs no walk of the work tree: a commit that does not touch the
+    // store is let through at once.
+    std::vector<std::string> staged = staged_store_files(root);
+    if (staged.empty()) return;  // the commit does not touch the store
+    tracked = std::async(std::launch::async, [&] { return tracked_state_finding(root); });
     ScratchDirectory scratch;
-    ChangedFiles changes = staged_changes(root, scratch.path(), store_options.limits.max_bytes);
-    if (changes.paths.empty()) return;  // the commit does not touch the store
-    findings = check_changed(root, store_options, changes);
+    findings = check_changed(root, store_options, [&] {
+      return staged_changes(root, scratch.path(), store_options.limits.max_bytes,
+                            std::move(staged));
+    });
   } else if (!opts.changed_since.empty()) {
-    ChangedFiles changes = changed_since(root, opts.changed_since);
-    auto count = count_store_files(changes);
-    ctx.io.note(fmt::format("{} store file{} changed since {}", count, count == 1 ? "" : "s",
-                            safe(opts.changed_since)));
-    findings = check_changed(root, store_options, changes);
+    tracked = std::async(std::launch::async, [&] { return tracked_state_finding(root); });
+    findings = check_changed(
+        root, store_options, [&] { return changed_since(root, opts.changed_since); },
+        [&](const ChangedFiles& changes) {
+          auto count = count_store_files(changes);
+          ctx.io.note(fmt::format("{} store file{} changed since {}", count,
+                                  count == 1 ? "" : "s", safe(opts.changed_since)));
+        });
   } else {
     findings = check_store(read_store_for_check(root, store_options));
     if (opts.fix) {
@@ -153,7 +168,7 @@ void run_check(const Options& opts, Context& ctx) {
       }
     }
   }
-  if (auto tracked = tracked_state_finding(root)) findings.push_back(std::move(*tracked));
+  if (auto finding = tracked.get()) findings.push_back(std::move(*finding));
 
   std::size_t errors = 0, warnings = 0, fixable = 0;
   for (const auto& f : findings) {

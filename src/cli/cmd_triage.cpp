@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -125,8 +126,20 @@ struct Suggestion {
 
 /// Routes every text, on two threads (the index is only read): most of a run's time.
 std::vector<Suggestion> suggest_all(const RoutingIndex& index,
-                                    const std::vector<std::string_view>& texts,
+                                    const std::vector<std::string_view>& all_texts,
                                     const RankOptions& rank, const Progress& progress) {
+  // The same text gets the same suggestion (one index, one clock): an inbox often holds the
+  // same question from several people, and each text is routed once.
+  std::vector<std::string_view> texts;
+  std::vector<std::size_t> text_of(all_texts.size());
+  {
+    std::unordered_map<std::string_view, std::size_t> seen;
+    for (std::size_t i = 0; i < all_texts.size(); ++i) {
+      auto [it, fresh] = seen.try_emplace(all_texts[i], texts.size());
+      if (fresh) texts.push_back(all_texts[i]);
+      text_of[i] = it->second;
+    }
+  }
   std::vector<Suggestion> out(texts.size());
   auto suggest = [&](std::size_t i) {
     out[i].routing = index.route(texts[i], rank);
@@ -156,7 +169,11 @@ std::vector<Suggestion> suggest_all(const RoutingIndex& index,
   }
   if (helper.joinable()) helper.join();
   if (failed) std::rethrow_exception(failed);
-  return out;
+  if (texts.size() == all_texts.size()) return out;
+  std::vector<Suggestion> each;
+  each.reserve(all_texts.size());
+  for (std::size_t i = 0; i < all_texts.size(); ++i) each.push_back(out[text_of[i]]);
+  return each;
 }
 
 TriageRun triage(Triage& t, const Options& opts, const InboxFile& file, const Progress& progress) {

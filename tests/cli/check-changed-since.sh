@@ -92,3 +92,26 @@ compare "no cache"
 rm -rf .peers
 PEERS_NO_CACHE=1 compare "PEERS_NO_CACHE"
 compare "warm cache"
+
+# The pre-commit hook's check of the index: everything staged (so the index is the work tree),
+# `check --staged` gives the staged files the findings a full check gives them, and outside
+# them nothing a full check lacks.
+git add -A
+git diff --cached --name-only --relative HEAD > "$work/staged"
+"$peers" check --json > "$work/full.json" 2> /dev/null || true
+"$peers" check --json --staged > "$work/partial.json" 2> /dev/null || true
+python3 - "$work/full.json" "$work/partial.json" "$work/staged" <<'PY'
+import json, sys
+full = json.load(open(sys.argv[1]))["findings"]
+partial = json.load(open(sys.argv[2]))["findings"]
+staged = {line for line in open(sys.argv[3]).read().split("\n") if line}
+key = lambda f: json.dumps(f, sort_keys=True)
+want = sorted(key(f) for f in full if f["file"] in staged)
+got = sorted(key(f) for f in partial if f["file"] in staged)
+assert want == got, "staged: findings differ:\n  full only: %s\n  partial only: %s" % (
+    sorted(set(want) - set(got)), sorted(set(got) - set(want)))
+extra = {key(f) for f in partial if f["file"] not in staged}
+assert extra <= {key(f) for f in full}, "staged: findings a full check lacks: %s" % extra
+assert any(f["code"] == "unknown-person" for f in partial), "staged: no unknown-person finding"
+print("staged: %d findings in %d staged files agree (%d outside them)" % (len(got), len(staged), len(extra)))
+PY

@@ -296,3 +296,66 @@ TEST_CASE("check: remembered findings are the findings of reading every file") {
     CHECK(describe(check_store(read_store_for_check(root))) == every_file);
   }
 }
+
+TEST_CASE("check: with a focus, the store checkers find what they find without it, for those records") {
+  // Duplicates in chains (a person whose first match is not the focused one), references to
+  // nobody both ways, alias clashes among three topics.
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"people/alexandra-whitfield.yaml", "name: Alexandra Whitfield\nforward_to: nobody\n"},
+      {"people/alexandra-whitfeild.yaml", "name: Alexandra Whitfeild\n"},
+      {"people/alexandra-whitfielde.yaml", "name: Alexandra Whitfielde\nemail: a@w.edu\n"},
+      {"people/b-whit.yaml", "name: B Whit\nemail: A@w.edu\nforward_to: alexandra-whitfield\n"},
+      {"people/maria-lopez.yaml", maria},
+      {"people/maria-lopez-2.yaml", "name: María López\n"},
+      {"people/zoe-garcia.yaml", "name: Garcia Zoe\n"},
+      {"topics/financial-aid.yaml", "name: Financial aid\naliases:\n  - FAFSA\nrelated:\n  - gone\n"},
+      {"topics/scholarships.yaml", "name: Scholarships\naliases:\n  - fafsa\n  - grants\n"},
+      {"topics/grants.yaml", "name: Grants\naliases:\n  - FAFSA\nrelated:\n  - financial-aid\n"},
+      {"questions/q1.yaml", "text: Where?\nrouted_to: nobody\nanswered_by: maria-lopez\n"},
+      {"questions/q2.yaml", "text: When?\nrouted_to: zoe-garcia\n"},
+  };
+  auto input = [&] {
+    std::vector<StoreFile> loaded;
+    loaded.push_back(load_store_file("peers.yaml", config));
+    for (auto& [path, text] : files) loaded.push_back(load_store_file(path, text));
+    return make_check_input(std::move(loaded));
+  };
+  CheckInput whole = input();
+  std::vector<Finding> all = check_store(whole);
+  auto key = [](const Finding& f) {
+    return fmt::format("{}:{}:{} {} {} | {}", f.where.file, f.where.line, f.where.column, f.code,
+                       f.message, f.hint);
+  };
+  std::vector<std::string> ids = {"nobody", "gone"};
+  for (auto& [path, text] : files) ids.push_back(classify_path(path).id);
+  for (const auto& id : ids) {
+    CAPTURE(id);
+    CheckInput focused = input();
+    focused.focus.emplace({id});
+    std::vector<std::string> got, want;
+    for (const auto& f : check_store(focused)) got.push_back(key(f));
+    // What a partial check keeps: findings in the record's file, or that name it.
+    auto names = [&](const std::string& text) {
+      for (std::size_t at = text.find(id); at != std::string::npos; at = text.find(id, at + 1)) {
+        auto id_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; };
+        std::size_t end = at + id.size();
+        if ((at == 0 || !id_char(text[at - 1])) && (end == text.size() || !id_char(text[end])))
+          return true;
+      }
+      return false;
+    };
+    for (const auto& f : all)
+      if (classify_path(f.where.file).id == id || names(f.message)) want.push_back(key(f));
+    std::vector<std::string> kept;
+    for (const auto& g : got)
+      if (std::find(want.begin(), want.end(), g) != want.end()) kept.push_back(g);
+    CHECK(kept == want);  // everything that concerns the record, in the same order
+    for (const auto& g : got)  // and nothing a full check would not say
+      CHECK(std::find_if(all.begin(), all.end(), [&](const Finding& f) { return key(f) == g; }) !=
+            all.end());
+  }
+  CHECK(std::count_if(all.begin(), all.end(),
+                      [](const Finding& f) { return f.code == "possible-duplicate"; }) >= 3);
+  CHECK(find_code(all, "alias-conflict"));
+  CHECK(find_code(all, "unknown-topic"));
+}

@@ -340,25 +340,32 @@ void report_unknown(const CheckInput& input, const StoreFile* file, const char* 
 }
 
 void check_references(const CheckInput& input, std::vector<Finding>& findings) {
+  // A partial check wants the references of its records, and those to its records.
+  auto wanted = [&](const std::string& from, const std::string& to) {
+    return input.in_focus(from) || input.in_focus(to);
+  };
   for (const auto& p : input.records.people) {
-    if (p.forward_to.empty() || person_exists(input, p.forward_to)) continue;
+    if (p.forward_to.empty() || !wanted(p.id, p.forward_to) ||
+        person_exists(input, p.forward_to))
+      continue;
     const StoreFile* file = file_of(input, Kind::person, p.id);
     report_unknown(input, file, "forward_to", p.forward_to, input.node(file, "forward_to"),
                    Kind::person, findings);
   }
   for (const auto& q : input.records.questions) {
-    const StoreFile* file = file_of(input, Kind::question, q.id, q.archived);
     for (auto [key, value] : {std::pair<const char*, const std::string*>{"routed_to", &q.routed_to},
                               {"answered_by", &q.answered_by}}) {
-      if (value->empty() || person_exists(input, *value)) continue;
+      if (value->empty() || !wanted(q.id, *value) || person_exists(input, *value)) continue;
+      const StoreFile* file = file_of(input, Kind::question, q.id, q.archived);
       report_unknown(input, file, key, *value, input.node(file, key), Kind::person, findings);
     }
   }
   for (const auto& t : input.records.topics) {
-    const StoreFile* file = file_of(input, Kind::topic, t.id);
-    const Node* related = input.node(file, "related");
     for (std::size_t i = 0; i < t.related.size(); ++i) {
-      if (topic_exists(input, t.related[i])) continue;
+      if (!wanted(t.id, t.related[i]) || topic_exists(input, t.related[i])) continue;
+      // Found only now: the file's tree may have to be read again.
+      const StoreFile* file = file_of(input, Kind::topic, t.id);
+      const Node* related = input.node(file, "related");
       const Node* item = related && i < related->items.size() ? &related->items[i] : related;
       report_unknown(input, file, "related", t.related[i], item, Kind::topic, findings);
     }
@@ -449,6 +456,46 @@ void check_duplicates(const CheckInput& input, std::vector<Finding>& findings) {
     keys.push_back(sorted_name_key(p.name));
     emails.push_back(to_lower_ascii(trim(p.email)));
   }
+  // Why person j may be the same as the earlier person i; empty when not.
+  auto why = [&](std::size_t i, std::size_t j) -> std::string {
+    if (!emails[i].empty() && emails[i] == emails[j])
+      return fmt::format("the same email, {}", emails[j]);
+    if (keys[i] == keys[j]) return "the same name";
+    std::size_t a = keys[i].size(), b = keys[j].size();
+    if ((a > b ? a - b : b - a) <= 2 && similar_names(keys[i], keys[j]))  // never beyond 2
+      return fmt::format("a very similar name ('{}')", people[i].name);
+    return {};
+  };
+  auto report = [&](std::size_t i, std::size_t j, const std::string& reason) {
+    const StoreFile* file = file_of(input, Kind::person, people[j].id);
+    findings.push_back(make_finding(
+        file ? at(*file, input.node(file, "name")) : Location{}, Severity::warning,
+        "possible-duplicate",
+        fmt::format("{} may be the same person as {}: {}", people[j].id, people[i].id, reason),
+        fmt::format("if so, 'peers merge-people {} {}' folds {} into {}", people[i].id,
+                    people[j].id, people[j].id, people[i].id)));
+  };
+  if (input.focus) {
+    // Only the findings about a focused person: each one's own (the first earlier person it
+    // may be), and those of later people whose first such person is a focused one. Comparing
+    // them with everyone directly gives the pairs the variants below find.
+    std::set<std::size_t> done;
+    auto first_before = [&](std::size_t j, std::size_t end) -> std::optional<std::size_t> {
+      for (std::size_t i = 0; i < end; ++i)
+        if (!why(i, j).empty()) return i;
+      return std::nullopt;
+    };
+    for (std::size_t c = 0; c < people.size(); ++c) {
+      if (!input.in_focus(people[c].id)) continue;
+      if (auto i = first_before(c, c); i && done.insert(c).second) report(*i, c, why(*i, c));
+      for (std::size_t j = c + 1; j < people.size(); ++j) {
+        if (done.count(j) || why(c, j).empty() || first_before(j, c)) continue;
+        done.insert(j);
+        report(c, j, why(c, j));
+      }
+    }
+    return;
+  }
   // Who each person could be a duplicate of: earlier people with the same email, or whose
   // name key shares a deletion variant with theirs (which includes the same key).
   std::vector<std::pair<std::uint64_t, std::uint32_t>> variants;
@@ -477,21 +524,9 @@ void check_duplicates(const CheckInput& input, std::vector<Finding>& findings) {
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     for (std::size_t i : candidates) {
       if (i >= j) break;
-      std::string why;
-      if (!emails[i].empty() && emails[i] == emails[j])
-        why = fmt::format("the same email, {}", emails[j]);
-      else if (keys[i] == keys[j])
-        why = "the same name";
-      else if (similar_names(keys[i], keys[j]))
-        why = fmt::format("a very similar name ('{}')", people[i].name);
-      if (why.empty()) continue;
-      const StoreFile* file = file_of(input, Kind::person, people[j].id);
-      findings.push_back(make_finding(
-          file ? at(*file, input.node(file, "name")) : Location{}, Severity::warning,
-          "possible-duplicate",
-          fmt::format("{} may be the same person as {}: {}", people[j].id, people[i].id, why),
-          fmt::format("if so, 'peers merge-people {} {}' folds {} into {}", people[i].id,
-                      people[j].id, people[j].id, people[i].id)));
+      std::string reason = why(i, j);
+      if (reason.empty()) continue;
+      report(i, j, reason);
       break;  // one finding per person is enough
     }
   }
@@ -500,18 +535,17 @@ void check_duplicates(const CheckInput& input, std::vector<Finding>& findings) {
 void check_aliases(const CheckInput& input, std::vector<Finding>& findings) {
   std::map<std::string, std::string> claimed;  // folded word -> topic id
   for (const auto& t : input.records.topics) {
-    const StoreFile* file = file_of(input, Kind::topic, t.id);
-    const Node* aliases = input.node(file, "aliases");
     std::set<std::string> own;
-    std::vector<std::pair<std::string, const Node*>> words = {{t.name, input.node(file, "name")}};
-    for (std::size_t i = 0; i < t.aliases.size(); ++i)
-      words.emplace_back(t.aliases[i], aliases && i < aliases->items.size() ? &aliases->items[i]
-                                                                           : aliases);
-    for (const auto& [word, node] : words) {
+    for (std::size_t k = 0; k <= t.aliases.size(); ++k) {  // the name, then each alias
+      const std::string& word = k == 0 ? t.name : t.aliases[k - 1];
       std::string key = fold(trim(word));
       if (key.empty() || !own.insert(key).second) continue;
       auto [it, inserted] = claimed.emplace(key, t.id);
-      if (inserted) continue;
+      if (inserted || (!input.in_focus(t.id) && !input.in_focus(it->second))) continue;
+      // Found only now: the file's tree may have to be read again.
+      const StoreFile* file = file_of(input, Kind::topic, t.id);
+      const Node* node = input.node(file, k == 0 ? "name" : "aliases");
+      if (k > 0 && node) node = k - 1 < node->items.size() ? &node->items[k - 1] : node;
       findings.push_back(make_finding(
           file ? at(*file, node) : Location{}, Severity::warning, "alias-conflict",
           fmt::format("'{}' names both topic {} and topic {}", word, it->second, t.id),

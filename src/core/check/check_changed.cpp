@@ -2,10 +2,13 @@
 
 
 #include <algorithm>
+#include <exception>
 #include <set>
 
 #include "cache/cache.hpp"
+#include "routing/summary.hpp"
 #include "store/files.hpp"
+#include "util/helper_thread.hpp"
 #include "peers/text.hpp"
 
 namespace fs = std::filesystem;
@@ -62,8 +65,51 @@ bool names_word(const std::string& text, const std::string& word) {
 
 }  // namespace
 
+namespace {
+
+/// People and topics, as on disk, through the cache: what check_changed needs besides the
+/// changed files (it reads them before it knows which files changed).
+Snapshot load_context(const fs::path& root, const StoreOptions& options) {
+  return cache::load_snapshot(root, options, {Kind::person, Kind::topic});
+}
+
+std::vector<Finding> check_changed_in(const fs::path& root, const StoreOptions& options,
+                                      const ChangedFiles& changes,
+                                      const std::function<Snapshot()>& load_records);
+
+}  // namespace
+
 std::vector<Finding> check_changed(const fs::path& root, const StoreOptions& options,
                                    const ChangedFiles& changes) {
+  return check_changed_in(root, options, changes, [&] { return load_context(root, options); });
+}
+
+std::vector<Finding> check_changed(const fs::path& root, const StoreOptions& options,
+                                   const std::function<ChangedFiles()>& list_changes,
+                                   const std::function<void(const ChangedFiles&)>& listed) {
+  ChangedFiles changes;
+  std::exception_ptr failed;
+  Snapshot records;
+  {
+    HelperThread lister([&] {
+      try {
+        changes = list_changes();
+      } catch (...) {
+        failed = std::current_exception();
+      }
+    });
+    records = load_context(root, options);
+  }
+  if (failed) std::rethrow_exception(failed);
+  if (listed) listed(changes);
+  return check_changed_in(root, options, changes, [&] { return std::move(records); });
+}
+
+namespace {
+
+std::vector<Finding> check_changed_in(const fs::path& root, const StoreOptions& options,
+                                      const ChangedFiles& changes,
+                                      const std::function<Snapshot()>& load_records) {
   auto read = [&](const std::string& path) -> std::optional<std::string> {
     if (changes.read) return changes.read(path);
     std::error_code ec;
@@ -84,19 +130,48 @@ std::vector<Finding> check_changed(const fs::path& root, const StoreOptions& opt
   for (const auto& path : changes.also_read)
     if (store_file(path)) overlaid.insert(path);
 
-  // Every file the overlay does not replace is taken as it is on disk, through the cache.
-  Snapshot cached = cache::load_snapshot(root, options);
+  // Every file the overlay does not replace is taken as it is on disk, through the cache:
+  // every person and topic (what references name, what duplicates and alias clashes are
+  // found among), but no question: nothing refers to one, and the changed ones come from the
+  // overlay. Only when the change removes a person are the questions that name them read,
+  // found by their routing summaries (which hold routed_to and answered_by).
+  std::set<std::string> removed_people;
+  for (const auto& path : reported) {
+    PathKind kind = classify_path(path);
+    if (kind.kind != Kind::person) continue;
+    try {
+      if (!read(path)) removed_people.insert(kind.id);
+    } catch (const Error&) {
+      // there, but unreadable: read again below, to report it
+    }
+  }
+  Snapshot cached = load_records();
+  std::vector<std::string> naming_removed;  // unchanged questions that name a removed person
+  if (!removed_people.empty()) {
+    Summaries summaries = cache::load_summaries(root, options);
+    for (const auto& r : summaries.records) {
+      if (r.kind != Kind::question) continue;
+      std::string path = record_path(Kind::question, std::string(r.id), r.archived);
+      if (overlaid.count(path)) continue;
+      bool names = true;
+      try {
+        auto [routed_to, answered_by] = question_people(r.bytes);
+        names = removed_people.count(std::string(routed_to)) ||
+                removed_people.count(std::string(answered_by));
+      } catch (const std::exception&) {
+        // not a summary this peers reads: read the file to be sure
+      }
+      if (names) naming_removed.push_back(std::move(path));
+    }
+  }
   std::vector<StoreFile> files;
+  files.reserve(cached.people.size() + cached.topics.size() + naming_removed.size() +
+                cached.skipped.size() + overlaid.size() + 1);
   std::vector<Person> people;
   std::vector<Topic> topics;
-  std::vector<Question> questions;
   auto keep = [&](auto& from, auto& to, Kind kind) {
     for (auto& record : from) {
-      std::string path = record_path(kind, record.id, [&] {
-        if constexpr (std::is_same_v<std::decay_t<decltype(record)>, Question>)
-          return record.archived;
-        return false;
-      }());
+      std::string path = record_path(kind, record.id, false);
       if (overlaid.count(path)) continue;
       files.push_back(stub(path));
       to.push_back(std::move(record));
@@ -104,7 +179,12 @@ std::vector<Finding> check_changed(const fs::path& root, const StoreOptions& opt
   };
   keep(cached.people, people, Kind::person);
   keep(cached.topics, topics, Kind::topic);
-  keep(cached.questions, questions, Kind::question);
+  for (const auto& path : naming_removed) {
+    StoreFile file = load_store_file(
+        path, read_regular_file(root / path, path, options.limits.max_bytes), options.limits);
+    file.findings = std::vector<Finding>{};  // not reported on: its file checkers do not run
+    files.push_back(std::move(file));
+  }
   for (const auto& problem : cached.skipped)
     if (!overlaid.count(problem.where.file) && store_file(problem.where.file))
       files.push_back(stub(problem.where.file));
@@ -149,18 +229,22 @@ std::vector<Finding> check_changed(const fs::path& root, const StoreOptions& opt
   std::sort(files.begin(), files.end(),
             [](const StoreFile& a, const StoreFile& b) { return a.path < b.path; });
   CheckInput input = make_check_input(std::move(files), bad_names);
+  input.focus.emplace(ids.begin(), ids.end());
   input.root = root;
   input.limits = options.limits;
+  // Both sorted by id (the changed ones by make_check_input, the cached ones by the cache):
+  // merged as a stable sort of the two would order them.
   auto merge = [](auto& into, auto& more) {
+    auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+    if (!std::is_sorted(more.begin(), more.end(), by_id))
+      std::stable_sort(more.begin(), more.end(), by_id);
+    std::size_t changed = into.size();
     into.insert(into.end(), std::make_move_iterator(more.begin()),
                 std::make_move_iterator(more.end()));
+    std::inplace_merge(into.begin(), into.begin() + changed, into.end(), by_id);
   };
   merge(input.records.people, people);
   merge(input.records.topics, topics);
-  merge(input.records.questions, questions);
-  auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
-  std::stable_sort(input.records.people.begin(), input.records.people.end(), by_id);
-  std::stable_sort(input.records.topics.begin(), input.records.topics.end(), by_id);
 
   std::vector<Finding> findings = check_store(input);
   std::erase_if(findings, [&](const Finding& f) {
@@ -171,5 +255,7 @@ std::vector<Finding> check_changed(const fs::path& root, const StoreOptions& opt
   });
   return findings;
 }
+
+}  // namespace
 
 }  // namespace peers

@@ -269,9 +269,10 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
 
   std::vector<TrackRecord> track(people.size());
   SeenStems seen(corpus.stems.size());
+  std::vector<std::size_t> terms;  // of one answered question (kept: no allocation each)
   each_answered(corpus, q, postings, weights.similar_question, [&](std::size_t i) {
     const QuestionText& qt = corpus.answered[i];
-    std::vector<std::size_t> terms;
+    terms.clear();
     double sim = question_similarity(qt, q, corpus, seen, &terms);
     if (sim < weights.similar_question) return;
     std::size_t who = postings ? (postings->answerer(i) < 0 ? nobody : static_cast<std::size_t>(postings->answerer(i)))
@@ -650,9 +651,14 @@ std::vector<SimilarQuestion> similar_in(const Corpus& corpus, std::string_view t
     double sim = question_similarity(qt, q, corpus, seen, nullptr);
     if (sim >= shown_as_similar) found.emplace_back(&qt, sim);
   });
-  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+  // Found in corpus order, so the address breaks what ties remain as a stable sort would: the
+  // first `limit` of a partial sort are those of a sort, without sorting the many similar
+  // ones shown to nobody.
+  std::size_t shown = std::min(limit, found.size());
+  std::partial_sort(found.begin(), found.begin() + shown, found.end(), [](const auto& a, const auto& b) {
     if (a.second != b.second) return a.second > b.second;
-    return a.first->id < b.first->id;
+    if (a.first->id != b.first->id) return a.first->id < b.first->id;
+    return a.first < b.first;
   });
   std::vector<SimilarQuestion> out;
   for (std::size_t i = 0; i < found.size() && i < limit; ++i)

@@ -1,6 +1,7 @@
 #include <unordered_map>
 
 #include "corpus.hpp"
+#include "summary.hpp"
 #include "peers/text.hpp"
 
 namespace peers {
@@ -135,6 +136,13 @@ std::string summarize(const Question& q) {
     w.text(q.answer);
   }
   return w.finish();
+}
+
+std::pair<std::string_view, std::string_view> question_people(std::string_view in) {
+  for (std::uint64_t n = take_count(in); n > 0; --n) take_string(in);  // the word table
+  take_varint(in);  // status
+  std::string_view routed_to = take_string(in);
+  return {routed_to, take_string(in)};
 }
 
 Summaries summarize(const Snapshot& snap) {
