@@ -7,8 +7,8 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <thread>
 #include <set>
+#include <thread>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -158,9 +158,13 @@ void Store::Batch::commit() {
     }
   }
   std::set<fs::path> directories;
+  auto flush_directories = [&] {
+    for (const auto& dir : directories) fsync_directory(dir);
+  };
   for (std::size_t k = 0; k < pending.size(); ++k) {
     if (int error = files::rename_file(pending[k].temp, pending[k].target)) {
       drop_from(k);
+      flush_directories();  // the files already in place stay there
       throw Error(Location{pending[k].relative}, "cannot write: " + errno_text(error),
                   fmt::format("{} of {} files were written before this one; run the command "
                               "again to finish",
@@ -169,7 +173,7 @@ void Store::Batch::commit() {
     store_.changed_files_.push_back(pending[k].relative);
     directories.insert(pending[k].target.parent_path());
   }
-  for (const auto& dir : directories) fsync_directory(dir);
+  flush_directories();
 }
 
 fs::path Store::discover(const std::optional<fs::path>& explicit_dir,
