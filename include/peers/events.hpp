@@ -11,9 +11,6 @@
 
 namespace peers {
 
-struct CheckInput;
-struct Finding;
-
 /// One person's part in an event's plan ("live stream", "share", "post originals").
 /// Keyed by person: an event has at most one assignment per person.
 struct Assignment {
@@ -123,9 +120,5 @@ std::string icalendar_escape(std::string_view text);
 /// One content line folded at 75 octets (never inside a UTF-8 character), each physical line
 /// ending in CRLF.
 std::string icalendar_fold(std::string_view line);
-
-/// `peers check`: events and leads that do not validate, two events sharing a hashtag, roles
-/// and leads referring to people who do not exist, and open roles of people who left.
-void check_events(const CheckInput& input, std::vector<Finding>& findings);
 
 }  // namespace peers

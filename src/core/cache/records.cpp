@@ -1,5 +1,7 @@
 // The binary form of typed records in the cache, made by walking the field tables
 // (model/fields.hpp): each field's value in table order, then the record's unknown keys.
+#include <array>
+#include <type_traits>
 #include <variant>
 
 #include "cache/cache.hpp"
@@ -95,14 +97,24 @@ void take_value(std::string_view& in, std::optional<Timestamp>& at) {
   if (take<std::uint8_t>(in)) at = take<Timestamp>(in);
 }
 
-void put_value(std::string& out, const QuestionStatus& status) {
-  out.push_back(static_cast<char>(status));
+void put_value(std::string& out, const int& value) { put<std::int32_t>(out, value); }
+void take_value(std::string_view& in, int& value) { value = take<std::int32_t>(in); }
+
+template <typename Enum>
+  requires std::is_enum_v<Enum>
+void put_value(std::string& out, const Enum& value) {
+  out.push_back(static_cast<char>(value));
+}
+template <typename Enum, std::size_t N>
+void take_enum(std::string_view& in, Enum& value, const std::array<const char*, N>& names) {
+  auto taken = take<std::uint8_t>(in);
+  if (taken >= names.size()) throw Corrupt("bad status");
+  value = static_cast<Enum>(taken);
 }
 void take_value(std::string_view& in, QuestionStatus& status) {
-  auto value = take<std::uint8_t>(in);
-  if (value >= question_status_names.size()) throw Corrupt("bad status");
-  status = static_cast<QuestionStatus>(value);
+  take_enum(in, status, question_status_names);
 }
+void take_value(std::string_view& in, LeadStatus& status) { take_enum(in, status, lead_status_names); }
 
 template <typename Item>
 void put_value(std::string& out, const std::vector<Item>& items) {

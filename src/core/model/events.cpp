@@ -7,12 +7,11 @@
 
 #include "peers/error.hpp"
 #include "peers/text.hpp"
-#include "model/schema.hpp"
+#include "model/fields.hpp"
 
 namespace peers {
 
 using schema::FieldReader;
-using schema::FieldWriter;
 
 namespace {
 
@@ -44,12 +43,6 @@ bool is_link(std::string_view url) {
          });
 }
 
-/// Reads a required id field: present and a valid id.
-std::string required_id(FieldReader& r, std::string_view key) {
-  r.text(key, true);
-  return r.id(key);
-}
-
 }  // namespace
 
 const Assignment* Event::assignment_of(std::string_view person) const {
@@ -71,16 +64,11 @@ std::optional<LeadStatus> parse_lead_status(std::string_view text) {
 
 Event event_from_node(const Node& node, std::string id, const std::string& file) {
   FieldReader r(node, file);
-  Event e;
+  Event e = fields::read_fields<Event>(r);
   e.id = std::move(id);
-  e.name = r.text("name", true);
-  e.date = *r.date("date", true);
-  e.end_date = r.date("end_date");
   if (e.end_date && *e.end_date < e.date)
     r.fail_message(*node.find("end_date"), "'end_date' is before 'date'",
                    "end_date is the last day of the event; leave it out for a one-day event");
-  e.location = r.text("location");
-  e.hashtag = r.text("hashtag");
   if (!e.hashtag.empty()) {
     if (!e.hashtag.starts_with('#'))
       r.fail_message(*node.find("hashtag"), "'hashtag' should start with '#'",
@@ -90,18 +78,6 @@ Event event_from_node(const Node& node, std::string id, const std::string& file)
                      fmt::format("'hashtag' {}: '{}'", *problem, terminal_safe(e.hashtag)),
                      "for example: hashtag: '#Westbrook27'");
   }
-  e.lead = r.id("lead");
-  e.notes = r.text("notes");
-  e.added_by = r.text("added_by");
-  e.assignments = r.records<Assignment>("assignments", [](FieldReader& item) {
-    Assignment a;
-    a.person = required_id(item, "person");
-    a.role = item.text("role", true);
-    a.done_at = item.timestamp("done_at");
-    a.done_by = item.text("done_by");
-    a.extra = item.unknown();
-    return a;
-  });
   for (std::size_t i = 0; i < e.assignments.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
       if (e.assignments[i].person == e.assignments[j].person)
@@ -109,87 +85,23 @@ Event event_from_node(const Node& node, std::string id, const std::string& file)
                        fmt::format("'{}' has two assignments in this event", e.assignments[i].person),
                        "give each person one entry; put both jobs in its role, e.g. "
                        "role: live stream and share");
-  e.extra = r.unknown();
   return e;
 }
 
-Node event_to_node(const Event& e) {
-  FieldWriter w;
-  w.text("name", e.name);
-  w.date("date", e.date);
-  w.date("end_date", e.end_date);
-  w.text("location", e.location);
-  w.text("hashtag", e.hashtag);
-  w.text("lead", e.lead);
-  w.text("notes", e.notes);
-  w.text("added_by", e.added_by);
-  if (!e.assignments.empty()) {
-    Node list = Node::sequence();
-    for (const auto& a : e.assignments) {
-      FieldWriter item;
-      item.text("person", a.person);
-      item.text("role", a.role);
-      item.timestamp("done_at", a.done_at);
-      item.text("done_by", a.done_by);
-      list.items.push_back(item.finish(a.extra));
-    }
-    w.node("assignments", std::move(list));
-  }
-  return w.finish(e.extra);
-}
+Node event_to_node(const Event& e) { return fields::write_fields(e); }
 
 Lead lead_from_node(const Node& node, std::string id, const std::string& file) {
   FieldReader r(node, file);
-  Lead l;
+  Lead l = fields::read_fields<Lead>(r);
   l.id = std::move(id);
-  l.title = r.text("title", true);
-  l.from = r.id("from");
-  l.topics = r.list("topics");
-  const std::vector<const char*> statuses(lead_status_names.begin(), lead_status_names.end());
-  l.status = *parse_lead_status(r.choice("status", statuses, "idea"));
-  l.link = r.text("link");
   if (!l.link.empty() && !is_link(l.link))
     r.fail_message(*node.find("link"),
                    fmt::format("'link' is not a web address: '{}'", terminal_safe(l.link)),
                    "write it as link: https://...");
-  l.notes = r.text("notes");
-  l.added_by = r.text("added_by");
-  l.added_at = r.timestamp("added_at");
-  l.history = r.records<LeadChange>("history", [&statuses](FieldReader& item) {
-    LeadChange c;
-    c.at = *item.timestamp("at", true);
-    c.status = item.choice("status", statuses, "");
-    c.by = item.text("by");
-    c.extra = item.unknown();
-    return c;
-  });
-  l.extra = r.unknown();
   return l;
 }
 
-Node lead_to_node(const Lead& l) {
-  FieldWriter w;
-  w.text("title", l.title);
-  w.text("from", l.from);
-  w.list("topics", l.topics);
-  w.text("status", to_string(l.status));
-  w.text("link", l.link);
-  w.text("notes", l.notes);
-  w.text("added_by", l.added_by);
-  w.timestamp("added_at", l.added_at);
-  if (!l.history.empty()) {
-    Node list = Node::sequence();
-    for (const auto& c : l.history) {
-      FieldWriter item;
-      item.timestamp("at", c.at);
-      item.text("status", c.status);
-      item.text("by", c.by);
-      list.items.push_back(item.finish(c.extra));
-    }
-    w.node("history", std::move(list));
-  }
-  return w.finish(l.extra);
-}
+Node lead_to_node(const Lead& l) { return fields::write_fields(l); }
 
 std::string normalize_hashtag(std::string_view text) {
   std::string tag = trim(text);

@@ -6,7 +6,9 @@ namespace peers::fields {
 // neither read, written, cached nor checked: the sizes make the build fail until then (then
 // also raise the cache's format_version in src/core/cache/format.hpp).
 static_assert(sizeof(Person) == 760 && sizeof(LogEntry) == 264 && sizeof(Topic) == 328 &&
-                  sizeof(Question) == 496 && sizeof(HistoryEntry) == 320,
+                  sizeof(Question) == 496 && sizeof(HistoryEntry) == 320 &&
+                  sizeof(Event) == 464 && sizeof(Assignment) == 296 && sizeof(Lead) == 448 &&
+                  sizeof(LeadChange) == 256 && sizeof(StoreConfig) == 256,
               "a record struct changed: update its table in src/core/model/fields.cpp");
 
 namespace {
@@ -100,24 +102,86 @@ const std::vector<Field<Question>>& table<Question>() {
   return fields;
 }
 
+template <>
+const std::vector<Field<Assignment>>& table<Assignment>() {
+  static const std::vector<Field<Assignment>> fields = {
+      {{"person", T::id, true}, &Assignment::person},
+      {{"role", T::text, true}, &Assignment::role},
+      {{"done_at", T::time}, &Assignment::done_at},
+      {{"done_by", T::text}, &Assignment::done_by},
+  };
+  return fields;
+}
+
+template <>
+const std::vector<Field<Event>>& table<Event>() {
+  static const std::vector<Field<Event>> fields = {
+      {{"name", T::text, true}, &Event::name},
+      {{"date", T::date, true}, &Event::date},
+      {{"end_date", T::date}, &Event::end_date},
+      {{"location", T::text}, &Event::location},
+      {{"hashtag", T::text}, &Event::hashtag},
+      {{"lead", T::id}, &Event::lead},
+      {{"notes", T::text}, &Event::notes},
+      {{"added_by", T::text}, &Event::added_by},
+      {{"assignments", T::records, false, {}, infos_of<Assignment>()}, &Event::assignments},
+  };
+  return fields;
+}
+
+template <>
+const std::vector<Field<LeadChange>>& table<LeadChange>() {
+  static const std::vector<Field<LeadChange>> fields = {
+      {{"at", T::time, true}, &LeadChange::at},
+      {{"status", T::choice, false, names(lead_status_names)}, &LeadChange::status},
+      {{"by", T::text}, &LeadChange::by},
+  };
+  return fields;
+}
+
+template <>
+const std::vector<Field<Lead>>& table<Lead>() {
+  static const std::vector<Field<Lead>> fields = {
+      {{"title", T::text, true}, &Lead::title},
+      {{"from", T::id}, &Lead::from},
+      {{"topics", T::list}, &Lead::topics},
+      {{"status", T::choice, false, names(lead_status_names)}, &Lead::status},
+      {{"link", T::text}, &Lead::link},
+      {{"notes", T::text}, &Lead::notes},
+      {{"added_by", T::text}, &Lead::added_by},
+      {{"added_at", T::time}, &Lead::added_at},
+      {{"history", T::records, false, {}, infos_of<LeadChange>()}, &Lead::history},
+  };
+  return fields;
+}
+
+template <>
+const std::vector<Field<StoreConfig>>& table<StoreConfig>() {
+  static const std::vector<Field<StoreConfig>> fields = {
+      {{"peers", T::integer, true}, &StoreConfig::format},
+      {{"name", T::text}, &StoreConfig::name},
+      {{"archive_after_days", T::integer, false, {}, {}, true}, &StoreConfig::archive_after_days},
+      {{"retired_ids", T::ids}, &StoreConfig::retired_ids},
+  };
+  return fields;
+}
+
 const std::vector<FieldInfo>& infos(Kind kind) {
   static const std::vector<FieldInfo> person = infos_of<Person>(), topic = infos_of<Topic>(),
-                                      question = infos_of<Question>(), none;
+                                      question = infos_of<Question>(), event = infos_of<Event>(),
+                                      lead = infos_of<Lead>();
   switch (kind) {
     case Kind::person: return person;
     case Kind::topic: return topic;
     case Kind::question: return question;
-    default: return none;
+    case Kind::event: return event;
+    case Kind::lead: return lead;
   }
+  return person;  // not reached: every kind is listed
 }
 
 const std::vector<FieldInfo>& config_infos() {
-  static const std::vector<FieldInfo> config = {
-      {"peers", T::integer, true},
-      {"name", T::text},
-      {"archive_after_days", T::integer},
-      {"retired_ids", T::ids},
-  };
+  static const std::vector<FieldInfo> config = infos_of<StoreConfig>();
   return config;
 }
 

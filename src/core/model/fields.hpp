@@ -2,14 +2,16 @@
 // The field tables: one per record kind (and per kind of list entry), listing each key in
 // canonical order with its type, whether it is required, its allowed values and the struct
 // member it lives in. Reading and writing records (model.cpp), the cache's binary form
-// (cache/records.cpp) and `check`'s field checks (check/check.cpp) all walk these tables, so
+// (cache/records.cpp) and `check`'s field checks (check/file_checks.cpp) all walk these tables, so
 // a new field is one line here (see docs/architecture.md, "Adding a field"). Private to
 // peers_core.
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "peers/events.hpp"
 #include "peers/model.hpp"
+#include "model/schema.hpp"
 
 namespace peers::fields {
 
@@ -22,7 +24,7 @@ struct FieldInfo {
   bool required = false;
   std::vector<const char*> choices = {};  // for choice: the allowed values, the default first
   std::vector<FieldInfo> item_fields = {};  // for records: the fields of each entry
-  bool omit_default = false;  // a choice equal to its default is not written
+  bool omit_default = false;  // a value equal to the struct's default is not written
 };
 
 /// Where a field's value lives in the record struct R.
@@ -30,7 +32,9 @@ template <typename R>
 using Member =
     std::variant<std::string R::*, std::vector<std::string> R::*, StringPairs R::*,
                  std::optional<Date> R::*, Date R::*, Timestamp R::*, std::optional<Timestamp> R::*,
-                 QuestionStatus R::*, std::vector<LogEntry> R::*, std::vector<HistoryEntry> R::*>;
+                 int R::*, QuestionStatus R::*, LeadStatus R::*, std::vector<LogEntry> R::*,
+                 std::vector<HistoryEntry> R::*, std::vector<Assignment> R::*,
+                 std::vector<LeadChange> R::*>;
 
 template <typename R>
 struct Field {
@@ -38,16 +42,23 @@ struct Field {
   Member<R> member;
 };
 
-/// The table of R: Person, Topic, Question, LogEntry or HistoryEntry. Every struct member but
-/// `id`, `archived` (both from the file's path) and `extra` (the keys peers does not know) is
-/// in it.
+/// The table of R: a record (Person, Topic, Question, Event, Lead, StoreConfig) or a kind of
+/// list entry (LogEntry, HistoryEntry, Assignment, LeadChange). Every struct member but `id`,
+/// `archived` (both from the file's path) and `extra` (the keys peers does not know) is in it.
 template <typename R>
 const std::vector<Field<R>>& table();
 
-/// The keys of a kind's table with their types (`check`); empty for kinds read by hand
-/// (events, leads).
+/// The keys of a kind's table with their types (`check`).
 const std::vector<FieldInfo>& infos(Kind kind);
 /// The same for peers.yaml.
 const std::vector<FieldInfo>& config_infos();
+
+/// Every field of R's table, in order, then the keys the table does not name into `extra`.
+/// A missing field keeps R's default. Throws a located Error on the first wrong field.
+template <typename R>
+R read_fields(schema::FieldReader& reader);
+/// R's fields in canonical order, then `extra`.
+template <typename R>
+Node write_fields(const R& record);
 
 }  // namespace peers::fields

@@ -1,5 +1,6 @@
 #include "peers/model.hpp"
 
+#include <type_traits>
 #include <variant>
 
 #include <fmt/format.h>
@@ -34,16 +35,16 @@ namespace {
 using fields::FieldInfo;
 using fields::FieldType;
 
-template <typename R>
-R read_fields(FieldReader& r);
-template <typename R>
-void write_fields(FieldWriter& w, const R& record);
-
-// Reading one field, by the type of its member.
+// Reading one field, by the type of its member, which holds the struct's default until read.
 void read_value(FieldReader& r, const FieldInfo& f, std::string& value) {
-  if (f.type == FieldType::id) value = r.id(f.key);
-  else if (f.type == FieldType::choice) value = r.choice(f.key, f.choices, f.choices.front());
-  else value = r.text(f.key, f.required);
+  if (f.type == FieldType::id) {
+    if (f.required) r.text(f.key, true);  // says it is missing
+    value = r.id(f.key);
+  } else if (f.type == FieldType::choice) {
+    value = r.choice(f.key, f.choices, value);
+  } else {
+    value = r.text(f.key, f.required);
+  }
 }
 void read_value(FieldReader& r, const FieldInfo& f, std::vector<std::string>& value) {
   value = f.type == FieldType::ids ? r.id_list(f.key) : r.list(f.key);
@@ -59,19 +60,22 @@ void read_value(FieldReader& r, const FieldInfo& f, Timestamp& value) {
 void read_value(FieldReader& r, const FieldInfo& f, std::optional<Timestamp>& value) {
   value = r.timestamp(f.key, f.required);
 }
+void read_value(FieldReader& r, const FieldInfo& f, int& value) {
+  if (auto number = r.integer(f.key)) value = *number;
+}
 void read_value(FieldReader& r, const FieldInfo& f, QuestionStatus& value) {
-  value = *parse_question_status(r.choice(f.key, f.choices, f.choices.front()));
+  value = *parse_question_status(r.choice(f.key, f.choices, to_string(value)));
+}
+void read_value(FieldReader& r, const FieldInfo& f, LeadStatus& value) {
+  value = *parse_lead_status(r.choice(f.key, f.choices, to_string(value)));
 }
 template <typename Item>
 void read_value(FieldReader& r, const FieldInfo& f, std::vector<Item>& value) {
-  value = r.records<Item>(f.key, [](FieldReader& item) { return read_fields<Item>(item); });
+  value = r.records<Item>(f.key, [](FieldReader& item) { return fields::read_fields<Item>(item); });
 }
 
 // Writing one field, by the type of its member.
-void write_value(FieldWriter& w, const FieldInfo& f, const std::string& value) {
-  if (f.omit_default && value == f.choices.front()) return;
-  w.text(f.key, value);
-}
+void write_value(FieldWriter& w, const FieldInfo& f, const std::string& value) { w.text(f.key, value); }
 void write_value(FieldWriter& w, const FieldInfo& f, const std::vector<std::string>& value) {
   w.list(f.key, value);
 }
@@ -88,70 +92,89 @@ void write_value(FieldWriter& w, const FieldInfo& f, const Timestamp& value) {
 void write_value(FieldWriter& w, const FieldInfo& f, const std::optional<Timestamp>& value) {
   w.timestamp(f.key, value);
 }
+void write_value(FieldWriter& w, const FieldInfo& f, const int& value) { w.integer(f.key, value); }
 void write_value(FieldWriter& w, const FieldInfo& f, const QuestionStatus& value) {
+  w.text(f.key, to_string(value));
+}
+void write_value(FieldWriter& w, const FieldInfo& f, const LeadStatus& value) {
   w.text(f.key, to_string(value));
 }
 template <typename Item>
 void write_value(FieldWriter& w, const FieldInfo& f, const std::vector<Item>& value) {
   if (value.empty()) return;
   Node items = Node::sequence();
-  for (const Item& item : value) {
-    FieldWriter item_writer;
-    write_fields(item_writer, item);
-    items.items.push_back(item_writer.finish(item.extra));
-  }
+  for (const Item& item : value) items.items.push_back(fields::write_fields(item));
   w.node(f.key, std::move(items));
 }
 
-/// Every field of R's table, in order, then the keys the table does not name into `extra`.
+template <typename R>
+R record_from_node(const Node& node, std::string id, const std::string& file) {
+  FieldReader r(node, file);
+  R record = fields::read_fields<R>(r);
+  record.id = std::move(id);
+  return record;
+}
+
+}  // namespace
+
+namespace fields {
+
 template <typename R>
 R read_fields(FieldReader& r) {
   R record;
-  for (const auto& field : fields::table<R>())
+  for (const auto& field : table<R>())
     std::visit([&](auto member) { read_value(r, field.info, record.*member); }, field.member);
   record.extra = r.unknown();
   return record;
 }
 
 template <typename R>
-void write_fields(FieldWriter& w, const R& record) {
-  for (const auto& field : fields::table<R>())
-    std::visit([&](auto member) { write_value(w, field.info, record.*member); }, field.member);
-}
-
-template <typename R>
-R record_from_node(const Node& node, std::string id, const std::string& file) {
-  FieldReader r(node, file);
-  R record = read_fields<R>(r);
-  record.id = std::move(id);
-  return record;
-}
-
-template <typename R>
-Node record_to_node(const R& record) {
+Node write_fields(const R& record) {
+  static const R defaults{};
   FieldWriter w;
-  write_fields(w, record);
+  for (const auto& field : table<R>())
+    std::visit(
+        [&](auto member) {
+          using Value = std::remove_cvref_t<decltype(record.*member)>;
+          if constexpr (std::is_same_v<Value, std::string> || std::is_same_v<Value, int>)
+            if (field.info.omit_default && record.*member == defaults.*member) return;
+          write_value(w, field.info, record.*member);
+        },
+        field.member);
   return w.finish(record.extra);
 }
 
-}  // namespace
+template Person read_fields(FieldReader&);
+template Topic read_fields(FieldReader&);
+template Question read_fields(FieldReader&);
+template Event read_fields(FieldReader&);
+template Lead read_fields(FieldReader&);
+template StoreConfig read_fields(FieldReader&);
+template Node write_fields(const Person&);
+template Node write_fields(const Topic&);
+template Node write_fields(const Question&);
+template Node write_fields(const Event&);
+template Node write_fields(const Lead&);
+template Node write_fields(const StoreConfig&);
+
+}  // namespace fields
 
 Person person_from_node(const Node& node, std::string id, const std::string& file) {
   return record_from_node<Person>(node, std::move(id), file);
 }
-Node person_to_node(const Person& person) { return record_to_node(person); }
+Node person_to_node(const Person& person) { return fields::write_fields(person); }
 Topic topic_from_node(const Node& node, std::string id, const std::string& file) {
   return record_from_node<Topic>(node, std::move(id), file);
 }
-Node topic_to_node(const Topic& topic) { return record_to_node(topic); }
+Node topic_to_node(const Topic& topic) { return fields::write_fields(topic); }
 Question question_from_node(const Node& node, std::string id, const std::string& file) {
   return record_from_node<Question>(node, std::move(id), file);
 }
-Node question_to_node(const Question& question) { return record_to_node(question); }
+Node question_to_node(const Question& question) { return fields::write_fields(question); }
 
 StoreConfig config_from_node(const Node& node, const std::string& file) {
   FieldReader r(node, file);
-  StoreConfig c;
+  // The format first: a newer store may use its other fields differently.
   auto format = r.integer("peers");
   if (!format)
     throw Error(Location{file, 1, 1}, "'peers' (the store format version) is missing",
@@ -161,31 +184,18 @@ StoreConfig config_from_node(const Node& node, const std::string& file) {
                 fmt::format("store format {} is not supported by this peers (it reads format {})",
                             *format, current_format),
                 "upgrade peers to a version that knows this format");
-  c.format = *format;
-  c.name = r.text("name");
-  if (auto days = r.integer("archive_after_days")) {
-    if (*days < 1) {
-      const Node* at = node.find("archive_after_days");
-      throw Error(Location{file, at ? at->mark.line : 0, at ? at->mark.column : 0},
-                  fmt::format("'archive_after_days' is {}; it must be a number of days, at least 1",
-                              *days),
-                  "set it to how many days a question stays before it is archived, e.g. "
-                  "'archive_after_days: 180' (or remove the line for the default, 180)");
-    }
-    c.archive_after_days = *days;
+  StoreConfig c = fields::read_fields<StoreConfig>(r);
+  if (c.archive_after_days < 1) {
+    const Node* at = node.find("archive_after_days");
+    throw Error(Location{file, at ? at->mark.line : 0, at ? at->mark.column : 0},
+                fmt::format("'archive_after_days' is {}; it must be a number of days, at least 1",
+                            c.archive_after_days),
+                "set it to how many days a question stays before it is archived, e.g. "
+                "'archive_after_days: 180' (or remove the line for the default, 180)");
   }
-  c.retired_ids = r.id_list("retired_ids");
-  c.extra = r.unknown();
   return c;
 }
 
-Node config_to_node(const StoreConfig& c) {
-  FieldWriter w;
-  w.integer("peers", c.format);
-  w.text("name", c.name);
-  if (c.archive_after_days != 180) w.integer("archive_after_days", c.archive_after_days);
-  w.list("retired_ids", c.retired_ids);
-  return w.finish(c.extra);
-}
+Node config_to_node(const StoreConfig& c) { return fields::write_fields(c); }
 
 }  // namespace peers

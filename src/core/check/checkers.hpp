@@ -1,0 +1,40 @@
+#pragma once
+// The rules of `peers check`, each a function that adds findings, and what they share. The
+// lists of rules that run are in check.cpp (file_checkers and checkers). Private to peers_core.
+#include <string>
+#include <vector>
+
+#include "peers/check.hpp"
+
+namespace peers::checks {
+
+inline constexpr const char* config_path = "peers.yaml";
+
+Finding make_finding(Location where, Severity severity, std::string code, std::string message,
+                     std::string hint, bool fixable = false);
+/// Where `node` of `file` is; the file alone when there is no node.
+Location at(const StoreFile& file, const Node* node);
+
+bool person_exists(const CheckInput& input, const std::string& id);
+/// An error: `key` (at `node` of `file`) names a person or topic that does not exist, with
+/// "did you mean" when one is close.
+void report_unknown(const CheckInput& input, const StoreFile* file, const char* key,
+                    const std::string& id, const Node* node, Kind kind,
+                    std::vector<Finding>& findings);
+
+// One file at a time (file_checks.cpp): what check_file runs, and the memo remembers.
+void check_loading(const StoreFile& file, std::vector<Finding>& findings);
+void check_record_fields(const StoreFile& file, std::vector<Finding>& findings);
+void check_canonical(const StoreFile& file, std::vector<Finding>& findings);
+void check_question_status(const StoreFile& file, std::vector<Finding>& findings);
+
+// Across files (store_checks.cpp, events_check.cpp).
+void check_file_names(const CheckInput& input, std::vector<Finding>& findings);
+void check_temp_files(const CheckInput& input, std::vector<Finding>& findings);
+void check_references(const CheckInput& input, std::vector<Finding>& findings);
+void check_retired_files(const CheckInput& input, std::vector<Finding>& findings);
+void check_duplicates(const CheckInput& input, std::vector<Finding>& findings);
+void check_aliases(const CheckInput& input, std::vector<Finding>& findings);
+void check_events(const CheckInput& input, std::vector<Finding>& findings);
+
+}  // namespace peers::checks

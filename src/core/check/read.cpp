@@ -1,0 +1,315 @@
+// Reading a store for `peers check`: every file, even those the loader refuses, with the
+// memo of each unchanged file's findings (cache/check_memo.cpp) so a second run parses only
+// what changed.
+#include <algorithm>
+#include <atomic>
+
+#include <fmt/format.h>
+
+#include "util/bytes.hpp"
+#include "util/helper_thread.hpp"
+#include "cache/cache.hpp"
+#include "check/checkers.hpp"
+#include "store/files.hpp"
+#include "store/layout.hpp"
+#include "peers/events.hpp"
+#include "peers/progress.hpp"
+#include "peers/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace peers {
+
+using checks::config_path;
+
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool is_temp_file(const std::string& name) {
+  return name.size() > 1 && name[0] == '.' && name.find(".yaml.tmp-") != std::string::npos;
+}
+
+}  // namespace
+
+StoreFile load_store_file(std::string path, std::string text, const LoadLimits& limits) {
+  StoreFile file;
+  PathKind kind = classify_path(path);
+  file.path = std::move(path);
+  file.kind = kind.kind;
+  file.id = kind.id;
+  file.archived = kind.archived;
+  file.text = std::move(text);
+  try {
+    file.root = parse_yaml(file.text, file.path, limits);
+  } catch (const Error& e) {
+    file.load_error = e;
+    return file;
+  }
+  try {
+    if (!file.kind) {
+      if (kind.is_config) config_from_node(*file.root, file.path);
+    } else if (*file.kind == Kind::person) {
+      person_from_node(*file.root, file.id, file.path);
+    } else if (*file.kind == Kind::topic) {
+      topic_from_node(*file.root, file.id, file.path);
+    } else if (*file.kind == Kind::question) {
+      question_from_node(*file.root, file.id, file.path);
+    } else if (*file.kind == Kind::event) {
+      event_from_node(*file.root, file.id, file.path);
+    } else if (*file.kind == Kind::lead) {
+      lead_from_node(*file.root, file.id, file.path);
+    }
+  } catch (const Error& e) {
+    file.record_error = e;
+  }
+  return file;
+}
+
+namespace {
+std::string record_key(Kind kind, std::string_view id, bool archived) {
+  return fmt::format("{}/{}{}", info(kind).noun, archived ? "archive/" : "", id);
+}
+
+void index_files(CheckInput& input) {
+  for (std::size_t i = 0; i < input.files.size(); ++i) {
+    const StoreFile& file = input.files[i];
+    if (file.kind) input.by_record.try_emplace(record_key(*file.kind, file.id, file.archived), i);
+  }
+  auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+  std::stable_sort(input.records.people.begin(), input.records.people.end(), by_id);
+  std::stable_sort(input.records.topics.begin(), input.records.topics.end(), by_id);
+}
+
+bool has_typed_record(const StoreFile& file) {
+  return file.kind && cache::has_typed_record(*file.kind);
+}
+
+using TypedRecord = cache::Record;
+
+TypedRecord typed_record(const StoreFile& file) {
+  if (!file.root || file.record_error || !has_typed_record(file)) return {};
+  return cache::to_record(*file.root, *file.kind, file.id, file.path, file.archived);
+}
+
+void add_record(Snapshot& records, TypedRecord&& record) {
+  if (auto* p = std::get_if<Person>(&record)) records.people.push_back(std::move(*p));
+  else if (auto* t = std::get_if<Topic>(&record)) records.topics.push_back(std::move(*t));
+  else if (auto* q = std::get_if<Question>(&record)) records.questions.push_back(std::move(*q));
+}
+
+// What file checkers found, as remembered between runs (see read_store_for_check).
+// Raise verdicts_version whenever a file checker's findings change.
+constexpr std::uint64_t verdicts_version = 2;  // 2: content keyed by SHA-256
+
+std::uint64_t verdicts_print(const LoadLimits& limits) {
+  return cache::hash_bytes(fmt::format("peers check verdicts {} {} {} {}", verdicts_version,
+                                       limits.max_bytes, limits.max_depth, limits.max_nodes));
+}
+
+std::string encode_findings(const std::vector<Finding>& findings) {
+  std::string out;
+  bytes::put_varint(out, findings.size());
+  for (const auto& f : findings) {
+    bytes::put_string(out, f.where.file);
+    bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, f.where.line)));
+    bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, f.where.column)));
+    bytes::put<std::uint8_t>(out, f.severity == Severity::error ? 1 : 0);
+    bytes::put_string(out, f.code);
+    bytes::put_string(out, f.message);
+    bytes::put_string(out, f.hint);
+    bytes::put<std::uint8_t>(out, f.fixable ? 1 : 0);
+  }
+  return out;
+}
+
+/// Nothing when `in` is not what encode_findings made.
+std::optional<std::vector<Finding>> decode_findings(std::string_view in) {
+  try {
+    std::vector<Finding> findings(bytes::take_count(in));
+    for (auto& f : findings) {
+      f.where.file = bytes::take_string(in);
+      f.where.line = static_cast<int>(bytes::take_varint(in));
+      f.where.column = static_cast<int>(bytes::take_varint(in));
+      f.severity = bytes::take<std::uint8_t>(in) ? Severity::error : Severity::warning;
+      f.code = bytes::take_string(in);
+      f.message = bytes::take_string(in);
+      f.hint = bytes::take_string(in);
+      f.fixable = bytes::take<std::uint8_t>(in) != 0;
+    }
+    if (in.empty()) return findings;
+  } catch (const bytes::Corrupt&) {
+  }
+  return std::nullopt;
+}
+}  // namespace
+
+const StoreFile* CheckInput::file_of(Kind kind, std::string_view id, bool archived) const {
+  auto it = by_record.find(record_key(kind, id, archived));
+  return it == by_record.end() ? nullptr : &files[it->second];
+}
+
+const Node* CheckInput::tree(const StoreFile& file) const {
+  if (file.root) return &*file.root;
+  if (file.load_error || root.empty()) return nullptr;
+  auto [it, inserted] = reread_trees.try_emplace(file.path);
+  if (inserted) {
+    try {
+      it->second = parse_yaml(read_regular_file(root / file.path, file.path, limits.max_bytes),
+                              file.path, limits);
+    } catch (const Error&) {
+      // changed since it was checked: the finding goes without a line
+    }
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
+const Node* CheckInput::node(const StoreFile* file, std::string_view key) const {
+  const Node* top = file ? tree(*file) : nullptr;
+  return top ? top->find(key) : nullptr;
+}
+
+CheckInput make_check_input(std::vector<StoreFile> files, std::vector<std::string> bad_names,
+                            std::vector<std::string> temp_files) {
+  CheckInput input;
+  input.files = std::move(files);
+  input.bad_names = std::move(bad_names);
+  input.temp_files = std::move(temp_files);
+  for (const auto& file : input.files)
+    if (has_typed_record(file)) add_record(input.records, typed_record(file));
+  index_files(input);
+  return input;
+}
+
+CheckInput read_store_for_check(const fs::path& root, const StoreOptions& options) {
+  refuse_symlinks_in_layout(root);
+  const LoadLimits& limits = options.limits;
+  std::vector<std::string> paths = {config_path};
+  std::vector<std::string> bad_names, temp_files;
+  for (const auto& kind : all_kinds()) {
+    std::vector<std::string> dirs = {kind.directory};
+    if (kind.kind == Kind::question) dirs.push_back(std::string(kind.directory) + "/archive");
+    for (const auto& dir : dirs) {
+      for (const auto& name : files::list_names(root / dir)) {
+        std::string relative = dir + "/" + name;
+        if (is_temp_file(name)) {
+          temp_files.push_back(relative);
+        } else if (name[0] == '.' || !ends_with(name, ".yaml")) {
+          continue;
+        } else if (!is_valid_id(name.substr(0, name.size() - 5))) {
+          bad_names.push_back(relative);
+        } else {
+          paths.push_back(std::move(relative));
+        }
+      }
+    }
+  }
+
+  // What the file checkers found in each person, topic and question is remembered with the
+  // file's content hash. When there is such a memory, the typed records come from the record
+  // cache and only the files whose content changed since are parsed; else every file is.
+  const std::uint64_t print = verdicts_print(limits);
+  cache::Verdicts verdicts = cache::read_verdicts(root, options, print);
+  const bool remembered = !verdicts.empty();
+  CheckInput input;
+  input.root = root;
+  input.limits = limits;
+  std::unordered_map<std::string_view, std::uint64_t> content_of;
+  std::vector<cache::FileHash> hashes;
+  if (remembered) {
+    input.records = cache::load_snapshot(root, options, {Kind::person, Kind::topic, Kind::question},
+                                         nullptr, {}, &hashes);
+    input.records.skipped.clear();  // the files behind them are parsed below, and reported
+    for (const auto& h : hashes) content_of.emplace(h.path, h.content);
+  }
+
+  std::vector<StoreFile> files(paths.size());
+  std::vector<TypedRecord> records(remembered ? 0 : paths.size());
+  std::vector<std::optional<cache::Verdict>> fresh(paths.size());
+  std::vector<char> recalled(paths.size(), 0);
+  std::vector<std::size_t> to_read;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    StoreFile& file = files[i];
+    PathKind kind = classify_path(paths[i]);
+    file.path = paths[i];
+    file.kind = kind.kind;
+    file.id = kind.id;
+    file.archived = kind.archived;
+    if (remembered && has_typed_record(file)) {
+      auto content = content_of.find(file.path);
+      auto verdict = verdicts.find(file.path);
+      if (content != content_of.end() && verdict != verdicts.end() &&
+          verdict->second.content == content->second)
+        if ((file.findings = decode_findings(verdict->second.findings))) {
+          recalled[i] = 1;
+          continue;
+        }
+    }
+    to_read.push_back(i);
+  }
+  auto read = [&](std::size_t i) {
+    StoreFile& file = files[i];
+    std::uint64_t content = 0;
+    try {
+      std::string text = read_regular_file(root / file.path, file.path, limits.max_bytes);
+      content = cache::prefix64(cache::sha256(text));
+      file = load_store_file(file.path, std::move(text), limits);
+    } catch (const Error& e) {
+      file.load_error = e;
+    }
+    file.findings = check_file(file);
+    // Only valid records are looked up next time: the others are always parsed.
+    if (!has_typed_record(file) || file.load_error || file.record_error) return;
+    fresh[i] = cache::Verdict{content, encode_findings(*file.findings)};
+    // The typed record is all the checks across files need; the tree is parsed again for the
+    // few files they report on.
+    if (!remembered) records[i] = typed_record(file);
+    file.root.reset();
+    file.text = std::string();
+  };
+  // Parsing is most of the work: both cores share it.
+  std::atomic<std::size_t> next = 0;
+  ProgressStage stage(options.progress, "checking", to_read.size());
+  auto work = [&](bool reports) {
+    for (std::size_t n = next++; n < to_read.size(); n = next++) {
+      if (n % 64 == 0) {
+        if (stage.stop_requested()) break;
+        if (reports) stage.advance(n);
+      }
+      read(to_read[n]);
+    }
+  };
+  {
+    std::optional<HelperThread> helper;
+    if (to_read.size() > 16) helper.emplace([&] { work(false); });
+    work(true);
+  }
+  stage.stop_here_if_asked("the check was not finished; nothing was changed");
+
+  if (!remembered)
+    for (auto& record : records) add_record(input.records, std::move(record));
+  // Remember the verdicts of the files read now; forget those of files that are gone.
+  bool changed = false;
+  cache::Verdicts kept;
+  kept.reserve(paths.size());
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    if (fresh[i]) {
+      kept.emplace(paths[i], std::move(*fresh[i]));
+      changed = true;
+    } else if (recalled[i]) {
+      kept.emplace(paths[i], std::move(verdicts.find(paths[i])->second));
+    }
+  }
+  if (changed || kept.size() != verdicts.size()) cache::save_verdicts(root, options, print, kept);
+
+  input.files = std::move(files);
+  input.bad_names = std::move(bad_names);
+  input.temp_files = std::move(temp_files);
+  input.parsed = to_read.size();
+  index_files(input);
+  return input;
+}
+
+}  // namespace peers
