@@ -15,6 +15,7 @@
 #include "model/fields.hpp"
 #include "store/files.hpp"
 #include "store/layout.hpp"
+#include "peers/contacts.hpp"
 #include "peers/events.hpp"
 #include "peers/text.hpp"
 #include "peers/time.hpp"
@@ -454,7 +455,7 @@ void check_duplicates(const CheckInput& input, std::vector<Finding>& findings) {
   std::vector<std::string> keys, emails;
   for (const auto& p : people) {
     keys.push_back(sorted_name_key(p.name));
-    emails.push_back(to_lower_ascii(trim(p.email)));
+    emails.push_back(to_lower_ascii(split_typed_value(p.email).first));
   }
   // Why person j may be the same as the earlier person i; empty when not.
   auto why = [&](std::size_t i, std::size_t j) -> std::string {
@@ -595,6 +596,23 @@ void check_question_status(const StoreFile& file, std::vector<Finding>& findings
          "set the status that matches what happened last, or add the missing history entry");
 }
 
+/// A person's emails and phones written with a malformed type ("555 0100(mobile)", "(home)").
+void check_contact_types(const StoreFile& file, std::vector<Finding>& findings) {
+  if (file.kind != Kind::person || !file.root || file.record_error) return;
+  auto look = [&](const Node& node, const std::string& key) {
+    if (!node.is_scalar()) return;
+    if (auto problem = typed_value_problem(node.scalar))
+      findings.push_back(make_finding(at(file, &node), Severity::warning, "bad-type",
+                                      fmt::format("'{}': {}", key, problem->message),
+                                      problem->hint));
+  };
+  for (const char* key : {"email", "phone"})
+    if (const Node* node = file.root->find(key)) look(*node, key);
+  for (const char* key : {"emails", "phones"})
+    if (const Node* list = file.root->find(key); list && list->is_sequence())
+      for (const auto& item : list->items) look(item, key);
+}
+
 bool is_temp_file(const std::string& name) {
   return name.size() > 1 && name[0] == '.' && name.find(".yaml.tmp-") != std::string::npos;
 }
@@ -669,7 +687,7 @@ void add_record(Snapshot& records, TypedRecord&& record) {
 
 // What file checkers found, as remembered between runs (see read_store_for_check).
 // Raise verdicts_version whenever a file checker's findings change.
-constexpr std::uint64_t verdicts_version = 2;  // 2: content keyed by SHA-256
+constexpr std::uint64_t verdicts_version = 3;  // 2: content keyed by SHA-256; 3: bad-type
 
 std::uint64_t verdicts_print(const LoadLimits& limits) {
   return cache::hash_bytes(fmt::format("peers check verdicts {} {} {} {}", verdicts_version,
@@ -882,6 +900,7 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
 const std::vector<FileChecker>& file_checkers() {
   static const std::vector<FileChecker> list = {
       check_loading, check_record_fields, check_canonical, check_question_status,
+      check_contact_types,
   };
   return list;
 }
