@@ -37,11 +37,29 @@ struct ContactsFile {
 /// `display` when the file is empty or holds only a byte-order mark, or is not valid UTF-16.
 std::string contacts_text_as_utf8(std::string text, std::string_view display);
 
-/// "value (type)" as `emails`/`phones` items are written; just "value" with no type.
+/// "value (type)" as `email`, `phone` and `emails`/`phones` items are written; just "value"
+/// with no type.
 std::string typed_value(const std::string& value, const std::string& type);
-/// The value and the type of an `emails`/`phones` item ("+1 555 0100 (mobile)" -> number,
-/// "mobile"); the type is "" when the item has none.
+/// The value and the type of an email or phone ("+1 555 0100 (mobile)" -> number, "mobile");
+/// the type is "" when it has none. Brackets at the end are the type only when they hold
+/// type text (is_type_text), after a space: "555 0100 (ext 12)" is all value.
 std::pair<std::string, std::string> split_typed_value(std::string_view item);
+/// Whether `text` can be a type: letters (any script), spaces, ',', '-' and '_', not blank.
+/// No digits and no other punctuation, so that "(ext 12)" or "(x12)" stays in the value.
+bool is_type_text(std::string_view text);
+/// The main email or phone as stored: "value (type)", or just "value" when the type is
+/// empty or `work` (a main email or phone without a type is a work one).
+std::string main_typed_value(const std::string& value, const std::string& type);
+/// A label as a type: Apple's `_$!<Mobile>!$_` -> "mobile", `_$!<WorkFAX>!$_` -> "work, fax";
+/// a label of the user's own ("Studio") as written, without what is_type_text refuses.
+std::string type_from_label(std::string_view label);
+/// What is wrong with an email or phone written with a type, or nothing: only a type
+/// ("(mobile)"), no space before it ("555 0100(mobile)"), empty brackets or a '(' that is
+/// never closed. Text in brackets that cannot be a type ("(ext 12)") is no problem: it is value.
+struct TypedValueProblem {
+  std::string message, hint;
+};
+std::optional<TypedValueProblem> typed_value_problem(std::string_view text);
 
 /// The parts of a structured name: given, middle (additional), family, prefix, suffix.
 struct NameParts {

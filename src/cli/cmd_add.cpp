@@ -76,6 +76,8 @@ void run_add(Options opts, Context& ctx) {
   for (const auto& k : opts.knows) add_unique(person.expertise, clean_input(k, "--knows"));
   for (const auto& t : opts.tags) add_unique(person.tags, clean_input(t, "--tag"));
   for (const auto& h : opts.handles) set_handle(person.handles, clean_input(h, "--handle"));
+  validate_typed(person.email, "--email");
+  validate_typed(person.phone, "--phone");
   validate_email(person.email);
   // Only a meeting the user tells of: a made-up "met today" hides people from `stale --never`.
   if (!opts.met.empty())
@@ -145,8 +147,10 @@ void add_add(CLI::App& app, Context& ctx) {
   cmd->add_option("--dept,--department", opts->department, "Department or unit");
   cmd->add_option("--org,--organization", opts->organization,
                   "Organisation, for people outside yours (a newspaper, a partner)");
-  cmd->add_option("--email", opts->email, "Email address");
-  cmd->add_option("--phone", opts->phone, "Phone number");
+  cmd->add_option("--email", opts->email,
+                  "Email address, its type in brackets when not work: \"ana@home.org (home)\"");
+  cmd->add_option("--phone", opts->phone,
+                  "Phone number, its type in brackets when not work: \"+1 555 0100 (mobile)\"");
   cmd->add_option("--knows", opts->knows, "A topic they know about (repeatable)")
       ->option_text("TOPIC");
   cmd->add_option("--tag", opts->tags, "A tag (repeatable)");

@@ -72,9 +72,11 @@ void apply_set(Person& p, const std::string& assignment, Store& store,
   } else if (key == "organization" || key == "org") {
     p.organization = value;
   } else if (key == "email") {
+    validate_typed(value, label);
     validate_email(value);
     p.email = value;
   } else if (key == "phone") {
+    validate_typed(value, label);
     p.phone = value;
   } else if (key == "notes" || key == "note") {
     p.notes = value;
@@ -119,8 +121,8 @@ void add_field_flags(CLI::App& cmd, Options& opts) {
       {"--title", "title", "Job title"},
       {"--dept,--department", "department", "Department or unit"},
       {"--org,--organization", "organization", "Organisation (outside yours)"},
-      {"--email", "email", "Email address"},
-      {"--phone", "phone", "Phone number"},
+      {"--email", "email", "Email address, its type in brackets when not work: \"ana@home.org (home)\""},
+      {"--phone", "phone", "Phone number, its type in brackets when not work: \"+1 555 0100 (mobile)\""},
       {"--met", "met", "When you met (YYYY-MM-DD)"},
       {"--note", "notes", "The note about them (replaces it)"},
   };
@@ -275,7 +277,7 @@ void add_edit(CLI::App& app, Context& ctx) {
   cmd->footer(examples({"peers edit maria-lopez          # opens your editor",
                         "peers edit maria-lopez --set title=\"Director\" --knows \"campus tours\" "
                         "--forget admissions",
-                        "peers edit maria-lopez --title \"Director\" --phone \"+1 555 0100\" "
+                        "peers edit maria-lopez --title \"Director\" --phone \"+1 555 0100 (mobile)\" "
                         "--handle linkedin=mlopez",
                         "peers edit kwame --set status=left --set forward_to=jose-nunez",
                         "peers edit kwame --set away_until=2027-01-10"}));

@@ -62,7 +62,7 @@ std::optional<std::string> unusable(const Person& p) {
     if (auto bad = forbidden_character(network + handle, false)) return *bad;
   for (const auto& [part, value] : p.name_parts)
     if (auto bad = forbidden_character(value, false)) return *bad;
-  if (!p.email.empty() && not_email_address(p.email))
+  if (!p.email.empty() && not_email_address(split_typed_value(p.email).first))
     return fmt::format("'{}' is not an email address", p.email);
   try {
     person_from_node(person_to_node(p), "x", "import");

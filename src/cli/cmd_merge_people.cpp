@@ -40,10 +40,10 @@ void fold_person(Person& person, const Person& other) {
     for (const auto& item : incoming) {
       std::string value = split_typed_value(item).first;
       if (main.empty()) {
-        main = value;
+        main = item;
         continue;
       }
-      if (fold(value) == fold(main)) continue;
+      if (fold(value) == fold(split_typed_value(main).first)) continue;
       if (std::none_of(list.begin(), list.end(), [&](const std::string& have) {
             return fold(split_typed_value(have).first) == fold(value);
           }))

@@ -6,6 +6,7 @@
 #include "context.hpp"
 #include "input.hpp"
 #include "output.hpp"
+#include "peers/contacts.hpp"
 #include "peers/error.hpp"
 #include "peers/routing.hpp"
 #include "peers/store.hpp"
@@ -32,7 +33,7 @@ struct Reach {
 Reach reach_of(const Store& store, const std::string& id) {
   try {
     Person p = read_person(store, id);
-    return {p.email, p.phone, p.handles};
+    return {p.email, p.phone, p.handles};  // "value (type)", as `show` prints them
   } catch (const Error&) {
     return {};  // removed or broken since the index was read: the rest of the answer still holds
   }
@@ -41,8 +42,12 @@ Reach reach_of(const Store& store, const std::string& id) {
 nlohmann::ordered_json reach_json(const Reach& r) {
   nlohmann::ordered_json handles = nlohmann::ordered_json::object();
   for (const auto& [network, handle] : r.handles) handles[network] = handle;
-  return {{"email", r.email.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.email)},
-          {"phone", r.phone.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.phone)},
+  auto value = [](const std::string& typed) {
+    std::string v = split_typed_value(typed).first;
+    return v.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v);
+  };
+  return {{"email", value(r.email)},
+          {"phone", value(r.phone)},
           {"handles", handles}};
 }
 

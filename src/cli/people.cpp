@@ -46,8 +46,9 @@ void set_handle(StringPairs& handles, const std::string& assignment) {
   }
 }
 
-void validate_email(const std::string& email) {
-  if (email.empty()) return;
+void validate_email(const std::string& typed_email) {
+  if (typed_email.empty()) return;
+  std::string email = split_typed_value(typed_email).first;
   auto at = email.find('@');
   if (at == std::string::npos || at == 0 || at + 1 == email.size() ||
       email.find(' ') != std::string::npos)
@@ -55,14 +56,21 @@ void validate_email(const std::string& email) {
                 "for example: --email mlopez@westbrook.edu", exit_usage);
 }
 
+void validate_typed(const std::string& value, const std::string& flag) {
+  if (auto problem = typed_value_problem(value))
+    throw Error(fmt::format("{}: {}", flag, safe(problem->message)), safe(problem->hint),
+                exit_usage);
+}
+
 std::vector<std::string> same_email_people(const Store& store, const std::string& email) {
   std::vector<std::string> out;
   if (email.empty()) return out;
-  std::string wanted = to_lower_ascii(email);
+  std::string wanted = to_lower_ascii(split_typed_value(email).first);
   std::vector<Problem> ignored;
   for (const auto& doc : store.read_all({Kind::person}, ignored)) {
     const Node* e = doc.root.find("email");
-    if (e && e->is_scalar() && to_lower_ascii(e->scalar) == wanted) out.push_back(doc.id);
+    if (e && e->is_scalar() && to_lower_ascii(split_typed_value(e->scalar).first) == wanted)
+      out.push_back(doc.id);
   }
   return out;
 }

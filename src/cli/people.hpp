@@ -15,6 +15,8 @@ bool remove_matching(std::vector<std::string>& list, const std::string& value);
 /// "twitter=@maria" -> handles["twitter"] = "@maria" (empty handle removes it).
 void set_handle(StringPairs& handles, const std::string& assignment);
 void validate_email(const std::string& email);
+/// Throws when an email or phone ("+1 555 0100 (mobile)") is written with a malformed type.
+void validate_typed(const std::string& value, const std::string& flag);
 /// Ids of the people whose email is `email` (case-insensitive). Empty email -> none.
 std::vector<std::string> same_email_people(const Store& store, const std::string& email);
 

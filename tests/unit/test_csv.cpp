@@ -132,9 +132,10 @@ TEST_CASE("write_csv reads back the same people") {
 
 TEST_CASE("csv_formula_risk: cells a spreadsheet would run, phone numbers aside") {
   for (const char* risky : {"=HYPERLINK(\"x\")", "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3",
-                            "\tx", "\rx", "+1+1", "+1 555 0100 =A1", "+", "+()"})
+                            "\tx", "\rx", "+1+1", "+1 555 0100 =A1", "+", "+()",
+                            "+1 555 0100 (x|calc)", "+1 555 (é)"})
     CHECK_MESSAGE(csv_formula_risk(risky), risky);
-  for (const char* safe : {"+1 555 0100", "+44 (20) 7946-0958", "+33.1.23.45.67.89", "Dean",
+  for (const char* safe : {"+1 555 0100", "+44 (20) 7946-0958", "+33.1.23.45.67.89", "Dean", "+1 555 0100 (mobile)",
                            "", "555-0100", "a=b"})
     CHECK_MESSAGE(!csv_formula_risk(safe), safe);
 }
@@ -244,4 +245,32 @@ TEST_CASE("write_csv: every email, phone, name part, nickname and a tag with a c
   one.name = "Solo Tag";
   one.tags = {"a, b"};
   CHECK(contacts_from_csv(write_csv({one}), {}).contacts.at(0).person.tags == one.tags);
+}
+
+TEST_CASE("contacts_from_csv: the main email and phone keep their type, and come back") {
+  auto google = contacts_from_csv(
+      "First Name,Last Name,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,"
+      "Phone 2 - Label,Phone 2 - Value\n"
+      "Keiko,Tanaka,Home,keiko@home.example,Mobile,+1 555 0400,Home,+1 555 0401\n",
+      {});
+  REQUIRE(google.contacts.size() == 1);
+  Person k = google.contacts[0].person;
+  CHECK(k.email == "keiko@home.example (home)");
+  CHECK(k.phone == "+1 555 0400 (mobile)");  // no work number: the first
+  CHECK(k.phones == std::vector<std::string>{"+1 555 0401 (home)"});
+  // A directory's plain Phone column may hold the type in brackets; "(ext 12)" is the number's.
+  auto directory = contacts_from_csv(
+      "Name,Email,Phone\nBo Li,bo@x.edu (home),555 0100 (ext 12)\n"
+      "Al Ray,al@x.edu,555 0101 (mobile)\n", {});
+  REQUIRE(directory.contacts.size() == 2);
+  CHECK(directory.contacts[0].person.email == "bo@x.edu (home)");
+  CHECK(directory.contacts[0].person.phone == "555 0100 (ext 12)");
+  CHECK(directory.contacts[1].person.phone == "555 0101 (mobile)");
+  // peers' own CSV writes them as the YAML has them and reads them back the same.
+  k.id = "keiko-tanaka";
+  auto back = contacts_from_csv(write_csv({k}), {});
+  REQUIRE(back.contacts.size() == 1);
+  CHECK(back.contacts[0].person.email == k.email);
+  CHECK(back.contacts[0].person.phone == k.phone);
+  CHECK(back.contacts[0].person.phones == k.phones);
 }

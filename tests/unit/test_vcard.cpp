@@ -278,3 +278,64 @@ TEST_CASE("vCard: ORG holds the store's name for people without an organization 
   CHECK(file.contacts[0].person.department == "Student Life");
   CHECK(file.contacts[1].person.organization == "Westbrook Gazette");
 }
+
+TEST_CASE("vCard: the main email and phone keep their type, out and back") {
+  std::string text =
+      "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Silva\r\n"
+      "EMAIL;TYPE=INTERNET,HOME:ana@home.example\r\nEMAIL;TYPE=INTERNET,WORK:asilva@x.edu\r\n"
+      "TEL;TYPE=CELL,PREF:+1 555 0100\r\nTEL;TYPE=WORK,VOICE:+1 555 0200\r\nEND:VCARD\r\n";
+  auto file = parse_vcards(text);
+  REQUIRE(file.contacts.size() == 1);
+  Person p = file.contacts[0].person;
+  CHECK(p.email == "ana@home.example (home)");
+  CHECK(p.emails == std::vector<std::string>{"asilva@x.edu (work)"});
+  CHECK(p.phone == "+1 555 0100 (mobile)");
+  CHECK(p.phones == std::vector<std::string>{"+1 555 0200 (work)"});
+  std::string out = write_vcards({p}, "");
+  CHECK(out.find("EMAIL;TYPE=INTERNET,HOME,PREF:ana@home.example\r\n") != std::string::npos);
+  CHECK(out.find("TEL;TYPE=CELL,PREF:+1 555 0100\r\n") != std::string::npos);
+  auto back = parse_vcards(out);
+  REQUIRE(back.contacts.size() == 1);
+  CHECK(back.contacts[0].person.email == p.email);
+  CHECK(back.contacts[0].person.emails == p.emails);
+  CHECK(back.contacts[0].person.phone == p.phone);
+  CHECK(back.contacts[0].person.phones == p.phones);
+  // A work one, or one without a type, stays plain as before.
+  Person plain;
+  plain.name = "Bo Li";
+  plain.phone = "+1 555 0300";
+  plain.email = "bo@x.edu";
+  std::string plain_out = write_vcards({plain}, "");
+  CHECK(plain_out.find("TEL;TYPE=WORK,VOICE:+1 555 0300\r\n") != std::string::npos);
+  CHECK(plain_out.find("EMAIL;TYPE=INTERNET,WORK:bo@x.edu\r\n") != std::string::npos);
+}
+
+TEST_CASE("vCard: Apple's item labels are the types, Apple's own and the user's") {
+  std::string text =
+      "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Silva\r\n"
+      "item1.TEL:+1 555 0100\r\nitem1.X-ABLabel:_$!<Mobile>!$_\r\n"
+      "item2.TEL;type=pref:+1 555 0111\r\nitem2.X-ABLabel:Studio\r\n"
+      "item3.EMAIL;type=INTERNET:ana@home.example\r\nitem3.X-ABLabel:_$!<Home>!$_\r\n"
+      "item4.EMAIL;type=INTERNET:ana@other.example\r\nitem4.X-ABLabel:_$!<Other>!$_\r\n"
+      "ITEM5.TEL;type=VOICE:+1 555 0122\r\nitem5.X-ABLabel:_$!<WorkFAX>!$_\r\n"
+      "item6.URL:https://ana.example\r\nitem6.X-ABLabel:_$!<HomePage>!$_\r\n"
+      "END:VCARD\r\n";
+  auto file = parse_vcards(text);
+  CHECK(file.problems.empty());
+  REQUIRE(file.contacts.size() == 1);
+  Person p = file.contacts[0].person;
+  CHECK(p.phone == "+1 555 0111 (Studio)");  // the preferred one
+  CHECK(p.phones == std::vector<std::string>{"+1 555 0100 (mobile)", "+1 555 0122 (work, fax)"});
+  CHECK(p.email == "ana@home.example (home)");
+  CHECK(p.emails == std::vector<std::string>{"ana@other.example (other)"});
+  // A label vCard has no TYPE word for goes out as Apple writes it, and comes back.
+  std::string out = write_vcards({p}, "");
+  CHECK(out.find("item1.TEL;TYPE=VOICE,PREF:+1 555 0111\r\nitem1.X-ABLabel:Studio\r\n") !=
+        std::string::npos);
+  auto back = parse_vcards(out);
+  REQUIRE(back.contacts.size() == 1);
+  CHECK(back.contacts[0].person.phone == p.phone);
+  CHECK(back.contacts[0].person.phones == p.phones);
+  CHECK(back.contacts[0].person.email == p.email);
+  CHECK(back.contacts[0].person.emails == p.emails);
+}

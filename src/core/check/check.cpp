@@ -18,6 +18,7 @@ const char* to_string(Severity severity) {
 const std::vector<FileChecker>& file_checkers() {
   static const std::vector<FileChecker> list = {
       check_loading, check_record_fields, check_canonical, check_question_status,
+      check_contact_types,
   };
   return list;
 }

@@ -27,6 +27,7 @@ void check_loading(const StoreFile& file, std::vector<Finding>& findings);
 void check_record_fields(const StoreFile& file, std::vector<Finding>& findings);
 void check_canonical(const StoreFile& file, std::vector<Finding>& findings);
 void check_question_status(const StoreFile& file, std::vector<Finding>& findings);
+void check_contact_types(const StoreFile& file, std::vector<Finding>& findings);
 
 // Across files (store_checks.cpp, events_check.cpp).
 void check_file_names(const CheckInput& input, std::vector<Finding>& findings);

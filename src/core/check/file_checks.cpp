@@ -7,6 +7,7 @@
 #include "check/checkers.hpp"
 #include "model/fields.hpp"
 #include "store/layout.hpp"
+#include "peers/contacts.hpp"
 #include "peers/text.hpp"
 #include "peers/time.hpp"
 
@@ -318,4 +319,22 @@ void check_question_status(const StoreFile& file, std::vector<Finding>& findings
                      to_string(q.status), last->event, format_timestamp(last->at)),
          "set the status that matches what happened last, or add the missing history entry");
 }
+
+/// A person's emails and phones written with a malformed type ("555 0100(mobile)", "(home)").
+void check_contact_types(const StoreFile& file, std::vector<Finding>& findings) {
+  if (file.kind != Kind::person || !file.root || file.record_error) return;
+  auto look = [&](const Node& node, const std::string& key) {
+    if (!node.is_scalar()) return;
+    if (auto problem = typed_value_problem(node.scalar))
+      findings.push_back(make_finding(at(file, &node), Severity::warning, "bad-type",
+                                      fmt::format("'{}': {}", key, problem->message),
+                                      problem->hint));
+  };
+  for (const char* key : {"email", "phone"})
+    if (const Node* node = file.root->find(key)) look(*node, key);
+  for (const char* key : {"emails", "phones"})
+    if (const Node* list = file.root->find(key); list && list->is_sequence())
+      for (const auto& item : list->items) look(item, key);
+}
+
 }  // namespace peers::checks

@@ -102,7 +102,7 @@ void add_record(Snapshot& records, TypedRecord&& record) {
 
 // What file checkers found, as remembered between runs (see read_store_for_check).
 // Raise verdicts_version whenever a file checker's findings change.
-constexpr std::uint64_t verdicts_version = 2;  // 2: content keyed by SHA-256
+constexpr std::uint64_t verdicts_version = 3;  // 2: content keyed by SHA-256; 3: bad-type, hints
 
 std::uint64_t verdicts_print(const LoadLimits& limits) {
   return cache::hash_bytes(fmt::format("peers check verdicts {} {} {} {}", verdicts_version,

@@ -9,6 +9,7 @@
 
 #include "check/checkers.hpp"
 #include "store/layout.hpp"
+#include "peers/contacts.hpp"
 #include "peers/text.hpp"
 
 namespace peers::checks {
@@ -181,7 +182,7 @@ void check_duplicates(const CheckInput& input, std::vector<Finding>& findings) {
   std::vector<std::string> keys, emails;
   for (const auto& p : people) {
     keys.push_back(sorted_name_key(p.name));
-    emails.push_back(to_lower_ascii(trim(p.email)));
+    emails.push_back(to_lower_ascii(split_typed_value(p.email).first));
   }
   // Why person j may be the same as the earlier person i; empty when not.
   auto why = [&](std::size_t i, std::size_t j) -> std::string {

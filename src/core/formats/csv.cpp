@@ -380,10 +380,17 @@ std::optional<std::string> apply_cell(RowState& row, const Column& column,
     std::vector<std::string> values;
     if (cell.find(":::") != std::string::npos) values = split_list(cell);
     else values = {cell};
-    for (const auto& v : values)
+    for (const auto& cell_value : values) {
+      // "555 0100 (mobile)" in a column that gives no type; peers' own CSV is kept as written.
+      Typed typed{cell_value, type};
+      if (type.empty() && !row.semicolons_only) {
+        auto [value, written_type] = split_typed_value(cell_value);
+        typed = {value, written_type};
+      }
       if (std::none_of(list.begin(), list.end(),
-                       [&](const Typed& t) { return fold(t.value) == fold(v); }))
-        list.push_back({v, type});
+                       [&](const Typed& t) { return fold(t.value) == fold(typed.value); }))
+        list.push_back(typed);
+    }
   };
   if (field == "name") set_once(person.name, cell);
   else if (field == "first_name") row.parts.given = cell;
@@ -450,8 +457,8 @@ std::optional<std::string> apply_cell(RowState& row, const Column& column,
   return std::nullopt;
 }
 
-/// The main value (the first work or untyped one for phones, the first for emails) and the
-/// others as "value (type)" items.
+/// The main value (the first work or untyped one for phones, the first for emails), with its
+/// type unless it is work, and the others as "value (type)" items.
 void place(const std::vector<Typed>& values, bool prefer_work, std::string& main,
            std::vector<std::string>& others) {
   if (values.empty()) return;
@@ -462,9 +469,9 @@ void place(const std::vector<Typed>& values, bool prefer_work, std::string& main
         best = i;
         break;
       }
-  main = values[best].value;
+  main = main_typed_value(values[best].value, values[best].type);
   for (std::size_t i = 0; i < values.size(); ++i)
-    if (i != best && fold(values[i].value) != fold(main))
+    if (i != best && fold(values[i].value) != fold(values[best].value))
       others.push_back(typed_value(values[i].value, values[i].type));
 }
 
@@ -593,8 +600,15 @@ std::string csv_cell(const std::string& text) {
 }
 
 /// Only digits, spaces and ( ) - . / after a leading '+', and enough digits for a number
-/// someone dials: nothing a formula could call or refer to.
-bool plain_phone_number(std::string_view cell) {
+/// someone dials, then perhaps its type ("(mobile)": ASCII letters, no call can be made of
+/// them): nothing a formula could call or refer to.
+bool plain_phone_number(std::string_view typed_cell) {
+  auto [number, type] = split_typed_value(typed_cell);
+  bool plain_type = std::all_of(type.begin(), type.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ' || c == ',';
+  });
+  if (!plain_type) return false;
+  std::string_view cell = number;
   if (cell.size() < 2 || cell.front() != '+') return false;
   std::size_t digits = 0;
   for (char c : cell.substr(1)) {

@@ -15,6 +15,7 @@ struct Line {
 };
 
 struct Property {
+  std::string group;                                       // upper case: "ITEM1" of item1.TEL
   std::string name;                                        // upper case, group removed
   std::vector<std::pair<std::string, std::string>> params; // upper-case key -> value
   std::string value;
@@ -94,7 +95,10 @@ std::optional<Property> parse_property(std::string_view text) {
   p.value = std::string(text.substr(*colon + 1));
   auto head = split_unquoted(text.substr(0, *colon), ';');
   std::string name = head[0];
-  if (auto dot = name.rfind('.'); dot != std::string::npos) name = name.substr(dot + 1);
+  if (auto dot = name.rfind('.'); dot != std::string::npos) {
+    p.group = upper(trim(name.substr(0, dot)));
+    name = name.substr(dot + 1);
+  }
   p.name = upper(trim(name));
   if (p.name.empty()) return std::nullopt;
   for (std::size_t i = 1; i < head.size(); ++i) {
@@ -206,8 +210,9 @@ void add_unique_folded(std::vector<std::string>& list, const std::string& value)
 /// An email or a phone of a card, with its types and whether it was marked preferred.
 struct TypedValue {
   std::string value;
-  std::string type;  // "work", "home, fax", ... (peers' words, lower case)
-  int rank = 0;
+  std::string type;   // "work", "home, fax", ... (peers' words, lower case), or a label
+  std::string group;  // Apple's item group ("ITEM1"), whose X-ABLabel is the type
+  bool preferred = false;
 };
 
 /// A card being read: the person, plus every email and phone with their types.
@@ -218,6 +223,7 @@ struct Card {
   NameParts parts;
   bool has_parts = false;
   std::vector<TypedValue> emails, phones;
+  std::vector<std::pair<std::string, std::string>> labels;  // group -> X-ABLabel
   bool org_is_store = false;  // X-PEERS-ORG:store, ORG's first part is not theirs
 };
 
@@ -241,21 +247,33 @@ std::string type_words(const Property& p) {
   return join(out, ", ");
 }
 
-void add_typed(std::vector<TypedValue>& list, const std::string& value, const Property& p,
-               int rank) {
+void add_typed(std::vector<TypedValue>& list, const std::string& value, const Property& p) {
   for (const auto& have : list)
     if (fold(have.value) == fold(value)) return;
-  list.push_back({value, type_words(p), rank});
+  list.push_back({value, type_words(p), p.group, is_preferred(p)});
 }
 
-/// The best ranked value becomes `main` (the first on a tie), the others `typed` items.
-void place_typed(const std::vector<TypedValue>& values, std::string& main,
-                 std::vector<std::string>& others) {
+/// Apple's labels (item1.X-ABLabel) become the types of the values in their groups; then the
+/// best ranked value becomes `main` (the first on a tie: the preferred one, else for phones a
+/// work one), the others `typed` items.
+void place_typed(std::vector<TypedValue> values, const Card& card, bool prefer_work,
+                 std::string& main, std::vector<std::string>& others) {
   if (values.empty()) return;
+  for (auto& v : values)
+    for (const auto& [group, label] : card.labels)
+      if (!v.group.empty() && group == v.group && !type_from_label(label).empty())
+        v.type = type_from_label(label);
+  auto rank = [&](const TypedValue& v) {
+    if (v.preferred) return 2;
+    auto words = split(v.type, ',');
+    bool work = std::any_of(words.begin(), words.end(),
+                            [](const std::string& w) { return trim(w) == "work"; });
+    return prefer_work && work ? 1 : 0;
+  };
   std::size_t best = 0;
   for (std::size_t i = 1; i < values.size(); ++i)
-    if (values[i].rank > values[best].rank) best = i;
-  main = values[best].value;
+    if (rank(values[i]) > rank(values[best])) best = i;
+  main = main_typed_value(values[best].value, values[best].type);
   for (std::size_t i = 0; i < values.size(); ++i)
     if (i != best) others.push_back(typed_value(values[i].value, values[i].type));
 }
@@ -295,12 +313,14 @@ void apply(Card& card, const Property& p, const std::string& value) {
     std::string email = trim(unescape(value));
     if (starts_with_ci(email, "mailto:")) email = email.substr(7);
     if (email.empty()) return;
-    add_typed(card.emails, email, p, is_preferred(p) ? 1 : 0);
+    add_typed(card.emails, email, p);
   } else if (name == "TEL") {
     std::string phone = trim(unescape(value));
     if (starts_with_ci(phone, "tel:")) phone = phone.substr(4);
     if (phone.empty()) return;
-    add_typed(card.phones, phone, p, is_preferred(p) ? 2 : has_type(p, "WORK") ? 1 : 0);
+    add_typed(card.phones, phone, p);
+  } else if (name == "X-ABLABEL") {
+    if (!p.group.empty()) card.labels.emplace_back(p.group, trim(unescape(value)));
   } else if (name == "NOTE") {
     std::string note = trim(unescape(value));
     if (!note.empty()) person.notes += (person.notes.empty() ? "" : "\n") + note;
@@ -338,7 +358,7 @@ void apply(Card& card, const Property& p, const std::string& value) {
 bool is_known(std::string_view name) {
   static const std::vector<std::string_view> known = {
       "FN", "N", "NICKNAME", "ORG", "TITLE", "EMAIL", "TEL", "NOTE", "CATEGORIES", "X-PEERS-EXPERTISE",
-      "X-PEERS-MET", "X-PEERS-STATUS", "X-PEERS-ID", "X-PEERS-ORG", "X-SOCIALPROFILE"};
+      "X-PEERS-MET", "X-PEERS-STATUS", "X-PEERS-ID", "X-PEERS-ORG", "X-SOCIALPROFILE", "X-ABLABEL"};
   return std::find(known.begin(), known.end(), name) != known.end();
 }
 
@@ -352,8 +372,8 @@ ContactsFile parse_vcards(std::string_view text) {
     Person& person = card->person;
     if (person.name.empty()) person.name = card->structured_name;
     if (card->org_is_store) person.organization.clear();
-    place_typed(card->emails, person.email, person.emails);
-    place_typed(card->phones, person.phone, person.phones);
+    place_typed(card->emails, *card, false, person.email, person.emails);
+    place_typed(card->phones, *card, true, person.phone, person.phones);
     if (card->has_parts) person.name_parts = name_parts_to_keep(person.name, card->parts);
     if (person.name.empty())
       result.problems.push_back({card->line, "a card with no name (FN or N); skipped"});
@@ -478,21 +498,47 @@ std::string quote_param(const std::string& value) {
   return clean.find_first_of(";:,") == std::string::npos ? clean : '"' + clean + '"';
 }
 
+/// The TYPE words of vCard (RFC 2426, 6350) and those Apple and Google add, as peers writes
+/// them; "mobile" is CELL.
+const std::vector<std::string_view>& vcard_type_words() {
+  static const std::vector<std::string_view> words = {
+      "WORK", "HOME",  "CELL", "FAX",  "PAGER", "VOICE", "TEXT",   "VIDEO",     "MSG",
+      "CAR",  "ISDN",  "PCS",  "BBS",  "MODEM", "MAIN",  "OTHER",  "TEXTPHONE", "IPHONE",
+      "INTERNET", "X400"};
+  return words;
+}
+
 /// A TYPE parameter for peers' type words ("home, fax" -> HOME,FAX; mobile -> CELL), or
-/// `fallback` when there are none.
-std::string vcard_types(const char* fallback, const std::string& type) {
+/// `fallback` when there are none; nothing when a word is not a vCard one (a label of the
+/// user's own, written as Apple does: see typed_property).
+std::optional<std::string> vcard_types(const char* fallback, const std::string& type) {
   std::vector<std::string> out;
   for (const auto& word : split(type, ',')) {
     std::string w = upper(trim(word));
     if (w == "MOBILE") w = "CELL";
-    bool plain = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
-      return (c >= 'A' && c <= 'Z') || c == '-';
-    });
-    if (plain) out.push_back(w);
+    if (w.empty()) continue;
+    const auto& known = vcard_type_words();
+    if (std::find(known.begin(), known.end(), w) == known.end()) return std::nullopt;
+    out.push_back(w);
   }
   if (out.empty()) return fallback;
-  if (std::string(fallback) == "INTERNET") out.insert(out.begin(), "INTERNET");
+  if (std::string(fallback) == "INTERNET" && out.front() != "INTERNET")
+    out.insert(out.begin(), "INTERNET");
   return join(out, ",");
+}
+
+/// An EMAIL or TEL line (`name`) for a value and its type. A type vCard has words for goes
+/// into TYPE; another (a label such as "Studio") into Apple's `itemN.X-ABLabel` next to an
+/// `itemN.` property, which Apple, Google and peers read back. The main value is marked PREF
+/// when it has a type of its own, so that it is read back as the main one.
+std::string typed_property(const char* name, const char* fallback, const std::string& value,
+                           const std::string& type, bool main, int& groups) {
+  std::string pref = main && !type.empty() ? ",PREF" : "";
+  if (auto types = vcard_types(fallback, type))
+    return fold_line(std::string(name) + ";TYPE=" + *types + pref + ":" + escape_text(value));
+  std::string group = fmt::format("item{}.", ++groups);
+  return fold_line(group + name + ";TYPE=" + fallback + pref + ":" + escape_text(value)) +
+         fold_line(group + "X-ABLabel:" + escape_text(type));
 }
 
 std::string join_escaped(const std::vector<std::string>& items) {
@@ -523,15 +569,21 @@ std::string write_vcards(const std::vector<Person>& people, std::string_view org
            (p.department.empty() ? "" : ";" + escape_text(p.department)));
     if (p.organization.empty() && !organisation.empty()) line("X-PEERS-ORG:store");
     if (!p.title.empty()) line("TITLE:" + escape_text(p.title));
-    if (!p.email.empty()) line("EMAIL;TYPE=INTERNET,WORK:" + escape_text(p.email));
+    // The main email and phone without a type are work ones.
+    int groups = 0;
+    if (auto [value, type] = split_typed_value(p.email); !value.empty())
+      out += type.empty() ? fold_line("EMAIL;TYPE=INTERNET,WORK:" + escape_text(value))
+                          : typed_property("EMAIL", "INTERNET", value, type, true, groups);
     for (const auto& item : p.emails) {
       auto [value, type] = split_typed_value(item);
-      line("EMAIL;TYPE=" + vcard_types("INTERNET", type) + ":" + escape_text(value));
+      out += typed_property("EMAIL", "INTERNET", value, type, false, groups);
     }
-    if (!p.phone.empty()) line("TEL;TYPE=WORK,VOICE:" + escape_text(p.phone));
+    if (auto [value, type] = split_typed_value(p.phone); !value.empty())
+      out += type.empty() ? fold_line("TEL;TYPE=WORK,VOICE:" + escape_text(value))
+                          : typed_property("TEL", "VOICE", value, type, true, groups);
     for (const auto& item : p.phones) {
       auto [value, type] = split_typed_value(item);
-      line("TEL;TYPE=" + vcard_types("VOICE", type) + ":" + escape_text(value));
+      out += typed_property("TEL", "VOICE", value, type, false, groups);
     }
     for (const auto& [network, handle] : p.handles)
       line("X-SOCIALPROFILE;TYPE=" + quote_param(network) + ":" + escape_text(handle));

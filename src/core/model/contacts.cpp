@@ -67,20 +67,88 @@ std::string typed_value(const std::string& value, const std::string& type) {
   return type.empty() ? value : value + " (" + type + ")";
 }
 
+bool is_type_text(std::string_view text) {
+  if (trim(text).empty()) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ',' || c == ' ' ||
+           c == '-' || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
 std::pair<std::string, std::string> split_typed_value(std::string_view item) {
   std::string text = trim(item);
   if (text.size() > 3 && text.back() == ')') {
     auto open = text.rfind(" (");
     if (open != std::string::npos) {
       std::string type = text.substr(open + 2, text.size() - open - 3);
-      bool words = !type.empty() && std::all_of(type.begin(), type.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ',' || c == ' ' ||
-               c == '-' || c == '_';
-      });
-      if (words) return {trim(text.substr(0, open)), trim(type)};
+      std::string value = trim(text.substr(0, open));
+      if (!value.empty() && is_type_text(type)) return {value, trim(type)};
     }
   }
   return {text, ""};
+}
+
+std::string main_typed_value(const std::string& value, const std::string& type) {
+  return to_lower_ascii(trim(type)) == "work" ? value : typed_value(value, type);
+}
+
+std::string type_from_label(std::string_view label) {
+  std::string text = trim(label);
+  if (text.starts_with("_$!<") && text.ends_with(">!$_")) {
+    // Apple's own labels: Mobile, Home, Work, Other, Main, HomeFAX, WorkFAX, OtherFAX, Pager,
+    // AssistantPhone ("assistant phone"), iPhone.
+    std::string name = text.substr(4, text.size() - 8);
+    std::string words;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+      bool upper = name[i] >= 'A' && name[i] <= 'Z';
+      bool after_lower = i > 1 && name[i - 1] >= 'a' && name[i - 1] <= 'z';
+      if (upper && after_lower) words += name.substr(i) == "FAX" ? ", " : " ";
+      words += name[i];
+    }
+    text = to_lower_ascii(words);
+  }
+  std::string out;
+  for (char c : text) {
+    bool keep = is_type_text(std::string_view(&c, 1)) || c == ' ';
+    if (!keep) c = ' ';
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  return trim(out);
+}
+
+std::optional<TypedValueProblem> typed_value_problem(std::string_view item) {
+  std::string text = trim(item);
+  auto open = text.rfind('(');
+  if (open == std::string::npos) return std::nullopt;
+  auto close = text.find(')', open);
+  if (close == std::string::npos) {
+    if (!is_type_text(text.substr(open + 1))) return std::nullopt;
+    return TypedValueProblem{
+        fmt::format("'{}' opens a bracket for its type and does not close it", text),
+        fmt::format("write the type in brackets at the end: '{} ({})'", trim(text.substr(0, open)),
+                    trim(text.substr(open + 1)))};
+  }
+  if (close + 1 != text.size()) return std::nullopt;
+  std::string type = text.substr(open + 1, close - open - 1);
+  std::string value = trim(text.substr(0, open));
+  if (trim(type).empty())
+    return TypedValueProblem{fmt::format("'{}' has empty brackets where its type would be", text),
+                             fmt::format("write the type in them, e.g. '{} (mobile)', or "
+                                         "leave them out",
+                                         value.empty() ? "+1 555 0100" : value)};
+  if (!is_type_text(type)) return std::nullopt;  // "(ext 12)": part of the value
+  if (value.empty())
+    return TypedValueProblem{fmt::format("'{}' is only a type, with no address or number", text),
+                             fmt::format("write the value before its type, e.g. "
+                                         "'+1 555 0100 ({})'",
+                                         trim(type))};
+  if (open == 0 || text[open - 1] != ' ')
+    return TypedValueProblem{
+        fmt::format("'{}' has no space before its type, so '({})' is read as part of the value",
+                    text, type),
+        fmt::format("write '{} ({})'", value, trim(type))};
+  return std::nullopt;
 }
 
 namespace {
@@ -125,10 +193,11 @@ StringPairs name_parts_to_keep(const std::string& name, const NameParts& parts) 
 
 std::optional<std::size_t> find_same_person(const std::vector<Person>& people,
                                             const Person& incoming) {
+  auto address = [](const Person& p) { return to_lower_ascii(split_typed_value(p.email).first); };
   if (!incoming.email.empty()) {
-    std::string email = to_lower_ascii(trim(incoming.email));
+    std::string email = address(incoming);
     for (std::size_t i = 0; i < people.size(); ++i)
-      if (!people[i].email.empty() && to_lower_ascii(trim(people[i].email)) == email) return i;
+      if (!people[i].email.empty() && address(people[i]) == email) return i;
   }
   std::string name = fold(incoming.name);
   std::string department = fold(incoming.department);
@@ -139,7 +208,9 @@ std::optional<std::size_t> find_same_person(const std::vector<Person>& people,
 
 namespace {
 
-std::string email_key(const Person& p) { return to_lower_ascii(trim(p.email)); }
+std::string email_key(const Person& p) {
+  return to_lower_ascii(split_typed_value(p.email).first);
+}
 std::string name_key(const Person& p) {
   return fold(p.name) + '\n' + fold(p.department);  // neither holds a newline
 }
@@ -207,7 +278,7 @@ std::vector<std::string> merge_contact(Person& existing, const Person& incoming)
     bool added = false;
     for (const auto& item : items) {
       std::string value = fold(split_typed_value(item).first);
-      if (value.empty() || value == fold(main)) continue;
+      if (value.empty() || value == fold(split_typed_value(main).first)) continue;
       if (std::any_of(list.begin(), list.end(), [&](const std::string& have) {
             return fold(split_typed_value(have).first) == value;
           }))

@@ -52,7 +52,7 @@ email: praman@westbrook.edu
 emails:
   - priya.raman@westbrook.edu (work)
   - priya@example.org (home)
-phone: '+1 555-010-6100'
+phone: +1 555-010-6100 (mobile)
 tags:
   - Press
   - Experts

@@ -58,7 +58,7 @@ $ peers who-knows "gazette reporter"
 Nobody in the store is a good fit for this question.
 Weak matches, only if nothing better turns up:
 1. Omar Haddad (omar-haddad)  low  1.20
-   reach: ohaddad@gazette.example, +1 555 010 7200
+   reach: ohaddad@gazette.example, +1 555 010 7200 (mobile)
    title mentions 'reporter'
    department mentions 'gazette'
 # Exported back: N from the kept parts, ORG per person, every email and phone with its type,
@@ -156,9 +156,9 @@ organization: Pacific Science Museum
 department: Education Programs
 email: ynakamura@psm.example
 emails:
-  - yuki@personal.example
+  - yuki@personal.example (other)
   - yuki.n@home.example (home)
-phone: '+1 555 010 8100'
+phone: +1 555 010 8100 (mobile)
 phones:
   - +1 555 010 8101 (work)
   - +1 555 010 8102 (home, fax)
@@ -176,9 +176,9 @@ $ peers export --format vcard --org pacific | tr -d '\r' | grep -E '^(N|NICKNAME
 N:Nakamura;Yuki;Marie;Prof.;MBA
 NICKNAME:Yu,Yuki-chan
 EMAIL;TYPE=INTERNET,WORK:ynakamura@psm.example
-EMAIL;TYPE=INTERNET:yuki@personal.example
+EMAIL;TYPE=INTERNET,OTHER:yuki@personal.example
 EMAIL;TYPE=INTERNET,HOME:yuki.n@home.example
-TEL;TYPE=WORK,VOICE:+1 555 010 8100
+TEL;TYPE=CELL,PREF:+1 555 010 8100
 TEL;TYPE=WORK:+1 555 010 8101
 TEL;TYPE=HOME,FAX:+1 555 010 8102
 CATEGORIES:Science\, museums,Partners

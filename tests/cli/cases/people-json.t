@@ -11,8 +11,10 @@ $ peers show jose-nunez --json
   "organization": null,
   "department": "Athletics Communications",
   "email": null,
+  "email_type": null,
   "emails": [],
   "phone": null,
+  "phone_type": null,
   "phones": [],
   "handles": {},
   "expertise": [
