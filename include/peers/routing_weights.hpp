@@ -54,7 +54,8 @@ struct RoutingWeights {
   int recent_contact_days = 60;    // "last talked N days ago" within this many days
   // Confidence of the final score.
   double high = 2.4;
-  double medium = 1.4;
+  double medium = 0.8;
+  double fit_explained = 0.35;     // ... and only when they explain this share of the question
   double shown = 0.25;             // below this a person is not listed at all
 };
 
