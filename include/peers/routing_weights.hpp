@@ -32,7 +32,7 @@ struct RoutingWeights {
   double tags = 1.0;
   // Matching.
   double typo_match = 0.8;         // a word matched only through a typo
-  double real_word_typo = 0.5;     // ... when the follower's word is English too ("postal")
+  double real_word_typo = 0.8;     // ... when the follower's word is English too ("postal")
   double partial_phrase = 0.5;     // a multi-word alias with only some of its words present
   double topic_description = 0.4;  // a topic found only through its description
   double unknown_word = 0.5;       // weight of a word the store never uses, times the rarest idf

@@ -449,3 +449,17 @@ TEST_CASE("a question mostly about what nobody's evidence explains is not a good
   // The same topic named in a question it explains is a fit.
   CHECK(route_question(campus(), "parking at the stadium on saturday", at_noon()).good_fit);
 }
+
+TEST_CASE("of two store words one slip away, the one that fits the rest of the question is taken") {
+  Snapshot s;
+  s.topics = {topic("sewers", "Sewers", {"sewer backup", "storm drain"}), topic("it", "IT help", {"email"})};
+  s.people = {person("sal-sewer", "Sal Sewer", {"sewers"}), person("ida-it", "Ida IT", {"it"})};
+  s.people[1].notes = "Keeps the mail server running.";
+  // "sever" is English, one edit from both "sewer" and "server"; "drain" goes with "sewer".
+  auto r = route_question(s, "the sever grate by the drain rattles all night", at_noon());
+  REQUIRE(top(r) == "sal-sewer");
+  CHECK(has_reason(r.people[0], "Sewers"));
+  r = route_question(s, "the sever for the mail is down again", at_noon());
+  REQUIRE(top(r) == "ida-it");
+  CHECK(has_reason(r.people[0], "'server'"));
+}
