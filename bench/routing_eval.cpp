@@ -270,7 +270,7 @@ std::optional<peers::RoutingWeights> weights_from_env() {
       {"similar_question", &w.similar_question}, {"answered_words", &w.answered_words},
       {"answered_spread", &w.answered_spread}, {"common_word", &w.common_word}, {"synonym", &w.synonym}, {"broader", &w.broader},
       {"broader_2", &w.broader_2}, {"associated", &w.associated},
-      {"explained_floor", &w.explained_floor}, {"high", &w.high}, {"medium", &w.medium},
+      {"explained_floor", &w.explained_floor}, {"high", &w.high}, {"medium", &w.medium}, {"fit_explained", &w.fit_explained},
       {"shown", &w.shown}};
   for (const auto& item : peers::split(spec, ',')) {
     auto eq = item.find('=');

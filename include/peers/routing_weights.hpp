@@ -32,7 +32,7 @@ struct RoutingWeights {
   double tags = 1.0;
   // Matching.
   double typo_match = 0.8;         // a word matched only through a typo
-  double real_word_typo = 0.5;     // ... when the follower's word is English too ("postal")
+  double real_word_typo = 0.8;     // ... when the follower's word is English too ("postal")
   double partial_phrase = 0.5;     // a multi-word alias with only some of its words present
   double topic_description = 0.4;  // a topic found only through its description
   double unknown_word = 0.5;       // weight of a word the store never uses, times the rarest idf
@@ -54,7 +54,8 @@ struct RoutingWeights {
   int recent_contact_days = 60;    // "last talked N days ago" within this many days
   // Confidence of the final score.
   double high = 2.4;
-  double medium = 1.4;
+  double medium = 0.8;
+  double fit_explained = 0.35;     // ... and only when they explain this share of the question
   double shown = 0.25;             // below this a person is not listed at all
 };
 

@@ -321,7 +321,7 @@ TEST_CASE("calibration: a full match is high, one weak word is low") {
   RoutingWeights w;
   CHECK(w.high > w.medium);
   CHECK(w.medium > w.shown);
-  r = route_question(city(), "is the community centre open late", at_noon());
+  r = route_question(city(), "is the centre open late", at_noon());
   CHECK_FALSE(r.good_fit);
 }
 
@@ -431,4 +431,35 @@ TEST_CASE("a four-letter word English rarely uses, one slip from a store word, i
   // "book" is common English (64 times): it is not "boot".
   r = route_question(borough(), "how far ahead can i book", at_noon());
   CHECK(std::none_of(r.people.begin(), r.people.end(), [](auto& c) { return c.id == "gil-gear"; }));
+}
+
+TEST_CASE("a question mostly about what nobody's evidence explains is not a good fit") {
+  // "parking" is all Pat Park explains of it: enough for a score over `medium`, not for a fit.
+  const char* elsewhere = "parking at the walgreens near the stadium saturday";
+  RoutingWeights any_share;
+  any_share.fit_explained = 0;
+  auto scored_alone = WeightedRouter(summarize(campus())).route(elsewhere, at_noon(), any_share);
+  REQUIRE(top(scored_alone) == "pat-park");
+  CHECK(scored_alone.good_fit);
+  auto r = route_question(campus(), elsewhere, at_noon());
+  REQUIRE(top(r) == "pat-park");
+  CHECK(r.people[0].score == scored_alone.people[0].score);
+  CHECK_FALSE(r.good_fit);
+  CHECK(r.closest_topics == std::vector<std::string>{"Parking"});
+  // The same topic named in a question it explains is a fit.
+  CHECK(route_question(campus(), "parking at the stadium on saturday", at_noon()).good_fit);
+}
+
+TEST_CASE("of two store words one slip away, the one that fits the rest of the question is taken") {
+  Snapshot s;
+  s.topics = {topic("sewers", "Sewers", {"sewer backup", "storm drain"}), topic("it", "IT help", {"email"})};
+  s.people = {person("sal-sewer", "Sal Sewer", {"sewers"}), person("ida-it", "Ida IT", {"it"})};
+  s.people[1].notes = "Keeps the mail server running.";
+  // "sever" is English, one edit from both "sewer" and "server"; "drain" goes with "sewer".
+  auto r = route_question(s, "the sever grate by the drain rattles all night", at_noon());
+  REQUIRE(top(r) == "sal-sewer");
+  CHECK(has_reason(r.people[0], "Sewers"));
+  r = route_question(s, "the sever for the mail is down again", at_noon());
+  REQUIRE(top(r) == "ida-it");
+  CHECK(has_reason(r.people[0], "'server'"));
 }

@@ -11,31 +11,88 @@
 namespace peers::routing {
 namespace {
 
+/// How well each store word fits the rest of the question: by candidate, the idf of the
+/// question's other store words found in the records that use it (a person's own words, a
+/// topic, an answered question and its answer), each word once a record.
+std::vector<double> context_fit(std::span<const StemId> candidates, std::span<const StemId> context,
+                                const Corpus& corpus) {
+  std::vector<double> fit(candidates.size(), 0);
+  std::vector<Span> record;
+  auto weigh = [&] {
+    std::vector<bool> has(candidates.size(), false);
+    bool any = false;
+    for (Span span : record)
+      for (StemId s : corpus[span])
+        for (std::size_t c = 0; c < candidates.size(); ++c)
+          if (s == candidates[c]) any = has[c] = true;
+    if (!any) return;
+    double shared = 0;
+    for (StemId w : context) {
+      bool found = false;
+      for (Span span : record) {
+        auto words = corpus[span];
+        if (std::find(words.begin(), words.end(), w) != words.end()) {
+          found = true;
+          break;
+        }
+      }
+      if (found) shared += corpus.idf(w);
+    }
+    for (std::size_t c = 0; c < candidates.size(); ++c)
+      if (has[c]) fit[c] += shared;
+  };
+  for (const PersonText& p : corpus.people) {
+    record = {p.title, p.department, p.notes, p.tags};
+    for (const auto& l : p.log) record.push_back(l.stems);
+    for (const auto& ph : p.free_expertise) record.push_back(ph.stems);
+    weigh();
+  }
+  for (const TopicText& t : corpus.topics) {
+    record = {t.description};
+    for (const auto& ph : t.phrases) record.push_back(ph.stems);
+    weigh();
+  }
+  for (const QuestionText& qt : corpus.answered) {
+    record = {qt.text_stems, qt.answer};
+    weigh();
+  }
+  return fit;
+}
+
 /// The store word nearest to `surface` by edit distance (adjacent swaps count 1): one typo for
-/// words of 4-7 letters, two from 8, same first letter, the commonest on ties.
-std::optional<std::uint32_t> nearest_store_word(const std::string& surface, const Corpus& corpus) {
+/// words of 4-7 letters, two from 8, same first letter. Of several as near, the one that fits
+/// the question's other words (`context`) best ("sever grate": "sewer", not "severe"), then the
+/// commonest.
+std::optional<std::uint32_t> nearest_store_word(const std::string& surface, const Corpus& corpus,
+                                                std::span<const StemId> context) {
   std::size_t limit = allowed_typos(surface.size());
   if (limit == 0) return std::nullopt;
-  std::optional<std::uint32_t> best;
+  std::vector<std::uint32_t> nearest;
   std::size_t best_distance = limit + 1;
-  int best_df = 0;
   for (std::uint32_t id = 0; id < corpus.surfaces.size(); ++id) {
     std::string_view word = corpus.surfaces.at(id);
     if (word.size() + limit < surface.size() || surface.size() + limit < word.size()) continue;
     if (word.size() < 4 || word[0] != surface[0]) continue;
     std::size_t d = edit_distance(surface, word, limit);
-    if (d > limit || d > allowed_typos(word.size())) continue;
-    StemId word_stem = corpus.surface_stem[id];
-    int df = corpus.document_frequency[word_stem];
-    if (d < best_distance ||
-        (d == best_distance &&
-         (df > best_df || (df == best_df && word < corpus.surfaces.at(*best))))) {
-      best = id;
-      best_distance = d;
-      best_df = df;
-    }
+    if (d > limit || d > allowed_typos(word.size()) || d > best_distance) continue;
+    if (d < best_distance) nearest.clear();
+    best_distance = d;
+    nearest.push_back(id);
   }
-  return best;
+  if (nearest.empty()) return std::nullopt;
+  std::vector<StemId> stems;
+  for (std::uint32_t id : nearest) stems.push_back(corpus.surface_stem[id]);
+  std::vector<double> fit(nearest.size(), 0);
+  if (nearest.size() > 1 && !context.empty()) fit = context_fit(stems, context, corpus);
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < nearest.size(); ++i) {
+    int df = corpus.document_frequency[stems[i]], best_df = corpus.document_frequency[stems[best]];
+    if (fit[i] > fit[best] + 1e-9 ||
+        (fit[i] > fit[best] - 1e-9 &&
+         (df > best_df || (df == best_df && corpus.surfaces.at(nearest[i]) < corpus.surfaces.at(nearest[best])))))
+      best = i;
+  }
+  return nearest[best];
 }
 
 /// A word of the store that the follower's word means: the surface, then its stem.
@@ -72,9 +129,9 @@ std::vector<std::pair<StemId, double>> associated(StemId s, const Corpus& corpus
 }  // namespace
 
 std::optional<Correction> correct_typo(const std::string& surface, const Corpus& corpus,
-                                       Lexicon* lexicon) {
+                                       Lexicon* lexicon, std::span<const StemId> context) {
   if (surface.size() < 4) return std::nullopt;
-  auto near = nearest_store_word(surface, corpus);
+  auto near = nearest_store_word(surface, corpus, context);
   if (!lexicon) {
     if (!near) return std::nullopt;
     return Correction{corpus.surface_stem[*near], corpus.surfaces.at(*near)};
@@ -143,6 +200,9 @@ Query make_query(std::string_view text, const Corpus& corpus, const RoutingWeigh
     if (!expansion) q.total_weight += w;
   };
   auto words = analyze(text);
+  std::vector<StemId> context;  // the question's words the store uses, for choosing among typos
+  for (const Word& w : words)
+    if (auto s = corpus.stem_id(w.stem)) context.push_back(*s);
   std::vector<std::string> to_widen;  // question words looked up by meaning
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
@@ -155,7 +215,7 @@ Query make_query(std::string_view text, const Corpus& corpus, const RoutingWeigh
       if (weights.expand_known_words) to_widen.push_back(w.surface);
     } else if (auto surface = corpus.surfaces.find(w.surface)) {
       add(corpus.surface_stem[*surface], w.surface, w.surface, 1, false);
-    } else if (auto typo = correct_typo(w.surface, corpus, lexicon)) {
+    } else if (auto typo = correct_typo(w.surface, corpus, lexicon, context)) {
         add(typo->stem, w.surface, typo->word,
           typo->real_word ? weights.real_word_typo : weights.typo_match, false);
     } else {

@@ -34,14 +34,15 @@ struct Query {
 /// A question word that the store does not use, decided: a misspelling of a store word (its
 /// stem and the store's spelling), or nothing when it is a real word or matches nothing. A word
 /// WordNet or Hunspell knows is only taken for a slip when it is long and one edit from a store
-/// word; `lexicon` may be null (edit distance over the store's words alone).
+/// word; `lexicon` may be null (edit distance over the store's words alone). `context`: the
+/// question's other store words, which choose among store words as near as each other.
 struct Correction {
   StemId stem;
   std::string_view word;
   bool real_word = false;  // the follower's word is English too: a weaker match
 };
 std::optional<Correction> correct_typo(const std::string& surface, const Corpus& corpus,
-                                       Lexicon* lexicon);
+                                       Lexicon* lexicon, std::span<const StemId> context = {});
 
 Query make_query(std::string_view text, const Corpus& corpus, const RoutingWeights& weights,
                  Lexicon* lexicon);

@@ -102,6 +102,7 @@ struct Scored {
   std::size_t person;
   double score = 0;
   double evidence = 0;  // before availability
+  double explained = 0;  // share of the question's weight their evidence explains
   std::vector<std::pair<double, std::string>> reasons;  // strength, text
   std::vector<std::pair<std::string, double>> terms;
 };
@@ -468,6 +469,7 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
     for (std::size_t t = 0; t < q.terms.size(); ++t)
       if (found[t]) explained += q.terms[t].weight;
     explained = std::min(1.0, explained / q.total_weight);
+    s.explained = explained;
     double share = weights.explained_floor + (1 - weights.explained_floor) * explained;
     if (s.evidence <= 0) return;  // nothing to show for: never ranked
     if (details) s.terms.emplace_back("explained share", share);
@@ -513,6 +515,7 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
     if (inherited > f.score) {
       covers.push_back({i, to, f.score, inherited});
       f.score = inherited;
+      f.explained = std::max(f.explained, scored[i].explained);
     }
   }
 
@@ -569,6 +572,7 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
       if (c.to != i) continue;
       s.terms.emplace_back("covers for a leaver", c.inherited - c.before);
       s.score = c.inherited;
+      s.explained = std::max(s.explained, scored[c.leaver].explained);
       s.reasons.emplace_back(c.inherited, fmt::format("covers for {}, who left", people[c.leaver].name));
     }
     weigh_availability(i, s, true);
@@ -597,7 +601,14 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
     c.id = p.id;
     c.name = p.name;
     c.score = std::round(score * 100) / 100;
-    c.confidence = score >= weights.high ? "high" : score >= weights.medium ? "medium" : "low";
+    // A question mostly about what nobody's evidence explains is outside the store, however
+    // well one of its words matches: the tempting word of "is the pharmacy at the walgreens
+    // open sundays" is all a pharmacist explains of it.
+    bool explains_enough = details.explained >= weights.fit_explained;
+    c.confidence = !explains_enough           ? "low"
+                   : score >= weights.high    ? "high"
+                   : score >= weights.medium  ? "medium"
+                                              : "low";
     if (p.left) c.confidence = "low";
     for (auto& r : details.reasons) c.reasons.push_back(std::move(r.second));
     if (options.explain) c.terms = std::move(details.terms);

@@ -55,9 +55,7 @@ Notes
 $ peers list --org gazette
 omar-haddad  Omar Haddad  Education Reporter, Westbrook Gazette
 $ peers who-knows "gazette reporter"
-Nobody in the store is a good fit for this question.
-Weak matches, only if nothing better turns up:
-1. Omar Haddad (omar-haddad)  low  1.20
+1. Omar Haddad (omar-haddad)  medium  1.20
    reach: ohaddad@gazette.example, +1 555 010 7200 (mobile)
    title mentions 'reporter'
    department mentions 'gazette'

@@ -38,11 +38,12 @@ $ peers who-knows "how do I appeal a parking ticket" --limit 1 --json
 ]
 @unchanged
 
-# Someone who left ranks as a low guess and says who to ask instead.
-$ peers who-knows "how do I appeal a parking ticket" --limit 3 --json | python3 -c 'import json,sys; [print(p["id"], p["confidence"], p["reasons"][-1]) for p in json.load(sys.stdin)]'
+# Someone who left ranks as a low guess (under `medium`) and says who to ask instead.
+$ peers who-knows "how do I appeal a parking ticket" --limit 4 --json | python3 -c 'import json,sys; [print(p["id"], p["confidence"], p["reasons"][-1]) for p in json.load(sys.stdin)]'
 ray-delgado high department mentions 'parking'
+tasha-greene medium last talked 9 days ago
+erin-mcallister medium knows Commencement (alias graduation tickets)
 greg-sullivan low has left; ask Ray Delgado (ray-delgado) instead
-tasha-greene low last talked 9 days ago
 
 # Ben answered this before and is away: halved, with the reason, but a near-duplicate answered
 # question still puts him above Amara.
