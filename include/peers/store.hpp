@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,6 +56,21 @@ struct Snapshot {
   const Person* person(std::string_view id) const;
   const Topic* topic(std::string_view id) const;
   const Question* question(std::string_view id) const;
+};
+
+/// Which questions a whole-store read keeps, and what of them (Store::snapshot). A store holds
+/// many questions: a command that shows a few of them, or needs a few of their fields, says so
+/// here, and the rest is never decoded.
+struct QuestionFilter {
+  /// The fields of each question kept: keys of its field table ("status"), a field of each
+  /// history entry ("history.at"), "extra" for the keys peers does not know; empty: every
+  /// field. The others stay empty, whether the question came from the cache or from its file;
+  /// id and archived are always there.
+  std::vector<std::string> fields;
+  /// Keeps only the questions it accepts (null: every one). It is shown only the fields in
+  /// `needs` (empty: every field), and is called from several threads at once.
+  std::function<bool(const Question&)> keep;
+  std::vector<std::string> needs;
 };
 
 /// One record as routing reads it: made by `summarize` (peers/routing.hpp), kept in the cache.
@@ -115,6 +131,8 @@ class Store {
   /// or validate are listed in `skipped`.
   Snapshot snapshot(const std::vector<Kind>& kinds = {Kind::person, Kind::topic,
                                                        Kind::question}) const;
+  /// The same, with only the questions `questions` keeps, and only the fields it names.
+  Snapshot snapshot(const std::vector<Kind>& kinds, const QuestionFilter& questions) const;
   /// What routing needs of every person, topic and question (from the cache when it is up to
   /// date: no record is decoded). Files that fail to load or validate are in `skipped`.
   Summaries summaries() const;

@@ -20,9 +20,14 @@ void run_archive(const Options& opts, Context& ctx) {
   Store& store = ctx.store();
   int days = store.config().archive_after_days;
   auto lock = store.lock();
-  Snapshot snapshot = store.snapshot({Kind::question});
-  report_skipped(ctx.io, snapshot.skipped);
   Timestamp now = ctx.now();
+  // Only the questions due are kept, with what makes them due.
+  QuestionFilter due;
+  due.needs = {"status", "asked_at", "answered_at", "history.at"};
+  due.keep = [&](const Question& q) { return due_for_archive(q, days, now); };
+  due.fields = due.needs;
+  Snapshot snapshot = store.snapshot({Kind::question}, due);
+  report_skipped(ctx.io, snapshot.skipped);
   int moved = 0;
   ProgressStage stage(&ctx.progress(), "archiving", snapshot.questions.size());
   for (std::size_t i = 0; i < snapshot.questions.size(); ++i) {

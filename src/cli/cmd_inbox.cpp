@@ -40,12 +40,17 @@ std::string group_title(const Group& g, const Date& today) {
 }
 
 void run_inbox(const Options& opts, Context& ctx) {
-  Snapshot snapshot = ctx.store().snapshot({Kind::person, Kind::question});
+  // Only what waits is decoded (whole for --json, which shows every field).
+  QuestionFilter waiting;
+  waiting.needs = {"status"};
+  waiting.keep = [](const Question& q) {
+    return !q.archived && (q.status == QuestionStatus::open || q.status == QuestionStatus::routed);
+  };
+  if (!opts.json) waiting.fields = {"text", "asked_at", "status", "routed_to"};
+  Snapshot snapshot = ctx.store().snapshot({Kind::person, Kind::question}, waiting);
   report_skipped(ctx.io, snapshot.skipped);
   std::map<std::string, Group> by_person;
   for (const auto& q : snapshot.questions) {
-    if (q.archived) continue;
-    if (q.status != QuestionStatus::open && q.status != QuestionStatus::routed) continue;
     std::string key = q.status == QuestionStatus::routed ? q.routed_to : "";
     Group& g = by_person[key];
     g.person_id = key;

@@ -39,19 +39,24 @@ void run_questions(const Options& opts, Context& ctx) {
   }
   Store& store = ctx.store();
   std::string person = opts.to.empty() ? "" : resolve_id(store, Kind::person, opts.to);
-  Snapshot snapshot = store.snapshot({Kind::question});
-  report_skipped(ctx.io, snapshot.skipped);
   Timestamp now = ctx.now();
+  std::string channel = fold(opts.channel);
+  // Only the questions shown are decoded whole (--json shows every field).
+  QuestionFilter filter;
+  filter.needs = {"status", "routed_to", "answered_by", "asked_at", "channel"};
+  filter.keep = [&](const Question& q) {
+    if (q.archived && !opts.archived) return false;
+    if (std::find(statuses.begin(), statuses.end(), q.status) == statuses.end()) return false;
+    if (!person.empty() && q.routed_to != person && q.answered_by != person) return false;
+    if (older_than && now - q.asked_at < *older_than) return false;
+    return opts.channel.empty() || fold(q.channel) == channel;
+  };
+  if (!opts.json) filter.fields = {"text", "asked_at", "status", "routed_to", "answered_by"};
+  Snapshot snapshot = store.snapshot({Kind::question}, filter);
+  report_skipped(ctx.io, snapshot.skipped);
 
   std::vector<const Question*> shown;
-  for (const auto& q : snapshot.questions) {
-    if (q.archived && !opts.archived) continue;
-    if (std::find(statuses.begin(), statuses.end(), q.status) == statuses.end()) continue;
-    if (!person.empty() && q.routed_to != person && q.answered_by != person) continue;
-    if (older_than && now - q.asked_at < *older_than) continue;
-    if (!opts.channel.empty() && fold(q.channel) != fold(opts.channel)) continue;
-    shown.push_back(&q);
-  }
+  for (const auto& q : snapshot.questions) shown.push_back(&q);
   std::sort(shown.begin(), shown.end(), [](const Question* a, const Question* b) {
     return a->asked_at != b->asked_at ? a->asked_at < b->asked_at : a->id < b->id;
   });

@@ -122,7 +122,12 @@ struct Knower {
 void run_topic_show(const ShowOptions& opts, Context& ctx) {
   Store& store = ctx.store();
   std::string id = find_topic_id(store, opts.id);
-  Snapshot snapshot = store.snapshot();
+  // Of questions, only who answered them and about what.
+  QuestionFilter answered_ones;
+  answered_ones.needs = {"answered_by"};
+  answered_ones.keep = [](const Question& q) { return !q.answered_by.empty(); };
+  answered_ones.fields = {"answered_by", "topics"};
+  Snapshot snapshot = store.snapshot({Kind::person, Kind::topic, Kind::question}, answered_ones);
   report_skipped(ctx.io, snapshot.skipped);
   const Topic* topic = snapshot.topic(id);
   if (!topic) throw Error(fmt::format("topics/{}.yaml could not be read", id), {}, exit_error);

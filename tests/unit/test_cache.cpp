@@ -527,6 +527,61 @@ TEST_CASE("snapshot() gives identical records with and without the cache") {
   CHECK(plain.find("people/person-9.yaml:2") != std::string::npos);
 }
 
+TEST_CASE("a question filter keeps the same questions and fields with and without the cache") {
+  TempDir dir;
+  fs::path root = make_store(dir);
+  write_text(root / "questions" / "q1001.yaml",
+             "text: full one\nfrom: '@x'\nchannel: email\nasked_at: 2026-11-20T14:03:00Z\n"
+             "status: answered\nrouted_to: person-1\nanswer: yes\nanswered_by: person-1\n"
+             "answered_at: 2026-11-21T10:00:00Z\ntopics:\n  - topic-1\nhistory:\n"
+             "  - at: 2026-11-20T14:03:00Z\n    event: asked\n    by: Sam\n    extra: 1\n"
+             "  - at: 2026-11-21T10:00:00Z\n    event: answered\n    by: person-1\nzzz: 1\n");
+  std::atomic<bool> saw_more = false;
+  QuestionFilter filter;
+  filter.needs = {"status"};
+  filter.keep = [&](const Question& q) {
+    if (!q.text.empty() || !q.history.empty()) saw_more = true;  // only `needs` is shown
+    return q.status != QuestionStatus::open;
+  };
+  filter.fields = {"answered_by", "topics", "history.at"};
+  auto records = [](const Snapshot& s) {
+    std::string out;
+    for (const auto& q : s.questions)
+      out += q.id + "\n" + emit_yaml(question_to_node(q)) + (q.archived ? "archived" : "") + "--\n";
+    return out;
+  };
+  StoreOptions no_cache;
+  no_cache.use_cache = false;
+  std::string plain = records(Store(root, no_cache).snapshot({Kind::question}, filter));
+  std::string cold = records(Store(root).snapshot({Kind::question}, filter));
+  cache::Stats stats;
+  cache::load_snapshot(root, {}, {Kind::question}, &stats, settled(), nullptr, &filter);
+  std::string warm = records(
+      cache::load_snapshot(root, {}, {Kind::question}, &stats, settled(), nullptr, &filter));
+  CHECK(stats.trusted == stats.files);  // decoded from the cached records, with the masks
+  CHECK(cold == plain);
+  CHECK(warm == plain);
+  CHECK_FALSE(saw_more);
+  // The answered one and the closed archived one; of them only the fields asked for.
+  Snapshot kept = Store(root).snapshot({Kind::question}, filter);
+  REQUIRE(kept.questions.size() == 2);
+  const Question& q = kept.questions[1];  // by path: questions/archive/ first
+  CHECK(q.id == "q1001");
+  CHECK(q.text.empty());
+  CHECK(q.from.empty());
+  CHECK(q.answered_by == "person-1");
+  CHECK(q.topics == std::vector<std::string>{"topic-1"});
+  REQUIRE(q.history.size() == 2);
+  CHECK(q.history[0].at > 0);
+  CHECK(q.history[0].event.empty());
+  CHECK(q.history[0].by.empty());
+  CHECK(q.history[0].extra.is_null());
+  CHECK(q.extra.is_null());
+  CHECK(kept.questions[0].id == "qold");
+  CHECK(kept.questions[0].archived);
+  CHECK_THROWS(Store(root).snapshot({Kind::question}, QuestionFilter{{"no_such_field"}, {}, {}}));
+}
+
 TEST_CASE("routing is the same with and without the cache: built, restored, or patched after changes") {
   TempDir dir;
   fs::path root = make_store(dir);

@@ -37,6 +37,7 @@
 #include <variant>
 #include <vector>
 
+#include "model/fields.hpp"
 #include "peers/store.hpp"
 
 namespace peers::cache {
@@ -86,6 +87,9 @@ Record to_record(const Node& root, Kind kind, const std::string& id, const std::
 /// Compact binary form of a typed record. The entry's id and archived flag come from its path.
 void encode_record(const Record& record, std::string& out);
 Record decode_record(Kind kind, std::string_view in, std::string id, bool archived);
+/// A question's record with only the fields `mask` wants (the others are skipped, not made).
+Question decode_question(std::string_view in, std::string id, bool archived,
+                         const fields::FieldMask& mask);
 
 /// What one load did, for tests and the benchmark.
 struct Stats {
@@ -125,7 +129,8 @@ struct FileHash {
 Snapshot load_snapshot(const std::filesystem::path& root, const StoreOptions& options,
                        const std::vector<Kind>& kinds = {Kind::person, Kind::topic, Kind::question},
                        Stats* stats = nullptr, const LoadOptions& load = {},
-                       std::vector<FileHash>* hashes = nullptr);
+                       std::vector<FileHash>* hashes = nullptr,
+                       const QuestionFilter* questions = nullptr);
 
 /// What routing needs of every person, topic and question, the way Store::summaries()
 /// returns them. An unchanged store is loaded without decoding any record.

@@ -269,16 +269,39 @@ class Loader {
     outcomes_.resize(refs_.size());
   }
 
-  void put_record(std::size_t i, Record&& record) {
+  /// With `selected`, a question already went through the sink's selection (decoded from the
+  /// cache with its masks); else it goes through it here, shown to `keep` with the same fields.
+  void put_record(std::size_t i, Record&& record, bool selected = false) {
     Snapshot& snapshot = *sink_.snapshot;
-    if (auto* person = std::get_if<Person>(&record))
+    if (auto* person = std::get_if<Person>(&record)) {
       snapshot.people[sink_.slot[i]] = std::move(*person);
-    else if (auto* topic = std::get_if<Topic>(&record))
+    } else if (auto* topic = std::get_if<Topic>(&record)) {
       snapshot.topics[sink_.slot[i]] = std::move(*topic);
-    else if (auto* question = std::get_if<Question>(&record))
+    } else if (auto* question = std::get_if<Question>(&record)) {
+      if (const QuestionSelection* selection = sink_.questions; selection && !selected) {
+        if (selection->keep) {
+          Question shown = *question;
+          fields::keep_only(shown, selection->needs);
+          if (!selection->keep(shown)) return;
+        }
+        fields::keep_only(*question, selection->fields);
+      }
       snapshot.questions[sink_.slot[i]] = std::move(*question);
-    else return;
+    } else {
+      return;
+    }
     sink_.filled[i] = 1;
+  }
+
+  /// A cached question through the sink's selection: decoded with the fields `keep` needs,
+  /// and, when kept, with those asked for.
+  void put_selected_question(std::size_t i, std::string_view record) {
+    const FileRef& file = refs_[i];
+    const QuestionSelection& selection = *sink_.questions;
+    if (selection.keep &&
+        !selection.keep(decode_question(record, std::string(file.id()), file.archived, selection.needs)))
+      return;
+    put_record(i, decode_question(record, std::string(file.id()), file.archived, selection.fields), true);
   }
 
   /// Turns a parsed tree into what the sink wants. With `recorded`, also makes the blob (tree
@@ -335,6 +358,7 @@ class Loader {
     Blob blob = open_blob(cached);
     if (typed_ && !blob.record.empty()) {
       sink_.content_hash[i] = cached.content_hash;
+      if (file.kind == Kind::question && sink_.questions) return put_selected_question(i, blob.record);
       put_record(i, decode_record(file.kind, blob.record, std::string(file.id()), file.archived));
       return;
     }
@@ -681,13 +705,19 @@ std::vector<Document> load_documents(const fs::path& root, const StoreOptions& o
 
 Snapshot load_snapshot(const fs::path& root, const StoreOptions& options,
                        const std::vector<Kind>& kinds, Stats* stats, const LoadOptions& load,
-                       std::vector<FileHash>* hashes) {
+                       std::vector<FileHash>* hashes, const QuestionFilter* questions) {
   Snapshot s;
   Files loaded;
   const std::vector<FileRef>& files = loaded.refs;
   Sink sink;
   sink.mode = Sink::Mode::snapshot;
   sink.snapshot = &s;
+  QuestionSelection selection;
+  if (questions) {
+    selection = {fields::mask_of<Question>(questions->fields),
+                 fields::mask_of<Question>(questions->needs), questions->keep};
+    sink.questions = &selection;
+  }
   std::vector<Kind> typed_kinds;
   for (Kind kind : kinds)
     if (has_typed_record(kind)) typed_kinds.push_back(kind);

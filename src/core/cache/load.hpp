@@ -2,6 +2,7 @@
 // One load of the store's record files through the cache (load.cpp): which files there are,
 // what became of each, and where their contents go. Private to src/core/cache.
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,6 +51,13 @@ struct Outcome {
 };
 
 
+/// Which questions a snapshot keeps and what of them: a QuestionFilter (peers/store.hpp) with
+/// its field names made into masks.
+struct QuestionSelection {
+  fields::FieldMask fields, needs;
+  std::function<bool(const Question&)> keep;
+};
+
 /// Where one load puts what it reads: Documents, typed records straight into a Snapshot, or
 /// routing summaries.
 struct Sink {
@@ -58,6 +66,7 @@ struct Sink {
   // For snapshot, by file: which of people/topics/questions it went to, and where.
   std::vector<std::size_t> slot;
   Snapshot* snapshot = nullptr;
+  const QuestionSelection* questions = nullptr;  // null: every question, whole
   std::vector<char> filled;  // by file: a record was put in its slot (or a summary made)
   // For summaries, by file: the summary, pointing into the cache or into `owned`.
   std::vector<std::string_view> summary;

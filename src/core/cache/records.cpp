@@ -16,8 +16,6 @@ namespace {
 
 template <typename R>
 void put_fields(std::string& out, const R& record);
-template <typename R>
-R take_fields(std::string_view& in);
 
 void put_node(std::string& out, const Node& node) {
   std::string bytes;
@@ -121,12 +119,6 @@ void put_value(std::string& out, const std::vector<Item>& items) {
   put_varint(out, items.size());
   for (const Item& item : items) put_fields(out, item);
 }
-template <typename Item>
-void take_value(std::string_view& in, std::vector<Item>& items) {
-  std::uint64_t count = take_count_of(in);
-  items.reserve(count);
-  for (std::uint64_t i = 0; i < count; ++i) items.push_back(take_fields<Item>(in));
-}
 
 /// Every field of R's table, in order, then its unknown keys.
 template <typename R>
@@ -136,18 +128,83 @@ void put_fields(std::string& out, const R& record) {
   put_node(out, record.extra);
 }
 
+// Moving past one value, by the type of its member, without making it.
 template <typename R>
-R take_fields(std::string_view& in) {
-  R record;
+void skip_fields(std::string_view& in);
+
+void skip_value(std::string_view& in, const std::string*) { take_string(in); }
+void skip_value(std::string_view& in, const std::vector<std::string>*) {
+  for (std::uint64_t i = take_count_of(in); i > 0; --i) take_string(in);
+}
+void skip_value(std::string_view& in, const StringPairs*) {
+  for (std::uint64_t i = take_count_of(in); i > 0; --i) {
+    take_string(in);
+    take_string(in);
+  }
+}
+void skip_value(std::string_view& in, const std::optional<Date>*) { take_date(in); }
+void skip_value(std::string_view& in, const Date*) { take_date(in); }
+void skip_value(std::string_view& in, const Timestamp*) { take<Timestamp>(in); }
+void skip_value(std::string_view& in, const std::optional<Timestamp>*) {
+  if (take<std::uint8_t>(in)) take<Timestamp>(in);
+}
+void skip_value(std::string_view& in, const int*) { take<std::int32_t>(in); }
+template <typename Enum>
+  requires std::is_enum_v<Enum>
+void skip_value(std::string_view& in, const Enum*) {
+  take<std::uint8_t>(in);
+}
+template <typename Item>
+void skip_value(std::string_view& in, const std::vector<Item>*) {
+  for (std::uint64_t i = take_count_of(in); i > 0; --i) skip_fields<Item>(in);
+}
+
+template <typename R>
+void skip_fields(std::string_view& in) {
   for (const auto& field : fields::table<R>())
-    std::visit([&](auto member) { take_value(in, record.*member); }, field.member);
-  record.extra = take_node(in);
+    std::visit(
+        [&](auto member) {
+          using V = std::decay_t<decltype(std::declval<R&>().*member)>;
+          skip_value(in, static_cast<const V*>(nullptr));
+        },
+        field.member);
+  take_string(in);  // extra
+}
+
+const fields::FieldMask every_field;
+
+/// The fields `mask` wants, in table order; the others are skipped (and stay empty).
+template <typename R>
+R take_fields(std::string_view& in, const fields::FieldMask& mask = every_field) {
+  R record;
+  const auto& table = fields::table<R>();
+  for (std::size_t i = 0; i < table.size(); ++i)
+    std::visit(
+        [&](auto member) {
+          auto& value = record.*member;
+          using V = std::decay_t<decltype(value)>;
+          if (!mask.has(i)) {
+            skip_value(in, &value);
+          } else if constexpr (std::is_same_v<V, std::vector<HistoryEntry>> ||
+                               std::is_same_v<V, std::vector<LogEntry>>) {
+            const fields::FieldMask& items = mask.all() ? every_field : mask.items[i];
+            std::uint64_t count = take_count_of(in);
+            value.reserve(count);
+            for (std::uint64_t k = 0; k < count; ++k)
+              value.push_back(take_fields<typename V::value_type>(in, items));
+          } else {
+            take_value(in, value);
+          }
+        },
+        table[i].member);
+  if (mask.all() || mask.extra) record.extra = take_node(in);
+  else take_string(in);
   return record;
 }
 
 template <typename R>
-R take_record(std::string_view in, std::string id) {
-  R record = take_fields<R>(in);
+R take_record(std::string_view in, std::string id, const fields::FieldMask& mask = every_field) {
+  R record = take_fields<R>(in, mask);
   record.id = std::move(id);
   if (!in.empty()) throw Corrupt("trailing bytes");
   return record;
@@ -168,13 +225,16 @@ Record decode_record(Kind kind, std::string_view in, std::string id, bool archiv
   switch (kind) {
     case Kind::person: return take_record<Person>(in, std::move(id));
     case Kind::topic: return take_record<Topic>(in, std::move(id));
-    case Kind::question: {
-      Question q = take_record<Question>(in, std::move(id));
-      q.archived = archived;
-      return q;
-    }
+    case Kind::question: return decode_question(in, std::move(id), archived, every_field);
     default: throw Corrupt("no typed record for this kind");
   }
+}
+
+Question decode_question(std::string_view in, std::string id, bool archived,
+                         const fields::FieldMask& mask) {
+  Question q = take_record<Question>(in, std::move(id), mask);
+  q.archived = archived;
+  return q;
 }
 
 bool has_typed_record(Kind kind) {

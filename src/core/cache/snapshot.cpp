@@ -20,6 +20,10 @@ Snapshot Store::snapshot(const std::vector<Kind>& kinds) const {
   return cache::load_snapshot(root_, options_, kinds);
 }
 
+Snapshot Store::snapshot(const std::vector<Kind>& kinds, const QuestionFilter& questions) const {
+  return cache::load_snapshot(root_, options_, kinds, nullptr, {}, nullptr, &questions);
+}
+
 Summaries Store::summaries() const { return cache::load_summaries(root_, options_); }
 
 RoutingIndex Store::routing_index(std::vector<Problem>& skipped) const {

@@ -1,5 +1,11 @@
 #include "model/fields.hpp"
 
+#include <map>
+
+#include <fmt/format.h>
+
+#include "peers/error.hpp"
+
 namespace peers::fields {
 
 // A member added to one of these structs must be added to its table below, or it would be
@@ -165,6 +171,79 @@ const std::vector<Field<StoreConfig>>& table<StoreConfig>() {
   };
   return fields;
 }
+
+namespace {
+template <typename V>
+constexpr bool is_records =
+    std::is_same_v<V, std::vector<LogEntry>> || std::is_same_v<V, std::vector<HistoryEntry>> ||
+    std::is_same_v<V, std::vector<Assignment>> || std::is_same_v<V, std::vector<LeadChange>>;
+
+template <typename R>
+std::size_t position_of(std::string_view key) {
+  const auto& fields = table<R>();
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    if (key == fields[i].info.key) return i;
+  throw Error(fmt::format("a record has no field '{}' (a bug in peers)", key));
+}
+}  // namespace
+
+template <typename R>
+FieldMask mask_of(const std::vector<std::string>& names) {
+  FieldMask mask;
+  if (names.empty()) return mask;
+  const auto& fields = table<R>();
+  mask.wanted.assign(fields.size(), 0);
+  mask.items.resize(fields.size());
+  std::map<std::size_t, std::vector<std::string>> item_names;  // no entry: every field
+  std::vector<char> whole(fields.size(), 0);
+  for (const auto& name : names) {
+    if (name == "extra") {
+      mask.extra = true;
+      continue;
+    }
+    auto dot = name.find('.');
+    std::size_t i = position_of<R>(std::string_view(name).substr(0, dot));
+    mask.wanted[i] = 1;
+    if (dot == std::string::npos) whole[i] = 1;
+    else item_names[i].push_back(name.substr(dot + 1));
+  }
+  for (auto& [i, item_fields] : item_names) {
+    if (whole[i]) continue;
+    std::visit(
+        [&, i = i](auto member) {
+          using V = std::decay_t<decltype(std::declval<R&>().*member)>;
+          if constexpr (is_records<V>) mask.items[i] = mask_of<typename V::value_type>(item_fields);
+          else throw Error(fmt::format("field '{}' has no fields of its own (a bug in peers)",
+                                       fields[i].info.key));
+        },
+        fields[i].member);
+  }
+  return mask;
+}
+
+template <typename R>
+void keep_only(R& record, const FieldMask& mask) {
+  if (mask.all()) return;
+  static const R defaults{};
+  const auto& fields = table<R>();
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    std::visit(
+        [&](auto member) {
+          auto& value = record.*member;
+          if (!mask.wanted[i]) {
+            value = defaults.*member;
+          } else if constexpr (is_records<std::decay_t<decltype(value)>>) {
+            for (auto& item : value) keep_only(item, mask.items[i]);
+          }
+        },
+        fields[i].member);
+  if (!mask.extra) record.extra = Node{};
+}
+
+template FieldMask mask_of<Question>(const std::vector<std::string>&);
+template FieldMask mask_of<Person>(const std::vector<std::string>&);
+template void keep_only(Question&, const FieldMask&);
+template void keep_only(Person&, const FieldMask&);
 
 const std::vector<FieldInfo>& infos(Kind kind) {
   static const std::vector<FieldInfo> person = infos_of<Person>(), topic = infos_of<Topic>(),

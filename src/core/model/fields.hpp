@@ -48,6 +48,27 @@ struct Field {
 template <typename R>
 const std::vector<Field<R>>& table();
 
+/// Which fields of a record a read fills (the others stay empty): by position in its table,
+/// with, for a field of records (a question's history), which fields of each entry.
+struct FieldMask {
+  std::vector<char> wanted;      // by table position; empty: every field, and the unknown keys
+  std::vector<FieldMask> items;  // by table position: for a field of records, its entries'
+  bool extra = false;            // the unknown keys (`extra`) too
+
+  bool all() const { return wanted.empty(); }
+  bool has(std::size_t field) const { return wanted.empty() || wanted[field]; }
+};
+
+/// The mask of R's fields named: keys of its table ("status"), a key of the entries of a field
+/// of records ("history.at"; "history" alone is every field of each entry) or "extra". No
+/// names: every field. Throws on a name the table does not have (a bug in the caller).
+template <typename R>
+FieldMask mask_of(const std::vector<std::string>& names);
+
+/// Empties every field of `record` that `mask` leaves out.
+template <typename R>
+void keep_only(R& record, const FieldMask& mask);
+
 /// The keys of a kind's table with their types (`check`).
 const std::vector<FieldInfo>& infos(Kind kind);
 /// The same for peers.yaml.
