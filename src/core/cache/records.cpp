@@ -185,8 +185,7 @@ R take_fields(std::string_view& in, const fields::FieldMask& mask = every_field)
           using V = std::decay_t<decltype(value)>;
           if (!mask.has(i)) {
             skip_value(in, &value);
-          } else if constexpr (std::is_same_v<V, std::vector<HistoryEntry>> ||
-                               std::is_same_v<V, std::vector<LogEntry>>) {
+          } else if constexpr (fields::is_records<V>) {
             const fields::FieldMask& items = mask.all() ? every_field : mask.items[i];
             std::uint64_t count = take_count_of(in);
             value.reserve(count);

@@ -173,10 +173,6 @@ const std::vector<Field<StoreConfig>>& table<StoreConfig>() {
 }
 
 namespace {
-template <typename V>
-constexpr bool is_records =
-    std::is_same_v<V, std::vector<LogEntry>> || std::is_same_v<V, std::vector<HistoryEntry>> ||
-    std::is_same_v<V, std::vector<Assignment>> || std::is_same_v<V, std::vector<LeadChange>>;
 
 template <typename R>
 std::size_t position_of(std::string_view key) {

@@ -6,6 +6,7 @@
 // a new field is one line here (see docs/architecture.md, "Adding a field"). Private to
 // peers_core.
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -35,6 +36,12 @@ using Member =
                  int R::*, QuestionStatus R::*, LeadStatus R::*, std::vector<LogEntry> R::*,
                  std::vector<HistoryEntry> R::*, std::vector<Assignment> R::*,
                  std::vector<LeadChange> R::*>;
+
+/// Whether a member of type V is a list of entries with a table of their own.
+template <typename V>
+inline constexpr bool is_records =
+    std::is_same_v<V, std::vector<LogEntry>> || std::is_same_v<V, std::vector<HistoryEntry>> ||
+    std::is_same_v<V, std::vector<Assignment>> || std::is_same_v<V, std::vector<LeadChange>>;
 
 template <typename R>
 struct Field {
