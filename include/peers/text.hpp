@@ -14,6 +14,9 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 /// Lowercase, accents and compatibility forms folded (utf8proc NFKC casefold, marks stripped):
 /// "María-José" -> "maria-jose". Invalid UTF-8 is passed through byte by byte.
 std::string fold(std::string_view text);
+/// Appends `value` unless the list already holds it, compared folded; a value that folds to
+/// nothing is left out.
+void add_unique_folded(std::vector<std::string>& list, const std::string& value);
 
 /// Folded text with every run of non-alphanumerics turned into one space: how names, aliases
 /// and expertise entries are compared ("Work-Study" -> "work study").

@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
+#include "people.hpp"
 #include "peers/contacts.hpp"
 #include "peers/error.hpp"
 #include "peers/query.hpp"
@@ -86,12 +87,7 @@ void add_export(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"vcard", "csv", "json"}));
   cmd->add_option("-o,--output", opts->output, "Write to FILE instead of stdout")
       ->option_text("FILE");
-  cmd->add_option("--topic", opts->filter.topic, "Only people who know this topic");
-  cmd->add_option("--dept,--department", opts->filter.department,
-                  "Only people whose department contains this");
-  cmd->add_option("--org,--organization", opts->filter.organization,
-                  "Only people whose organization contains this");
-  cmd->add_option("--tag", opts->filter.tag, "Only people with this tag");
+  add_people_filter_options(*cmd, opts->filter);
   cmd->add_flag("--active", opts->active_only, "Leave out people who have left");
   cmd->add_flag("--csv-formulas", opts->csv_formulas,
                 "CSV: write cells beginning with = + - @ as they are (by default a ' is put in "

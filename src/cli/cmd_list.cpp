@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
+#include "people.hpp"
 #include "peers/query.hpp"
 #include "peers/text.hpp"
 #include "records_json.hpp"
@@ -70,12 +71,7 @@ void run_list(const Options& opts, Context& ctx) {
 void add_list(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("list", "List people, one line each");
-  cmd->add_option("--topic", opts->filter.topic, "Only people who know this topic");
-  cmd->add_option("--dept,--department", opts->filter.department,
-                  "Only people whose department contains this");
-  cmd->add_option("--org,--organization", opts->filter.organization,
-                  "Only people whose organization contains this");
-  cmd->add_option("--tag", opts->filter.tag, "Only people with this tag");
+  add_people_filter_options(*cmd, opts->filter);
   cmd->add_flag("--active", opts->active_only, "Leave out people who have left");
   cmd->add_flag("--json", opts->json, "Print a JSON array of people");
   cmd->footer(examples({"peers list", "peers list --topic admissions --dept admissions --tag orientation",

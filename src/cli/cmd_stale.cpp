@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
+#include "people.hpp"
 #include "peers/query.hpp"
 #include "peers/text.hpp"
 #include "skipped.hpp"
@@ -138,12 +139,7 @@ void add_stale(CLI::App& app, Context& ctx) {
   cmd->add_option("-n,--limit", opts->limit, "Show at most N people")
       ->check(CLI::Range(0, 1000000))
       ->option_text("N");
-  cmd->add_option("--topic", opts->filter.topic, "Only people who know this topic");
-  cmd->add_option("--dept,--department", opts->filter.department,
-                  "Only people whose department contains this");
-  cmd->add_option("--org,--organization", opts->filter.organization,
-                  "Only people whose organization contains this");
-  cmd->add_option("--tag", opts->filter.tag, "Only people with this tag");
+  add_people_filter_options(*cmd, opts->filter);
   cmd->add_flag("--never", opts->include_never,
                 "Also list people with no met date and no conversation logged");
   cmd->add_flag("--json", opts->json,

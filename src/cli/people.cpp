@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "output.hpp"
@@ -17,6 +18,15 @@ void add_unique(std::vector<std::string>& list, const std::string& value) {
   for (const auto& v : list)
     if (fold(v) == key) return;
   list.push_back(value);
+}
+
+void add_people_filter_options(CLI::App& cmd, PeopleFilter& filter) {
+  cmd.add_option("--topic", filter.topic, "Only people who know this topic");
+  cmd.add_option("--dept,--department", filter.department,
+                 "Only people whose department contains this");
+  cmd.add_option("--org,--organization", filter.organization,
+                 "Only people whose organization contains this");
+  cmd.add_option("--tag", filter.tag, "Only people with this tag");
 }
 
 bool remove_matching(std::vector<std::string>& list, const std::string& value) {

@@ -4,12 +4,19 @@
 
 #include "context.hpp"
 #include "peers/model.hpp"
+#include "peers/query.hpp"
 #include "peers/store.hpp"
+
+namespace CLI {
+class App;
+}
 
 namespace peers::cli {
 
 /// Adds `value` unless an entry equal to it (ignoring case and accents) is there.
 void add_unique(std::vector<std::string>& list, const std::string& value);
+/// --topic, --dept, --org and --tag, the filters list, export and stale share.
+void add_people_filter_options(CLI::App& cmd, PeopleFilter& filter);
 /// Removes the entries equal to `value` (ignoring case and accents); false when none was.
 bool remove_matching(std::vector<std::string>& list, const std::string& value);
 /// "twitter=@maria" -> handles["twitter"] = "@maria" (empty handle removes it).

@@ -231,14 +231,6 @@ std::vector<std::string> split_list(std::string_view cell, bool semicolons_only 
   return parts;
 }
 
-void add_unique_folded(std::vector<std::string>& list, const std::string& value) {
-  std::string key = fold(value);
-  if (key.empty()) return;
-  for (const auto& v : list)
-    if (fold(v) == key) return;
-  list.push_back(value);
-}
-
 /// What a column holds: a field, and for an email or phone its type, given by the header
 /// ("Mobile Phone") or by the cells of another column ("E-mail 1 - Label").
 struct Column {

@@ -199,14 +199,6 @@ std::vector<std::string> split_escaped(std::string_view text, char separator) {
 
 std::string unescape(std::string_view text) { return split_escaped(text, '\0').front(); }
 
-void add_unique_folded(std::vector<std::string>& list, const std::string& value) {
-  std::string key = fold(value);
-  if (key.empty()) return;
-  for (const auto& v : list)
-    if (fold(v) == key) return;
-  list.push_back(value);
-}
-
 /// An email or a phone of a card, with its types and whether it was marked preferred.
 struct TypedValue {
   std::string value;

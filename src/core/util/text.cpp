@@ -131,6 +131,14 @@ std::string fold(std::string_view text) {
   return out;
 }
 
+void add_unique_folded(std::vector<std::string>& list, const std::string& value) {
+  std::string key = fold(value);
+  if (key.empty()) return;
+  for (const auto& v : list)
+    if (fold(v) == key) return;
+  list.push_back(value);
+}
+
 std::string name_key(std::string_view text) {
   std::string folded = fold(text);
   std::string out;
