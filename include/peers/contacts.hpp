@@ -37,6 +37,8 @@ struct ContactsFile {
 /// `display` when the file is empty or holds only a byte-order mark, or is not valid UTF-16.
 std::string contacts_text_as_utf8(std::string text, std::string_view display);
 
+/// A person's main email address as two people's are compared: lower case, without its type.
+std::string email_key(const Person& person);
 /// "value (type)" as `email`, `phone` and `emails`/`phones` items are written; just "value"
 /// with no type.
 std::string typed_value(const std::string& value, const std::string& type);

@@ -33,7 +33,6 @@ void run_archive(const Options& opts, Context& ctx) {
   for (std::size_t i = 0; i < snapshot.questions.size(); ++i) {
     const Question& q = snapshot.questions[i];
     stage.advance(i);
-    if (!due_for_archive(q, days, now)) continue;
     if (stage.stop_requested()) {
       if (moved > 0 && !opts.dry_run) ctx.record_change(fmt::format("archive {} questions", moved));
       throw interrupted(fmt::format("archived {} questions; the others due were not", moved));

@@ -182,7 +182,7 @@ void check_duplicates(const CheckInput& input, std::vector<Finding>& findings) {
   std::vector<std::string> keys, emails;
   for (const auto& p : people) {
     keys.push_back(sorted_name_key(p.name));
-    emails.push_back(to_lower_ascii(split_typed_value(p.email).first));
+    emails.push_back(email_key(p));
   }
   // Why person j may be the same as the earlier person i; empty when not.
   auto why = [&](std::size_t i, std::size_t j) -> std::string {

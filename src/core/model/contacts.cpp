@@ -193,11 +193,10 @@ StringPairs name_parts_to_keep(const std::string& name, const NameParts& parts) 
 
 std::optional<std::size_t> find_same_person(const std::vector<Person>& people,
                                             const Person& incoming) {
-  auto address = [](const Person& p) { return to_lower_ascii(split_typed_value(p.email).first); };
   if (!incoming.email.empty()) {
-    std::string email = address(incoming);
+    std::string email = email_key(incoming);
     for (std::size_t i = 0; i < people.size(); ++i)
-      if (!people[i].email.empty() && address(people[i]) == email) return i;
+      if (!people[i].email.empty() && email_key(people[i]) == email) return i;
   }
   std::string name = fold(incoming.name);
   std::string department = fold(incoming.department);
@@ -206,11 +205,12 @@ std::optional<std::size_t> find_same_person(const std::vector<Person>& people,
   return std::nullopt;
 }
 
-namespace {
-
 std::string email_key(const Person& p) {
   return to_lower_ascii(split_typed_value(p.email).first);
 }
+
+namespace {
+
 std::string name_key(const Person& p) {
   return fold(p.name) + '\n' + fold(p.department);  // neither holds a newline
 }
