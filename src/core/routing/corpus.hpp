@@ -257,10 +257,17 @@ class AnsweredPostings {
     StemId stem;
     double weight;
   };
+  /// An answered question alike enough to a query: how alike (as question_similarity says,
+  /// bit for bit), and which of the query's terms it shares (bit k: terms[k]; only the first 64).
+  struct Alike {
+    std::uint32_t question;
+    double similarity;
+    std::uint64_t shared_terms;
+  };
   /// The answered questions whose similarity to a question with these terms (and total weight)
-  /// can reach `threshold`, in corpus order: a superset of those that do.
-  std::vector<std::uint32_t> candidates(std::span<const Weighted> terms, double total_weight,
-                                        double threshold) const;
+  /// reaches `threshold`, in corpus order.
+  std::vector<Alike> alike(std::span<const Weighted> terms, double total_weight,
+                           double threshold) const;
   /// The answered questions whose text has stem `s`, once each, in corpus order.
   std::span<const std::uint32_t> with_text(StemId s) const {
     if (s + 1 >= text_.start.size()) return {};

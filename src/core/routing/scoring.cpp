@@ -68,25 +68,29 @@ struct SeenStems {
   }
 };
 
+/// How alike an answered question is to the query: the weight of the words they share (half for
+/// words only in its answer) over the geometric mean of both texts' weights. The shared weight
+/// is summed in the query's order, as AnsweredPostings::alike sums it, so both agree bit for bit.
 double question_similarity(const QuestionText& qt, const Query& q, const Corpus& corpus,
                            SeenStems& seen, std::vector<std::size_t>* terms) {
-  double shared = 0, own = 0;
+  double own = 0;
   seen.next();
-  auto first_time = [&](StemId s) { return seen.first_time(s); };
-  for (StemId s : corpus[qt.text_stems]) {
-    if (!first_time(s)) continue;
-    own += corpus.idf(s);
-    if (int t = q.index(s); t >= 0) {
-      shared += q.terms[t].weight;
-      if (terms) terms->push_back(static_cast<std::size_t>(t));
-    }
-  }
-  for (StemId s : corpus[qt.answer]) {
-    if (!first_time(s)) continue;
-    if (int t = q.index(s); t >= 0) {
-      shared += 0.5 * q.terms[t].weight;
-      if (terms) terms->push_back(static_cast<std::size_t>(t));
-    }
+  const std::uint32_t in_text = seen.round;
+  for (StemId s : corpus[qt.text_stems])
+    if (seen.first_time(s)) own += corpus.idf(s);
+  seen.next();
+  const std::uint32_t in_answer = seen.round;
+  for (StemId s : corpus[qt.answer])
+    if (seen.mark[s] != in_text) seen.mark[s] = in_answer;
+  double shared = 0;
+  for (std::size_t t = 0; t < q.terms.size(); ++t) {
+    const Term& term = q.terms[t];
+    if (!term.stem || q.index(*term.stem) != static_cast<int>(t)) continue;
+    std::uint32_t where = seen.mark[*term.stem];
+    if (where == in_text) shared += term.weight;
+    else if (where == in_answer) shared += 0.5 * term.weight;
+    else continue;
+    if (terms) terms->push_back(t);
   }
   if (own <= 0 || q.total_weight <= 0) return 0;
   return std::min(1.0, shared / std::sqrt(own * q.total_weight));
@@ -198,55 +202,75 @@ std::vector<std::uint32_t> routing::AnsweredPostings::people_with(
   return out;
 }
 
-std::vector<std::uint32_t> routing::AnsweredPostings::candidates(std::span<const Weighted> terms,
-                                                                 double total_weight,
-                                                                 double threshold) const {
+std::vector<routing::AnsweredPostings::Alike> routing::AnsweredPostings::alike(
+    std::span<const Weighted> terms, double total_weight, double threshold) const {
   std::vector<double> shared(own_.size(), 0);
+  std::vector<std::uint64_t> which(own_.size(), 0);
   std::vector<std::uint32_t> touched;
-  auto add = [&](const Lists& l, StemId s, double weight) {
+  auto add = [&](const Lists& l, StemId s, double weight, std::uint64_t bit) {
     if (s + 1 >= l.start.size()) return;
     for (auto i = l.start[s]; i < l.start[s + 1]; ++i) {
       std::uint32_t q = l.questions[i];
-      if (shared[q] == 0) touched.push_back(q);
+      if (which[q] == 0 && shared[q] == 0) touched.push_back(q);
       shared[q] += weight;
+      which[q] |= bit;
     }
   };
-  for (const auto& t : terms) {
-    add(text_, t.stem, t.weight);
-    add(answer_only_, t.stem, 0.5 * t.weight);
+  for (std::size_t k = 0; k < terms.size(); ++k) {
+    std::uint64_t bit = k < 64 ? std::uint64_t{1} << k : 0;
+    add(text_, terms[k].stem, terms[k].weight, bit);
+    add(answer_only_, terms[k].stem, 0.5 * terms[k].weight, bit);
   }
-  // The same sum as question_similarity's in another order: a margin covers the rounding.
-  std::vector<std::uint32_t> out;
-  auto can_reach = [&](std::uint32_t q) {
-    return own_[q] > 0 && shared[q] / std::sqrt(own_[q] * total_weight) >= threshold * (1 - 1e-9);
+  std::vector<Alike> out;
+  auto keep = [&](std::uint32_t q) {
+    if (own_[q] <= 0 || total_weight <= 0) return;
+    double similarity = std::min(1.0, shared[q] / std::sqrt(own_[q] * total_weight));
+    if (similarity >= threshold) out.push_back({q, similarity, which[q]});
   };
   if (touched.size() * 16 < shared.size()) {  // few: sort them; many: read them all in order
-    for (std::uint32_t q : touched)
-      if (can_reach(q)) out.push_back(q);
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    for (std::uint32_t q : touched) keep(q);
   } else {
     for (std::uint32_t q = 0; q < shared.size(); ++q)
-      if (shared[q] > 0 && can_reach(q)) out.push_back(q);
+      if (shared[q] > 0) keep(q);
   }
   return out;
 }
 
 namespace {
-/// Calls `f` with the index of each answered question that may resemble the query, in corpus
-/// order: all of them, or with postings only those that can reach the threshold.
+/// Calls `f(i, similarity, terms)` for each answered question i whose similarity to the query
+/// reaches `threshold`, in corpus order; `terms` are the query terms it shares. With postings,
+/// only the questions that share a word with the query are read.
 template <typename F>
-void each_answered(const Corpus& corpus, const Query& q, const AnsweredPostings* postings,
-                   double threshold, F&& f) {
+void each_alike(const Corpus& corpus, const Query& q, const AnsweredPostings* postings,
+                double threshold, SeenStems& seen, F&& f) {
+  std::vector<std::size_t> terms;  // of one answered question (kept: no allocation each)
   if (!postings) {
-    for (std::size_t i = 0; i < corpus.answered.size(); ++i) f(i);
+    for (std::size_t i = 0; i < corpus.answered.size(); ++i) {
+      terms.clear();
+      double sim = question_similarity(corpus.answered[i], q, corpus, seen, &terms);
+      if (sim >= threshold) f(i, sim, terms);
+    }
     return;
   }
-  std::vector<AnsweredPostings::Weighted> terms;
+  std::vector<AnsweredPostings::Weighted> weighted;
+  std::vector<std::size_t> term_of;  // by weighted term: its index in the query
   for (std::size_t t = 0; t < q.terms.size(); ++t)
-    if (q.terms[t].stem && q.index(*q.terms[t].stem) == static_cast<int>(t))
-      terms.push_back({*q.terms[t].stem, q.terms[t].weight});
-  for (std::uint32_t i : postings->candidates(terms, q.total_weight, threshold)) f(i);
+    if (q.terms[t].stem && q.index(*q.terms[t].stem) == static_cast<int>(t)) {
+      weighted.push_back({*q.terms[t].stem, q.terms[t].weight});
+      term_of.push_back(t);
+    }
+  for (const auto& a : postings->alike(weighted, q.total_weight, threshold)) {
+    terms.clear();
+    if (weighted.size() <= 64) {
+      for (std::size_t k = 0; k < weighted.size(); ++k)
+        if (a.shared_terms >> k & 1) terms.push_back(term_of[k]);
+    } else {
+      question_similarity(corpus.answered[a.question], q, corpus, seen, &terms);
+    }
+    f(a.question, a.similarity, terms);
+  }
 }
 }  // namespace
 
@@ -270,12 +294,9 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
 
   std::vector<TrackRecord> track(people.size());
   SeenStems seen(corpus.stems.size());
-  std::vector<std::size_t> terms;  // of one answered question (kept: no allocation each)
-  each_answered(corpus, q, postings, weights.similar_question, [&](std::size_t i) {
+  each_alike(corpus, q, postings, weights.similar_question, seen,
+             [&](std::size_t i, double sim, const std::vector<std::size_t>& terms) {
     const QuestionText& qt = corpus.answered[i];
-    terms.clear();
-    double sim = question_similarity(qt, q, corpus, seen, &terms);
-    if (sim < weights.similar_question) return;
     std::size_t who = postings ? (postings->answerer(i) < 0 ? nobody : static_cast<std::size_t>(postings->answerer(i)))
                                : person_index(qt.answered_by);
     if (who == nobody) return;
@@ -333,6 +354,8 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
 
   Date today = utc_date(options.now);
   std::vector<bool> found;  // by query term: this person's evidence explains it
+  // Scratch lists of query terms, kept across people: no allocation for each.
+  std::vector<std::size_t> matched, terms, answered_words;
   // A person's evidence. With `details`, also the reasons and the terms behind it: those are
   // made only for the people shown, once the ranking is known.
   auto weigh_evidence = [&](std::size_t i, Scored& s, bool details) {
@@ -388,7 +411,6 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
 
     double best_free = 0;
     const Phrase* free_phrase = nullptr;
-    std::vector<std::size_t> matched;
     for (const auto& ph : pt.free_expertise) {
       matched.clear();
       double m = phrase_match(ph, q, corpus, weights, &matched);
@@ -401,7 +423,6 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
     add("expertise", weights.expertise_text, best_free,
         [&] { return fmt::format("lists '{}' as expertise", free_phrase->text); });
 
-    std::vector<std::size_t> terms;
     auto field = [&](const char* name, double weight, Span stems, const char* label) {
       terms.clear();
       double c = coverage(corpus[stems], q, found, &terms);
@@ -440,7 +461,7 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
         by_similar += weights.near_duplicate * (tr.best - weights.near_duplicate_from) /
                       (1 - weights.near_duplicate_from);
     }
-    std::vector<std::size_t> answered_words;
+    answered_words.clear();
     if (!answered_terms.empty() && !answered_terms[i].empty()) {
       double shared = 0;
       double spread = std::pow(answered_count[i], weights.answered_spread);
@@ -656,11 +677,10 @@ std::vector<SimilarQuestion> similar_in(const Corpus& corpus, std::string_view t
   std::vector<std::pair<const QuestionText*, double>> found;
   if (q.total_weight <= 0) return {};
   SeenStems seen(corpus.stems.size());
-  each_answered(corpus, q, postings, shown_as_similar, [&](std::size_t i) {
+  each_alike(corpus, q, postings, shown_as_similar, seen,
+             [&](std::size_t i, double sim, const std::vector<std::size_t>&) {
     const QuestionText& qt = corpus.answered[i];
-    if (qt.id == exclude_id) return;
-    double sim = question_similarity(qt, q, corpus, seen, nullptr);
-    if (sim >= shown_as_similar) found.emplace_back(&qt, sim);
+    if (qt.id != exclude_id) found.emplace_back(&qt, sim);
   });
   // Found in corpus order, so the address breaks what ties remain as a stable sort would: the
   // first `limit` of a partial sort are those of a sort, without sorting the many similar
