@@ -3,9 +3,9 @@
 #include <atomic>
 #include <exception>
 #include <filesystem>
-#include <functional>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -19,8 +19,10 @@
 #include "output.hpp"
 #include "peers/error.hpp"
 #include "peers/inbox.hpp"
+#include "peers/progress.hpp"
 #include "peers/routing.hpp"
 #include "peers/text.hpp"
+#include "progress.hpp"
 #include "questions.hpp"
 #include "skipped.hpp"
 #include "triage_report.hpp"
@@ -42,9 +44,6 @@ struct Options {
   bool by_person = false;
   bool json = false;
 };
-
-/// Called after each message with how many are done; a progress display (issue 22) hooks in here.
-using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 /// What the run needs besides the messages: the store, its routing index, and who is typing.
 struct Triage {
@@ -127,7 +126,7 @@ struct Suggestion {
 /// Routes every text, on two threads (the index is only read): most of a run's time.
 std::vector<Suggestion> suggest_all(const RoutingIndex& index,
                                     const std::vector<std::string_view>& all_texts,
-                                    const RankOptions& rank, const Progress& progress) {
+                                    const RankOptions& rank, const ProgressStage& progress) {
   // The same text gets the same suggestion (one index, one clock): an inbox often holds the
   // same question from several people, and each text is routed once.
   std::vector<std::string_view> texts;
@@ -151,16 +150,17 @@ std::vector<Suggestion> suggest_all(const RoutingIndex& index,
   if (texts.size() > 8)
     helper = std::thread([&] {
       try {
-        for (std::size_t i; (i = next++) < texts.size(); ++done) suggest(i);
+        for (std::size_t i; !progress.stop_requested() && (i = next++) < texts.size(); ++done)
+          suggest(i);
       } catch (...) {
         failed = std::current_exception();
         next = texts.size();
       }
     });
   try {
-    for (std::size_t i; (i = next++) < texts.size();) {
+    for (std::size_t i; !progress.stop_requested() && (i = next++) < texts.size();) {
       suggest(i);
-      progress(++done, texts.size());
+      progress.advance(++done);
     }
   } catch (...) {
     next = texts.size();
@@ -169,6 +169,7 @@ std::vector<Suggestion> suggest_all(const RoutingIndex& index,
   }
   if (helper.joinable()) helper.join();
   if (failed) std::rethrow_exception(failed);
+  progress.stop_here_if_asked("stopped while routing the messages; nothing was recorded");
   if (texts.size() == all_texts.size()) return out;
   std::vector<Suggestion> each;
   each.reserve(all_texts.size());
@@ -176,7 +177,8 @@ std::vector<Suggestion> suggest_all(const RoutingIndex& index,
   return each;
 }
 
-TriageRun triage(Triage& t, const Options& opts, const InboxFile& file, const Progress& progress) {
+/// `name`: the file's name, as the progress line shows it.
+TriageRun triage(Triage& t, const Options& opts, const InboxFile& file, const std::string& name) {
   TriageRun run;
   run.dry_run = opts.dry_run;
   run.route = opts.route;
@@ -218,9 +220,21 @@ TriageRun triage(Triage& t, const Options& opts, const InboxFile& file, const Pr
   rank.now = t.ctx.now();
   std::vector<std::string_view> texts;
   for (std::size_t i : fresh) texts.push_back(run.items[i].message.text);
-  std::vector<Suggestion> suggestions = suggest_all(t.index, texts, rank, progress);
+  std::vector<Suggestion> suggestions;
+  {
+    ProgressStage routing(&t.ctx.progress(), "routing " + name, texts.size());
+    suggestions = suggest_all(t.index, texts, rank, routing);
+  }
+  std::optional<ProgressStage> recording;
+  if (!opts.dry_run) recording.emplace(&t.ctx.progress(), "recording " + name, fresh.size());
   Store::Batch batch(t.store);
   for (std::size_t k = 0; k < fresh.size(); ++k) {
+    if (recording && recording->stop_requested()) {
+      batch.commit();
+      throw interrupted(fmt::format(
+          "{} of {} questions were recorded, the other {} not; run the triage again to record them",
+          k, fresh.size(), fresh.size() - k));
+    }
     TriageItem& item = run.items[fresh[k]];
     const Suggestion& s = suggestions[k];
     item.asked_at = item.message.sent_at.value_or(rank.now);
@@ -232,8 +246,10 @@ TriageRun triage(Triage& t, const Options& opts, const InboxFile& file, const Pr
     Question q = make_question(t, item);
     if (opts.route) route_if_sure(t, item, q);
     if (!opts.dry_run) write_question(t.store, q);
+    if (recording) recording->advance(k + 1);
   }
   batch.commit();
+  recording.reset();
   std::stable_sort(run.items.begin(), run.items.end(),
                    [](const TriageItem& a, const TriageItem& b) {
                      return a.message.line < b.message.line;
@@ -267,8 +283,7 @@ void run_triage(const Options& opts, Context& ctx) {
   std::string base = std::filesystem::path(display).filename().string();
   Triage t{store, index, ctx, ctx.team_member(),
            forbidden_character(base, false) ? std::string() : "triaged from " + base, {}};
-  Progress progress = [](std::size_t, std::size_t) {};  // issue 22: a progress bar goes here
-  TriageRun run = triage(t, opts, file, progress);
+  TriageRun run = triage(t, opts, file, base);
   run.display = display;
   for (const auto& p : inbox_presets())
     if (p.name == file.preset) run.preset_title = p.title;

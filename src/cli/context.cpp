@@ -44,7 +44,11 @@ Environment Environment::from_process() {
     if (env.columns <= 0) env.columns = 80;
   }
   if (auto slow = get("PEERS_TEST_SLOW_WRITE_MS")) env.slow_write_ms = std::atoi(slow->c_str());
-  if (auto slow = get("PEERS_TEST_SLOW_PROGRESS_MS")) env.slow_progress_ms = std::atoi(slow->c_str());
+  if (auto slow = get("PEERS_TEST_SLOW_PROGRESS_MS")) {  // "MS", or "MS:STAGE" for one stage
+    env.slow_progress_ms = std::atoi(slow->c_str());
+    if (auto colon = slow->find(':'); colon != std::string::npos)
+      env.slow_progress_stage = slow->substr(colon + 1);
+  }
   env.no_cache = get("PEERS_NO_CACHE").has_value();
   if (auto seed = get("PEERS_TEST_ID_SEED"))
     env.question_id_seed = std::strtoull(seed->c_str(), nullptr, 10);
@@ -87,7 +91,7 @@ TerminalProgress& Context::progress() {
     bool draw = env.stderr_is_terminal && !env.progress_off && !global.quiet;
     bool color = env.stderr_is_terminal && !env.no_color && !global.no_color;
     progress_ = std::make_unique<TerminalProgress>(io.err, draw, color);
-    progress_->pause_each_step(env.slow_progress_ms);
+    progress_->pause_each_step(env.slow_progress_ms, env.slow_progress_stage);
   }
   return *progress_;
 }

@@ -30,6 +30,7 @@ struct Environment {
   int columns = 0;                         // terminal width; 0 when not a terminal
   int slow_write_ms = 0;                   // $PEERS_TEST_SLOW_WRITE_MS (tests only)
   int slow_progress_ms = 0;                // $PEERS_TEST_SLOW_PROGRESS_MS: a pause per step (tests)
+  std::string slow_progress_stage;         // after a ':' in it: only in stages starting so
   bool no_cache = false;                   // $PEERS_NO_CACHE
   std::optional<std::uint64_t> question_id_seed;  // $PEERS_TEST_ID_SEED: predictable ids (tests)
 

@@ -23,7 +23,8 @@ void TerminalProgress::begin(std::string_view what, std::uint64_t total) {
 }
 
 void TerminalProgress::advance(std::uint64_t done) {
-  if (pause_ms_ > 0) std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms_));
+  if (pause_ms_ > 0 && what_.starts_with(pause_stage_))
+    std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms_));
   if (depth_ != 1) return;
   done_ = done;
   if (!draw_) return;

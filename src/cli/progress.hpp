@@ -28,9 +28,12 @@ class TerminalProgress : public Progress {
   /// True once Ctrl-C was pressed during a stage (see interrupt.hpp).
   bool stop_requested() const override;
 
-  /// Tests only: sleeps this long in every advance(), so that short work lasts long enough to
-  /// be drawn or interrupted.
-  void pause_each_step(int milliseconds) { pause_ms_ = milliseconds; }
+  /// Tests only: sleeps this long in every advance() of the stages whose description starts with
+  /// `stage` (all when empty), so that short work lasts long enough to be drawn or interrupted.
+  void pause_each_step(int milliseconds, std::string stage = {}) {
+    pause_ms_ = milliseconds;
+    pause_stage_ = std::move(stage);
+  }
   /// Whether a line is on the screen now (for tests).
   bool drawn() const { return drawn_; }
 
@@ -53,6 +56,7 @@ class TerminalProgress : public Progress {
   std::size_t width_ = 0;  // of the line on screen
   bool drawn_ = false;
   int pause_ms_ = 0;
+  std::string pause_stage_;
   std::optional<InterruptibleWork> interruptible_;  // during a stage
 };
 

@@ -181,6 +181,59 @@ def main():
         check(status == 0 and f"{12 - written} added" in err, "the import run again adds the rest",
               out + err)
         check(len(os.listdir(os.path.join(store, "people"))) == before + 12, "everyone is in")
+
+        # triage: a line while it routes and while it records; Ctrl-C in either stops cleanly.
+        messages = os.path.join(work, "monday.txt")
+        with open(messages, "w") as out:
+            for i in range(8):  # few enough to be routed on one thread: each step pauses
+                out.write(f"when is the transfer deadline for term {i}\n")
+        store = new_store(work, "triage-terminal")
+        run(["who-knows", "transfer"], store, environment())  # the cache and routing index are built: only triage's own stages remain
+        status, out, seen = run_on_terminal(["triage", messages], store,
+                                            environment(PEERS_TEST_SLOW_PROGRESS_MS="150"))
+        check(status == 0, "triage on a terminal succeeds", seen)
+        check("routing monday.txt: " in seen and "/8 (" in seen, "triage draws its routing", repr(seen))
+        check("recording monday.txt: " in seen, "triage draws its recording", repr(seen))
+        last_line = seen.rsplit("\r", 1)
+        check(len(last_line) == 2 and "Recorded 8 questions" in last_line[1],
+              "triage clears the line before its summary", repr(seen))
+        check(out.count("ask María López") == 8, "triage's results are on stdout", out)
+
+        store = new_store(work, "triage-pipe")
+        status, out, err = run(["triage", messages], store, environment(PEERS_TEST_SLOW_PROGRESS_MS="150"))
+        check(status == 0 and "\r" not in err and "routing" not in err,
+              "triage: no progress on a pipe", repr(err))
+
+        store = new_store(work, "triage-interrupt-routing")
+        run(["who-knows", "transfer"], store, environment())
+        before = sorted(os.listdir(os.path.join(store, "questions")))
+        status, err = interrupt(["triage", messages], store,
+                                environment(PEERS_TEST_SLOW_PROGRESS_MS="3000:routing"), 0.3)
+        check(status == 130, "Ctrl-C while triage routes exits 130", f"{status} {err!r}")
+        check(err == "peers: interrupted: stopped while routing the messages; nothing was recorded\n",
+              "one line says nothing was recorded", repr(err))
+        check(sorted(os.listdir(os.path.join(store, "questions"))) == before,
+              "no question is recorded when triage is stopped while routing")
+
+        store = new_store(work, "triage-interrupt-recording")
+        run(["who-knows", "transfer"], store, environment())
+        before = len(os.listdir(os.path.join(store, "questions")))
+        status, err = interrupt(["triage", messages], store,
+                                environment(PEERS_TEST_SLOW_WRITE_MS="300"), 1.0)
+        check(status == 130, "Ctrl-C while triage records exits 130", f"{status} {err!r}")
+        last = err.splitlines()[-1] if err else ""
+        check(last.startswith("peers: interrupted: ") and "questions were recorded, the other" in last
+              and "run the triage again to record them" in last,
+              "one line says what triage did not record", repr(err))
+        check(temp_files(store) == [], "no temp file is left by triage", str(temp_files(store)))
+        recorded = len(os.listdir(os.path.join(store, "questions"))) - before
+        check(0 < recorded < 8, "the triage stopped part way", str(recorded))
+        status, out, err = run(["check"], store, environment())
+        check(status == 0, "check is clean after the interrupted triage", out + err)
+        status, out, err = run(["triage", messages], store, environment())
+        check(status == 0 and f"Recorded {8 - recorded} questions" in err
+              and f"{recorded} already recorded, skipped" in err,
+              "triage run again records the rest and skips the others", out + err)
     finally:
         if not failures:
             shutil.rmtree(work, ignore_errors=True)
