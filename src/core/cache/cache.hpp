@@ -2,9 +2,8 @@
 // The record cache behind Store::read_all, snapshot, summaries and routing_index. Private to
 // peers_core. Its files: format.cpp (the on-disk format: header, entries, blobs, journal),
 // records.cpp (typed records in binary, from the field tables), load.cpp (one load, in
-// phases: load_list.cpp, load_read.cpp, load_update.cpp), snapshot.cpp (Store's whole-store
-// reads), saved_index.cpp (the saved routing index) and check_memo.cpp (what `check` found
-// per file).
+// phases), snapshot.cpp (Store's whole-store reads), saved_index.cpp (the saved routing index)
+// and check_memo.cpp (what `check` found per file).
 //
 // A derived, local index of parsed records, validated against the files the way git validates
 // its index. It lives in <store>/.peers/ (git-ignored), or under StoreOptions::cache_dir when
