@@ -115,6 +115,25 @@ std::size_t closing_quote(std::string_view line, std::size_t i, int line_no, con
   return j;
 }
 
+/// Whether line[i] ends its line or is followed by a space or a tab.
+bool blank_after(std::string_view line, std::size_t i) {
+  return i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t';
+}
+
+/// At a '|' or '>' (line[i]) that starts a block scalar: notes the indent its content must
+/// exceed and the header's comment. False when what follows makes it no block scalar header.
+bool block_scalar_header(std::string_view line, std::size_t i, int node_column, int line_no,
+                         Prescan& state) {
+  std::string_view rest = line.substr(i + 1);
+  std::size_t k = rest.find_first_not_of("+-0123456789");
+  if (k != std::string_view::npos && rest[k] != ' ' && rest[k] != '\t') return false;
+  state.block_parent_indent = node_column;
+  std::size_t hash = rest.find(" #");
+  if (hash != std::string_view::npos)
+    state.comments.push_back({line_no, std::string(trim(rest.substr(hash))), false});
+  return true;
+}
+
 /// Walks a line's content from its indent: quotes, flow brackets, comments, block scalar
 /// headers.
 void scan_tokens(std::string_view line, std::size_t indent, int line_no, Prescan& state) {
@@ -136,17 +155,9 @@ void scan_tokens(std::string_view line, std::size_t indent, int line_no, Prescan
       i = closing_quote(line, i, line_no, state.file);
       continue;
     }
-    if (at_token_start && (c == '|' || c == '>') && flow_depth == 0) {
-      std::string_view rest = line.substr(i + 1);
-      std::size_t k = rest.find_first_not_of("+-0123456789");
-      if (k == std::string_view::npos || rest[k] == ' ' || rest[k] == '\t') {
-        state.block_parent_indent = node_column;
-        std::size_t hash = rest.find(" #");
-        if (hash != std::string_view::npos)
-          state.comments.push_back({line_no, std::string(trim(rest.substr(hash))), false});
-        return;
-      }
-    }
+    if (at_token_start && (c == '|' || c == '>') && flow_depth == 0 &&
+        block_scalar_header(line, i, node_column, line_no, state))
+      return;
     if (c == '[' || c == '{') {
       if (at_token_start || flow_depth > 0) {
         if (++flow_depth > state.limits.max_depth)
@@ -165,8 +176,7 @@ void scan_tokens(std::string_view line, std::size_t indent, int line_no, Prescan
       token_start = true;
       continue;
     }
-    if ((c == '-' || c == '?') && at_token_start &&
-        (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t')) {
+    if ((c == '-' || c == '?') && at_token_start && blank_after(line, i)) {
       token_start = true;
       node_column = static_cast<int>(i) + 1;
       continue;
@@ -177,7 +187,7 @@ void scan_tokens(std::string_view line, std::size_t indent, int line_no, Prescan
       token_start = true;
       continue;
     }
-    if (c == ':' && (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t' ||
+    if (c == ':' && (blank_after(line, i) ||
                      (flow_depth > 0 && (line[i + 1] == ',' || line[i + 1] == ']' ||
                                          line[i + 1] == '}')))) {
       token_start = true;
