@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -7,6 +8,63 @@
 #include <vector>
 
 namespace peers {
+
+/// Decodes the code point at `text[i]` into `out`; returns its length in bytes, or 0 when the
+/// bytes there are not valid UTF-8 (truncated, overlong, a surrogate or past U+10FFFF).
+inline std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + i;
+  std::size_t left = text.size() - i;
+  if (p[0] < 0x80) {
+    out = p[0];
+    return 1;
+  }
+  std::size_t len = 0;
+  char32_t cp = 0;
+  char32_t min = 0;
+  if ((p[0] & 0xE0) == 0xC0) {
+    len = 2, cp = p[0] & 0x1F, min = 0x80;
+  } else if ((p[0] & 0xF0) == 0xE0) {
+    len = 3, cp = p[0] & 0x0F, min = 0x800;
+  } else if ((p[0] & 0xF8) == 0xF0) {
+    len = 4, cp = p[0] & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (left < len) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((p[k] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (p[k] & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  out = cp;
+  return len;
+}
+
+/// Calls visit(offset, length, code point) for each code point of `text` in order; a byte that
+/// is not valid UTF-8 comes alone, without a code point. Stops when visit returns false.
+template <typename Visit>
+void for_each_code_point(std::string_view text, Visit visit) {
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    std::size_t n = decode_utf8(text, i, cp);
+    bool valid = n != 0;
+    if (!valid) n = 1;
+    if (!visit(i, n, valid ? std::optional<char32_t>(cp) : std::nullopt)) return;
+    i += n;
+  }
+}
+
+/// FNV-1a (64-bit) of `bytes`: a fingerprint that is the same on every machine and every run.
+/// `basis` is the standard offset basis unless a caller must keep the fingerprints it made.
+constexpr std::uint64_t fnv1a_basis = 14695981039346656037ull;
+inline std::uint64_t fnv1a(std::string_view bytes, std::uint64_t basis = fnv1a_basis) {
+  std::uint64_t h = basis;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
 
 /// Byte offset of the first byte that is not valid UTF-8 (overlongs and surrogates included).
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
@@ -17,6 +75,10 @@ std::string fold(std::string_view text);
 /// Appends `value` unless the list already holds it, compared folded; a value that folds to
 /// nothing is left out.
 void add_unique_folded(std::vector<std::string>& list, const std::string& value);
+
+/// Folded text with every run of bytes that `separates` turned into one space, none at either
+/// end: the shape of name_key and of the keys inbox messages are compared by.
+std::string folded_words(std::string_view text, bool (*separates)(char));
 
 /// Folded text with every run of non-alphanumerics turned into one space: how names, aliases
 /// and expertise entries are compared ("Work-Study" -> "work study").

@@ -5,22 +5,9 @@
 #include <set>
 
 #include "check_formats.hpp"
+#include "peers/text.hpp"
 
 namespace peers::cli {
-namespace {
-
-/// FNV-1a: a fingerprint that is the same on every machine and every run.
-std::uint64_t stable_hash(std::string_view bytes) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
-}  // namespace
-
 std::string gitlab_code_quality(const std::vector<Finding>& findings, std::string_view prefix) {
   nlohmann::ordered_json report = nlohmann::ordered_json::array();
   std::set<std::string> fingerprints;
@@ -31,10 +18,10 @@ std::string gitlab_code_quality(const std::vector<Finding>& findings, std::strin
     // GitLab compares fingerprints between the branch and its target to say what is new, so
     // they leave out the line (which moves with unrelated edits) unless two findings need it.
     std::string fingerprint =
-        fmt::format("{:016x}", stable_hash(fmt::format("{}\n{}\n{}", path, f.code, f.message)));
+        fmt::format("{:016x}", fnv1a(fmt::format("{}\n{}\n{}", path, f.code, f.message)));
     for (int n = 1; !fingerprints.insert(fingerprint).second; ++n)
       fingerprint = fmt::format(
-          "{:016x}", stable_hash(fmt::format("{}\n{}\n{}\n{}", path, f.code, f.message, n)));
+          "{:016x}", fnv1a(fmt::format("{}\n{}\n{}\n{}", path, f.code, f.message, n)));
     nlohmann::ordered_json issue;
     issue["description"] = description;  // JSON escaping makes any store text safe here
     issue["check_name"] = f.code;

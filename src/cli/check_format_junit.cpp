@@ -5,25 +5,10 @@
 #include "check_formats.hpp"
 #include "output.hpp"
 #include "peers/error.hpp"
+#include "peers/text.hpp"
 
 namespace peers::cli {
 namespace {
-
-/// The length of the UTF-8 sequence starting at `s[i]`, 0 when it is not a valid one.
-std::size_t sequence_length(std::string_view s, std::size_t i, char32_t& code) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char b = byte(i);
-  std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  code = n == 1 ? b : b & (0x7F >> n);
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (byte(i + k) & 0x3F);
-  }
-  static constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (code < smallest[n] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-  return n;
-}
 
 bool allowed_in_xml(char32_t c) {
   return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
@@ -43,25 +28,22 @@ std::string failure_text(const Finding& f, std::string_view path) {
 
 std::string xml_escape(std::string_view text) {
   std::string out;
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t code = 0;
-    std::size_t n = sequence_length(text, i, code);
-    if (n == 0 || !allowed_in_xml(code)) {
+  for_each_code_point(text, [&](std::size_t at, std::size_t n, std::optional<char32_t> code) {
+    if (!code || !allowed_in_xml(*code)) {
       out += "\xEF\xBF\xBD";  // U+FFFD
-      i += n == 0 ? 1 : n;
-      continue;
+      return true;
     }
-    switch (code) {
+    switch (*code) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&apos;"; break;
       case '\r': out += "&#13;"; break;
-      default: out.append(text.substr(i, n));
+      default: out.append(text.substr(at, n));
     }
-    i += n;
-  }
+    return true;
+  });
   return out;
 }
 

@@ -113,54 +113,68 @@ nlohmann::ordered_json setting_json(const Setting& setting, Store& store) {
   return j;
 }
 
+struct GetOptions {
+  std::string key;
+  bool json = false;
+};
+
+void run_config_get(const GetOptions& opts, Context& ctx) {
+  const Setting& setting = find_setting(opts.key);
+  if (opts.json)
+    print_json(ctx.io, setting_json(setting, ctx.store()));
+  else
+    ctx.io.out << safe(get_value(setting, ctx.store())) << '\n';
+}
+
+struct SetOptions {
+  std::string key;
+  std::string value;
+};
+
+void run_config_set(const SetOptions& opts, Context& ctx) {
+  set_value(find_setting(opts.key), opts.value, ctx);
+}
+
+struct ListOptions {
+  bool json = false;
+};
+
+void run_config_list(const ListOptions& opts, Context& ctx) {
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  Table table;
+  for (const auto& s : settings()) {
+    all.push_back(setting_json(s, ctx.store()));
+    table.add({s.key, safe(get_value(s, ctx.store())),
+               s.scope == Scope::shared ? "shared (peers.yaml)" : "this clone (git config)"});
+  }
+  if (opts.json)
+    print_json(ctx.io, all);
+  else
+    table.print(ctx.io);
+}
+
 }  // namespace
 
 void add_config(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("config", "Read or change settings (shared or for this clone)");
   cmd->require_subcommand(1);
 
-  struct GetOptions {
-    std::string key;
-    bool json = false;
-  };
   auto get_opts = std::make_shared<GetOptions>();
   auto* get = cmd->add_subcommand("get", "Print a setting's value");
   get->add_option("key", get_opts->key, "The setting, e.g. git.autocommit")->required();
   get->add_flag("--json", get_opts->json, "Print {key, value, scope, stored_in} as JSON");
-  get->callback([get_opts, &ctx] {
-    const Setting& setting = find_setting(get_opts->key);
-    if (get_opts->json)
-      print_json(ctx.io, setting_json(setting, ctx.store()));
-    else
-      ctx.io.out << safe(get_value(setting, ctx.store())) << '\n';
-  });
+  get->callback([get_opts, &ctx] { run_config_get(*get_opts, ctx); });
 
-  struct SetOptions {
-    std::string key;
-    std::string value;
-  };
   auto set_opts = std::make_shared<SetOptions>();
   auto* set = cmd->add_subcommand("set", "Change a setting");
   set->add_option("key", set_opts->key, "The setting")->required();
   set->add_option("value", set_opts->value, "Its new value")->required();
-  set->callback([set_opts, &ctx] { set_value(find_setting(set_opts->key), set_opts->value, ctx); });
+  set->callback([set_opts, &ctx] { run_config_set(*set_opts, ctx); });
 
-  auto list_json = std::make_shared<bool>(false);
+  auto list_opts = std::make_shared<ListOptions>();
   auto* list = cmd->add_subcommand("list", "Print every setting, its value and where it lives");
-  list->add_flag("--json", *list_json, "Print them as JSON");
-  list->callback([list_json, &ctx] {
-    nlohmann::ordered_json all = nlohmann::ordered_json::array();
-    Table table;
-    for (const auto& s : settings()) {
-      all.push_back(setting_json(s, ctx.store()));
-      table.add({s.key, safe(get_value(s, ctx.store())),
-                 s.scope == Scope::shared ? "shared (peers.yaml)" : "this clone (git config)"});
-    }
-    if (*list_json)
-      print_json(ctx.io, all);
-    else
-      table.print(ctx.io);
-  });
+  list->add_flag("--json", list_opts->json, "Print them as JSON");
+  list->callback([list_opts, &ctx] { run_config_list(*list_opts, ctx); });
 
   cmd->footer(examples({"peers config set git.autocommit true   # this clone commits each change",
                         "peers config get git.autocommit",

@@ -188,8 +188,7 @@ void edit_in_editor(Context& ctx, const std::string& id) {
       root = parse_yaml(edited, path_in_messages);
       p = person_from_node(root, id, path_in_messages);
     } catch (const Error& e) {
-      ctx.io.err << "peers: error: " << safe(format_location(e.where())) << ": " << e.what()
-                 << '\n';
+      print_error(ctx.io.err, e);
       if (!confirm(ctx.io, "Edit again? (no: discard your changes)"))
         throw Error("nothing was changed", {}, exit_error);
       continue;

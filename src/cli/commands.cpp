@@ -113,9 +113,7 @@ int run(int argc, char** argv, Context& ctx) {
       ctx.io.err << "peers: " << terminal_safe(e.what()) << '\n';
       return e.exit_code();
     }
-    std::string where = format_location(e.where());
-    ctx.io.err << "peers: error: " << (where.empty() ? "" : terminal_safe(where) + ": ")
-               << terminal_safe(e.what()) << '\n';
+    print_error(ctx.io.err, e);
     if (std::string hint = hint_for(e, ctx); !hint.empty())
       ctx.io.err << "hint: " << terminal_safe(hint, true) << '\n';
     return e.exit_code();

@@ -16,6 +16,12 @@ namespace peers::cli {
 std::string safe(std::string_view text) { return terminal_safe(text); }
 std::string safe_multiline(std::string_view text) { return terminal_safe(text, true); }
 
+void print_error(std::ostream& err, const Error& e) {
+  std::string where = format_location(e.where());
+  err << "peers: error: " << (where.empty() ? "" : terminal_safe(where) + ": ")
+      << terminal_safe(e.what()) << '\n';
+}
+
 std::string json_text(const nlohmann::ordered_json& data) {
   std::string dumped = data.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   // The dump is valid UTF-8 and only strings hold non-ASCII text, so each such character

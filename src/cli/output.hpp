@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "context.hpp"
+#include "peers/error.hpp"
 
 namespace CLI {
 class App;
@@ -17,6 +18,11 @@ namespace peers::cli {
 /// Store text made safe for a terminal (control characters and bidi overrides made visible).
 std::string safe(std::string_view text);
 std::string safe_multiline(std::string_view text);
+
+/// "peers: error: FILE:LINE:COL: message" on `err`: how every error is shown (the catch site in
+/// cli::run adds its hint; `peers edit` shows a parse error this way before offering to edit
+/// again).
+void print_error(std::ostream& err, const Error& e);
 
 /// JSON text, two-space indented, every string (keys and values, known fields or not) with
 /// C1 controls and bidi/invisible format characters (U+0085, U+009B, U+202E, ...; what

@@ -49,3 +49,16 @@ TEST_CASE("longer words may carry more typos") {
   CHECK(allowed_typos(5) == 1);
   CHECK(allowed_typos(9) == 2);
 }
+
+TEST_CASE("analyze splits words at Latin-1 and general punctuation, not at other letters") {
+  auto words = [](std::initializer_list<const char*> list) {
+    std::vector<std::string> out;
+    for (const char* w : list) out.push_back(stem(w));
+    return out;
+  };
+  CHECK(stems("fee\u00A0waiver") == words({"fee", "waiver"}));          // no-break space
+  CHECK(stems("\u00ABtuition\u00BB visa\u00D7form") == words({"tuition", "visa", "form"}));
+  CHECK(stems("deadline\u2014today\u2026lab\u2070fee") == words({"deadline", "today", "lab", "fee"}));
+  CHECK(stems("na\u00EFve caf\u00E9 \u00DCber") == words({"naive", "cafe", "uber"}));
+  CHECK(stems("\u4E2D\u6587 \u0430\u0431") == words({"\u4E2D\u6587", "\u0430\u0431"}));
+}

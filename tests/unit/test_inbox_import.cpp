@@ -134,3 +134,22 @@ TEST_CASE("read_inbox_lines: one message per line, blank lines skipped, bad ones
   REQUIRE(file.problems.size() == 1);
   CHECK(file.problems[0].line == 4);
 }
+
+TEST_CASE("read_inbox: the Sparkcentral preset reads the Hootsuite Inbox export by the same columns") {
+  const std::string csv =
+      "Message ID,Medium,Contact Primary Identifier,Direction,Message Text,Sent at\n"
+      "m-1,FACEBOOK,Amy Ng,INBOUND,Is the library open?,2026-11-27T08:45:00Z\n";
+  auto hootsuite = read_csv(csv, {}, "hootsuite");
+  auto sparkcentral = read_csv(csv, {}, "sparkcentral");
+  REQUIRE(sparkcentral.messages.size() == 1);
+  CHECK(sparkcentral.preset == "sparkcentral");
+  const InboxMessage& m = sparkcentral.messages[0];
+  CHECK(m.message_id == "m-1");
+  CHECK(m.channel == "facebook");
+  CHECK(m.from == "Amy Ng");
+  CHECK(m.text == "Is the library open?");
+  CHECK(m.sent_at == 1795769100);
+  REQUIRE(hootsuite.messages.size() == 1);
+  CHECK(hootsuite.messages[0].text == m.text);
+  CHECK(hootsuite.messages[0].from == m.from);
+}

@@ -1,11 +1,46 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "peers/text.hpp"
 
 using namespace peers;
+
+TEST_CASE("for_each_code_point gives each code point, and each byte that is not UTF-8 alone") {
+  std::vector<std::tuple<std::size_t, std::size_t, char32_t>> seen;
+  for_each_code_point("a\xC3\xA9\xC3(\xE2\x80\x94\xF0\x9F\x8E\x89\xED\xA0\x80",
+                      [&](std::size_t at, std::size_t n, std::optional<char32_t> cp) {
+                        seen.emplace_back(at, n, cp.value_or(U'?'));
+                        return true;
+                      });
+  using T = std::tuple<std::size_t, std::size_t, char32_t>;
+  CHECK(seen == std::vector<T>{{0, 1, U'a'}, {1, 2, U'é'}, {3, 1, U'?'}, {4, 1, U'('},
+                               {5, 3, U'—'}, {8, 4, U'🎉'}, {12, 1, U'?'}, {13, 1, U'?'},
+                               {14, 1, U'?'}});
+  std::size_t visits = 0;
+  for_each_code_point("abc", [&](std::size_t, std::size_t, std::optional<char32_t>) {
+    return ++visits < 2;  // stops when told
+  });
+  CHECK(visits == 2);
+}
+
+TEST_CASE("fnv1a: the standard 64-bit values, or another basis") {
+  CHECK(fnv1a("") == 0xcbf29ce484222325ull);
+  CHECK(fnv1a("a") == 0xaf63dc4c8601ec8cull);
+  CHECK(fnv1a("foobar") == 0x85944171f73967e8ull);
+  CHECK(fnv1a("", 42) == 42);
+  CHECK(fnv1a("a", 42) != fnv1a("a"));
+}
+
+TEST_CASE("folded_words: runs of separators become one space, none at the ends") {
+  auto spaces = [](char c) { return c == ' ' || c == '\n'; };
+  CHECK(folded_words("  Café \n\n au-Lait  ", spaces) == "cafe au-lait");
+  CHECK(folded_words("", spaces) == "");
+  CHECK(folded_words(" \n ", spaces) == "");
+  CHECK(name_key("  Work-Study / Aid ") == "work study aid");
+}
 
 TEST_CASE("first_invalid_utf8") {
   CHECK_FALSE(first_invalid_utf8("plain ascii"));

@@ -102,50 +102,29 @@ std::vector<int> take_numbers(std::string_view& in, std::string_view separators,
   return out;
 }
 
-std::uint64_t fnv1a(std::string_view text) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
 /// Text with runs of white space made one space, casefolded: how message texts are compared.
 std::string text_key(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : fold(text)) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
+  return folded_words(text, [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
 bool has_letter_or_digit(std::string_view text) {
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
-  while (left > 0) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) return true;  // not UTF-8: not ours to judge
-    switch (utf8proc_category(cp)) {
+  bool found = false;
+  for_each_code_point(text, [&](std::size_t, std::size_t, std::optional<char32_t> cp) {
+    if (!cp) {
+      found = true;  // not UTF-8: not ours to judge
+      return false;
+    }
+    switch (utf8proc_category(static_cast<utf8proc_int32_t>(*cp))) {
       case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
       case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
       case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-        return true;
+        found = true;
+        return false;
       default:
-        break;
+        return true;
     }
-    p += n;
-    left -= n;
-  }
-  return false;
+  });
+  return found;
 }
 
 }  // namespace
@@ -161,35 +140,32 @@ const std::vector<InboxPreset>& inbox_presets() {
   // Inbox 2.0); their documented headers include Conversation ID, Medium, Channel, Contact
   // Primary Identifier and Created at. The message-level names (Message ID, Message,
   // Direction) and the Sprout Social names are our best reading; see docs/format.md.
-  static const std::vector<InboxPreset> presets = {
-      {"hootsuite", "Hootsuite Inbox / Sparkcentral",
-       {{"text", {"Message", "Message Text", "Content", "Text"}},
+  static const std::vector<InboxPreset> presets = [] {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> hootsuite_export = {
+        {"text", {"Message", "Message Text", "Content", "Text"}},
         {"id", {"Message ID"}},
         {"from", {"Contact Primary Identifier", "Contact Secondary Identifier", "Author"}},
         {"channel", {"Medium"}},
         {"time", {"Created at", "Sent at"}},
-        {"direction", {"Direction"}}}},
-      {"sparkcentral", "Sparkcentral",
-       {{"text", {"Message", "Message Text", "Content", "Text"}},
-        {"id", {"Message ID"}},
-        {"from", {"Contact Primary Identifier", "Contact Secondary Identifier", "Author"}},
-        {"channel", {"Medium"}},
-        {"time", {"Created at", "Sent at"}},
-        {"direction", {"Direction"}}}},
-      {"sprout", "Sprout Social",
-       {{"text", {"Message"}},
-        {"id", {"Message ID", "GUID", "Permalink", "Link"}},
-        {"from", {"From", "Sender", "Contact"}},
-        {"channel", {"Network"}},
-        {"time", {"Timestamp", "Date"}},
-        {"direction", {"Direction"}}}},
-      {"meta", "Meta Business Suite",
-       {{"text", {"content", "message"}},
-        {"id", {"id", "mid"}},
-        {"from", {"sender_name", "from.name", "from"}},
-        {"channel", {"platform"}},
-        {"time", {"timestamp_ms", "created_time"}}}},
-  };
+        {"direction", {"Direction"}}};
+    return std::vector<InboxPreset>{
+        {"hootsuite", "Hootsuite Inbox / Sparkcentral", hootsuite_export},
+        {"sparkcentral", "Sparkcentral", hootsuite_export},
+        {"sprout", "Sprout Social",
+         {{"text", {"Message"}},
+          {"id", {"Message ID", "GUID", "Permalink", "Link"}},
+          {"from", {"From", "Sender", "Contact"}},
+          {"channel", {"Network"}},
+          {"time", {"Timestamp", "Date"}},
+          {"direction", {"Direction"}}}},
+        {"meta", "Meta Business Suite",
+         {{"text", {"content", "message"}},
+          {"id", {"id", "mid"}},
+          {"from", {"sender_name", "from.name", "from"}},
+          {"channel", {"platform"}},
+          {"time", {"timestamp_ms", "created_time"}}}},
+    };
+  }();
   return presets;
 }
 
@@ -453,7 +429,8 @@ std::string message_key(const InboxMessage& m) {
 std::string triage_question_id(const InboxMessage& m, int attempt) {
   std::string key = message_key(m);
   if (attempt > 0) key += fmt::format("\x1f{}", attempt);
-  std::uint64_t h = fnv1a(key);
+  // Not the standard basis: ids already recorded were made with this one.
+  std::uint64_t h = fnv1a(key, 1469598103934665603ull);
   return question_id_from_bits(h ^ (h >> 40));
 }
 

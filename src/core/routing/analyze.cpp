@@ -57,26 +57,10 @@ bool is_ascii_word_char(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-/// Byte length of a UTF-8 sequence starting with `lead`.
-std::size_t sequence_length(unsigned char lead) {
-  if (lead >= 0xF0) return 4;
-  if (lead >= 0xE0) return 3;
-  if (lead >= 0xC0) return 2;
-  return 1;
-}
-
-/// Non-ASCII characters that separate words: general punctuation (U+2000-U+206F), Latin-1
-/// punctuation and symbols (U+00A0-U+00BF, U+00D7, U+00F7).
-bool is_unicode_separator(std::string_view ch) {
-  auto b0 = static_cast<unsigned char>(ch[0]);
-  if (ch.size() == 2 && b0 == 0xC2) return static_cast<unsigned char>(ch[1]) >= 0xA0;
-  if (ch.size() == 2 && b0 == 0xC3)
-    return static_cast<unsigned char>(ch[1]) == 0x97 || static_cast<unsigned char>(ch[1]) == 0xB7;
-  if (ch.size() == 3 && b0 == 0xE2) {
-    auto b1 = static_cast<unsigned char>(ch[1]);
-    return b1 == 0x80 || b1 == 0x81;
-  }
-  return false;
+/// Non-ASCII characters that separate words: Latin-1 punctuation and symbols (U+00A0-U+00BF,
+/// U+00D7, U+00F7) and general punctuation (U+2000-U+207F).
+bool is_unicode_separator(char32_t cp) {
+  return (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x207F);
 }
 
 bool is_apostrophe(std::string_view ch) { return ch == "'" || ch == "\u2019" || ch == "`"; }
@@ -140,18 +124,15 @@ std::vector<Word> analyze(std::string_view text) {
     words.push_back({folded, stem(folded), joined});
     last_kept = true;
   };
-  for (std::size_t i = 0; i < text.size();) {
-    auto c = static_cast<unsigned char>(text[i]);
-    std::size_t len = std::min(sequence_length(c), text.size() - i);
-    std::string_view ch = text.substr(i, len);
-    i += len;
-    if (len == 1 && is_ascii_word_char(c)) {
+  for_each_code_point(text, [&](std::size_t at, std::size_t len, std::optional<char32_t> cp) {
+    std::string_view ch = text.substr(at, len);
+    if (len == 1 && is_ascii_word_char(static_cast<unsigned char>(ch[0]))) {
       if (joined_next && raw.empty()) pending_join = true;
       joined_next = false;
-      raw += static_cast<char>(c);
+      raw += ch[0];
     } else if (is_apostrophe(ch) && !raw.empty()) {
-      continue;  // "isn't" -> "isnt"
-    } else if (len > 1 && !is_unicode_separator(ch)) {
+      return true;  // "isn't" -> "isnt"
+    } else if (len > 1 && !is_unicode_separator(*cp)) {
       if (joined_next && raw.empty()) pending_join = true;
       joined_next = false;
       raw += ch;
@@ -161,7 +142,8 @@ std::vector<Word> analyze(std::string_view text) {
       if (was_word || !(ch == "-" || ch == "/")) joined_next = was_word && (ch == "-" || ch == "/");
       if (!was_word) last_kept = false;
     }
-  }
+    return true;
+  });
   finish_word();
   return words;
 }

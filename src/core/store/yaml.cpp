@@ -1,3 +1,5 @@
+// The strict loader (parse_yaml): the bytes checked before yaml-cpp sees them, the tree built
+// from its events, comments put back on their nodes. The canonical writer is yaml_emit.cpp.
 #include "peers/yaml.hpp"
 
 #include <yaml-cpp/eventhandler.h>
@@ -42,9 +44,8 @@ bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-/// Checks the bytes before yaml-cpp sees them and finds the comments it would drop.
-std::vector<Comment> prescan(std::string_view text, const std::string& file,
-                             const LoadLimits& limits) {
+/// Refuses a file over the size limit, not UTF-8, or holding a NUL byte.
+void check_bytes(std::string_view text, const std::string& file, const LoadLimits& limits) {
   if (text.size() > limits.max_bytes)
     refuse(file, 0, 0,
            fmt::format("file is {} KiB, over the {} KiB limit for one record", text.size() / 1024,
@@ -59,13 +60,184 @@ std::vector<Comment> prescan(std::string_view text, const std::string& file,
     auto [line, column] = line_column_of(text, nul);
     refuse(file, line, column, "file contains a NUL byte", "remove it; records are plain text");
   }
+}
 
+/// Refuses a bare carriage return or a merge conflict marker on a line (its CRLF's CR removed).
+void check_line_bytes(std::string_view line, int line_no, const std::string& file) {
+  if (auto cr = line.find('\r'); cr != std::string_view::npos)
+    refuse(file, line_no, static_cast<int>(cr) + 1, "bare carriage return (CR) in file",
+           "save the file with LF (Unix) line endings");
+  for (std::string_view marker : {"<<<<<<<", ">>>>>>>", "|||||||", "======="}) {
+    if (starts_with(line, marker) &&
+        (line.size() == 7 || line[7] == ' ' || (marker == "=======" && line.size() == 7)))
+      refuse(file, line_no, 1,
+             fmt::format("unresolved merge conflict marker '{}'", marker),
+             "resolve the conflict: keep the right lines, delete the markers, then run "
+             "'peers check'");
+  }
+}
+
+/// What prescan carries from one line to the next.
+struct Prescan {
+  const std::string& file;
+  const LoadLimits& limits;
   std::vector<Comment> comments;
-  std::size_t pos = 0;
-  int line_no = 0;
   bool seen_content = false;
   bool after_document_end = false;
   int block_parent_indent = -1;  // >= 0 while inside a block scalar
+};
+
+/// The position of the quote that closes the one at line[i]; refuses a quote not closed on
+/// its line.
+std::size_t closing_quote(std::string_view line, std::size_t i, int line_no, const std::string& file) {
+  const char c = line[i];
+  std::size_t j = i + 1;
+  bool closed = false;
+  for (; j < line.size(); ++j) {
+    if (c == '"' && line[j] == '\\') {
+      ++j;
+      continue;
+    }
+    if (line[j] == c) {
+      if (c == '\'' && j + 1 < line.size() && line[j + 1] == '\'') {
+        ++j;
+        continue;
+      }
+      closed = true;
+      break;
+    }
+  }
+  if (!closed)
+    refuse(file, line_no, static_cast<int>(i) + 1,
+           "quoted text is not closed on the same line",
+           "close the quote; for text over several lines use a block: 'notes: |' and "
+           "the text indented on the lines below");
+  return j;
+}
+
+/// Whether line[i] ends its line or is followed by a space or a tab.
+bool blank_after(std::string_view line, std::size_t i) {
+  return i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t';
+}
+
+/// At a '|' or '>' (line[i]) that starts a block scalar: notes the indent its content must
+/// exceed and the header's comment. False when what follows makes it no block scalar header.
+bool block_scalar_header(std::string_view line, std::size_t i, int node_column, int line_no,
+                         Prescan& state) {
+  std::string_view rest = line.substr(i + 1);
+  std::size_t k = rest.find_first_not_of("+-0123456789");
+  if (k != std::string_view::npos && rest[k] != ' ' && rest[k] != '\t') return false;
+  state.block_parent_indent = node_column;
+  std::size_t hash = rest.find(" #");
+  if (hash != std::string_view::npos)
+    state.comments.push_back({line_no, std::string(trim(rest.substr(hash))), false});
+  return true;
+}
+
+/// Walks a line's content from its indent: quotes, flow brackets, comments, block scalar
+/// headers.
+void scan_tokens(std::string_view line, std::size_t indent, int line_no, Prescan& state) {
+  int flow_depth = 0;
+  bool token_start = true;
+  int node_column = static_cast<int>(indent);
+  for (std::size_t i = indent; i < line.size(); ++i) {
+    char c = line[i];
+    if (c == ' ' || c == '\t') {
+      continue;
+    }
+    bool at_token_start = token_start;
+    token_start = false;
+    if (c == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) {
+      state.comments.push_back({line_no, std::string(line.substr(i)), false});
+      return;
+    }
+    if (at_token_start && (c == '"' || c == '\'')) {
+      i = closing_quote(line, i, line_no, state.file);
+      continue;
+    }
+    if (at_token_start && (c == '|' || c == '>') && flow_depth == 0 &&
+        block_scalar_header(line, i, node_column, line_no, state))
+      return;
+    if (c == '[' || c == '{') {
+      if (at_token_start || flow_depth > 0) {
+        if (++flow_depth > state.limits.max_depth)
+          refuse(state.file, line_no, static_cast<int>(i) + 1,
+                 fmt::format("nesting deeper than {} levels", state.limits.max_depth),
+                 "records are shallow; this file is not a peers record");
+        token_start = true;
+      }
+      continue;
+    }
+    if (flow_depth > 0 && (c == ']' || c == '}')) {
+      --flow_depth;
+      continue;
+    }
+    if (flow_depth > 0 && c == ',') {
+      token_start = true;
+      continue;
+    }
+    if ((c == '-' || c == '?') && at_token_start && blank_after(line, i)) {
+      token_start = true;
+      node_column = static_cast<int>(i) + 1;
+      continue;
+    }
+    if ((c == '&' || c == '!') && at_token_start) {
+      // A node property: the node itself starts after it.
+      while (i + 1 < line.size() && line[i + 1] != ' ' && line[i + 1] != '\t') ++i;
+      token_start = true;
+      continue;
+    }
+    if (c == ':' && (blank_after(line, i) ||
+                     (flow_depth > 0 && (line[i + 1] == ',' || line[i + 1] == ']' ||
+                                         line[i + 1] == '}')))) {
+      token_start = true;
+      continue;
+    }
+    if (at_token_start && flow_depth == 0) node_column = static_cast<int>(i);
+  }
+}
+
+/// One line: blank, block scalar content, a full-line comment, document markers and
+/// directives; anything else is content, walked by scan_tokens.
+void scan_line(std::string_view line, int line_no, Prescan& state) {
+  std::size_t indent = line.find_first_not_of(' ');
+  if (indent == std::string_view::npos) return;  // blank line
+  if (state.block_parent_indent >= 0) {
+    if (static_cast<int>(indent) > state.block_parent_indent) return;  // block scalar content
+    state.block_parent_indent = -1;
+  }
+  if (line[indent] == '#') {
+    state.comments.push_back({line_no, std::string(line.substr(indent)), true});
+    return;
+  }
+  if (line == "---" || starts_with(line, "--- ")) {
+    if (state.seen_content || state.after_document_end)
+      refuse(state.file, line_no, 1, "a second YAML document ('---') in one record",
+             "each record file holds exactly one document; move the rest to its own file");
+    return;
+  }
+  if (line == "..." || starts_with(line, "... ")) {
+    state.after_document_end = true;
+    return;
+  }
+  if (state.after_document_end)
+    refuse(state.file, line_no, static_cast<int>(indent) + 1,
+           "content after the document end marker ('...')",
+           "delete the '...' line or what follows it");
+  if (indent == 0 && line[0] == '%')
+    refuse(state.file, line_no, 1, "YAML directives ('%') are not allowed in records",
+           "delete the directive line");
+  state.seen_content = true;
+  scan_tokens(line, indent, line_no, state);
+}
+
+/// Checks the bytes before yaml-cpp sees them and finds the comments it would drop.
+std::vector<Comment> prescan(std::string_view text, const std::string& file,
+                             const LoadLimits& limits) {
+  check_bytes(text, file, limits);
+  Prescan state{file, limits, {}};
+  std::size_t pos = 0;
+  int line_no = 0;
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
@@ -73,138 +245,10 @@ std::vector<Comment> prescan(std::string_view text, const std::string& file,
     pos = end + 1;
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (auto cr = line.find('\r'); cr != std::string_view::npos)
-      refuse(file, line_no, static_cast<int>(cr) + 1, "bare carriage return (CR) in file",
-             "save the file with LF (Unix) line endings");
-    for (std::string_view marker : {"<<<<<<<", ">>>>>>>", "|||||||", "======="}) {
-      if (starts_with(line, marker) &&
-          (line.size() == 7 || line[7] == ' ' || (marker == "=======" && line.size() == 7)))
-        refuse(file, line_no, 1,
-               fmt::format("unresolved merge conflict marker '{}'", marker),
-               "resolve the conflict: keep the right lines, delete the markers, then run "
-               "'peers check'");
-    }
-
-    std::size_t indent = line.find_first_not_of(' ');
-    if (indent == std::string_view::npos) continue;  // blank line
-    if (block_parent_indent >= 0) {
-      if (static_cast<int>(indent) > block_parent_indent) continue;  // block scalar content
-      block_parent_indent = -1;
-    }
-    if (line[indent] == '#') {
-      comments.push_back({line_no, std::string(line.substr(indent)), true});
-      continue;
-    }
-    if (line == "---" || starts_with(line, "--- ")) {
-      if (seen_content || after_document_end)
-        refuse(file, line_no, 1, "a second YAML document ('---') in one record",
-               "each record file holds exactly one document; move the rest to its own file");
-      continue;
-    }
-    if (line == "..." || starts_with(line, "... ")) {
-      after_document_end = true;
-      continue;
-    }
-    if (after_document_end)
-      refuse(file, line_no, static_cast<int>(indent) + 1,
-             "content after the document end marker ('...')",
-             "delete the '...' line or what follows it");
-    if (indent == 0 && line[0] == '%')
-      refuse(file, line_no, 1, "YAML directives ('%') are not allowed in records",
-             "delete the directive line");
-    seen_content = true;
-
-    // Walk the line: quotes, flow brackets, comments, block scalar headers.
-    int flow_depth = 0;
-    bool token_start = true;
-    int node_column = static_cast<int>(indent);
-    for (std::size_t i = indent; i < line.size(); ++i) {
-      char c = line[i];
-      if (c == ' ' || c == '\t') {
-        continue;
-      }
-      bool at_token_start = token_start;
-      token_start = false;
-      if (c == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) {
-        comments.push_back({line_no, std::string(line.substr(i)), false});
-        break;
-      }
-      if (at_token_start && (c == '"' || c == '\'')) {
-        std::size_t j = i + 1;
-        bool closed = false;
-        for (; j < line.size(); ++j) {
-          if (c == '"' && line[j] == '\\') {
-            ++j;
-            continue;
-          }
-          if (line[j] == c) {
-            if (c == '\'' && j + 1 < line.size() && line[j + 1] == '\'') {
-              ++j;
-              continue;
-            }
-            closed = true;
-            break;
-          }
-        }
-        if (!closed)
-          refuse(file, line_no, static_cast<int>(i) + 1,
-                 "quoted text is not closed on the same line",
-                 "close the quote; for text over several lines use a block: 'notes: |' and "
-                 "the text indented on the lines below");
-        i = j;
-        continue;
-      }
-      if (at_token_start && (c == '|' || c == '>') && flow_depth == 0) {
-        std::string_view rest = line.substr(i + 1);
-        std::size_t k = rest.find_first_not_of("+-0123456789");
-        if (k == std::string_view::npos || rest[k] == ' ' || rest[k] == '\t') {
-          block_parent_indent = node_column;
-          std::size_t hash = rest.find(" #");
-          if (hash != std::string_view::npos)
-            comments.push_back({line_no, std::string(trim(rest.substr(hash))), false});
-          break;
-        }
-      }
-      if (c == '[' || c == '{') {
-        if (at_token_start || flow_depth > 0) {
-          if (++flow_depth > limits.max_depth)
-            refuse(file, line_no, static_cast<int>(i) + 1,
-                   fmt::format("nesting deeper than {} levels", limits.max_depth),
-                   "records are shallow; this file is not a peers record");
-          token_start = true;
-        }
-        continue;
-      }
-      if (flow_depth > 0 && (c == ']' || c == '}')) {
-        --flow_depth;
-        continue;
-      }
-      if (flow_depth > 0 && c == ',') {
-        token_start = true;
-        continue;
-      }
-      if ((c == '-' || c == '?') && at_token_start &&
-          (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t')) {
-        token_start = true;
-        node_column = static_cast<int>(i) + 1;
-        continue;
-      }
-      if ((c == '&' || c == '!') && at_token_start) {
-        // A node property: the node itself starts after it.
-        while (i + 1 < line.size() && line[i + 1] != ' ' && line[i + 1] != '\t') ++i;
-        token_start = true;
-        continue;
-      }
-      if (c == ':' && (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t' ||
-                       (flow_depth > 0 && (line[i + 1] == ',' || line[i + 1] == ']' ||
-                                           line[i + 1] == '}')))) {
-        token_start = true;
-        continue;
-      }
-      if (at_token_start && flow_depth == 0) node_column = static_cast<int>(i);
-    }
+    check_line_bytes(line, line_no, file);
+    scan_line(line, line_no, state);
   }
-  return comments;
+  return std::move(state.comments);
 }
 
 Mark mark_of(const YAML::Mark& m) { return Mark{m.line + 1, m.column + 1}; }
@@ -389,205 +433,7 @@ void attach_comments(Node& root, std::vector<Comment> comments) {
   }
 }
 
-// ---- writing ----
-
-bool is_special_word(std::string_view s) {
-  static const std::unordered_set<std::string> words = {
-      "y",   "n",    "yes",  "no",   "true", "false", "on",    "off",  "null",
-      "~",   ".inf", "-.inf", "+.inf", ".nan", "<<",   "=",     ""};
-  return words.count(to_lower_ascii(s)) > 0;
-}
-
-bool looks_numeric_or_date(std::string_view s) {
-  std::size_t i = 0;
-  if (i < s.size() && (s[i] == '+' || s[i] == '-' || s[i] == '.')) ++i;
-  if (i < s.size() && s[i] == '.') ++i;
-  if (i >= s.size() || !(s[i] >= '0' && s[i] <= '9')) return false;
-  return s.find_first_not_of("0123456789abcdefABCDEFxXoO_:.+-TtZz ") == std::string_view::npos;
-}
-
-std::string double_quoted(std::string_view s) {
-  std::string out = "\"";
-  for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-    len = std::min(len, s.size() - i);
-    std::string_view one = s.substr(i, len);
-    i += len;
-    switch (c) {
-      case '"': out += "\\\""; continue;
-      case '\\': out += "\\\\"; continue;
-      case '\n': out += "\\n"; continue;
-      case '\t': out += "\\t"; continue;
-      case '\r': out += "\\r"; continue;
-      case 0x1B: out += "\\e"; continue;
-      default: break;
-    }
-    if (!forbidden_character(one, false)) {
-      out += one;
-      continue;
-    }
-    char32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(one[k]) & 0x3F);
-    out += cp < 0x100 ? fmt::format("\\x{:02x}", static_cast<unsigned>(cp))
-                      : fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
-  }
-  return out + "\"";
-}
-
-bool literal_block_is_safe(std::string_view s) {
-  if (s.empty() || s.front() == ' ' || s.front() == '\n' || s.front() == '\t') return false;
-  if (forbidden_character(s, true)) return false;
-  return true;
-}
-
-void write_indent(std::string& out, int indent) { out.append(static_cast<std::size_t>(indent), ' '); }
-
-void write_comment_after(std::string& out, const Node& node) {
-  if (!node.comment_after.empty()) out += "  " + node.comment_after;
-}
-
-/// Writes a scalar after "key:" or "- " (the caller has written the prefix without a space).
-void write_scalar(std::string& out, const Node& node, int indent) {
-  const std::string& s = node.scalar;
-  if (s.find('\n') != std::string::npos && literal_block_is_safe(s)) {
-    std::size_t trailing = s.size() - s.find_last_not_of('\n') - 1;
-    out += trailing == 0 ? " |-" : trailing == 1 ? " |" : " |+";
-    write_comment_after(out, node);
-    out += '\n';
-    std::string_view body(s);
-    if (trailing > 0) body.remove_suffix(trailing);
-    for (const auto& line : split(body, '\n')) {
-      if (!line.empty()) write_indent(out, indent + 2);
-      out += line;
-      out += '\n';
-    }
-    for (std::size_t k = 1; k < trailing; ++k) out += '\n';
-    return;
-  }
-  out += ' ';
-  if (node.verbatim || plain_scalar_is_safe(s))
-    out += s;
-  else if (!s.empty() && !forbidden_character(s, false) && s.find('\'') == std::string::npos &&
-           s.front() != ' ' && s.back() != ' ')
-    out += "'" + s + "'";
-  else
-    out += double_quoted(s);
-  write_comment_after(out, node);
-  out += '\n';
-}
-
-std::string key_text(const std::string& key) {
-  return plain_scalar_is_safe(key) ? key : double_quoted(key);
-}
-
-void write_block(std::string& out, const Node& node, int indent);
-
-void write_value_after_prefix(std::string& out, const Node& value, int indent) {
-  if (value.is_scalar()) {
-    write_scalar(out, value, indent);
-  } else if (value.is_null()) {
-    out += " null";
-    write_comment_after(out, value);
-    out += '\n';
-  } else if (value.is_map() && value.entries.empty()) {
-    out += " {}";
-    write_comment_after(out, value);
-    out += '\n';
-  } else if (value.is_sequence() && value.items.empty()) {
-    out += " []";
-    write_comment_after(out, value);
-    out += '\n';
-  } else {
-    write_comment_after(out, value);
-    out += '\n';
-    write_block(out, value, indent + 2);
-  }
-}
-
-void write_comments_before(std::string& out, const Node& node, int indent) {
-  for (const auto& c : node.comments_before) {
-    write_indent(out, indent);
-    out += c + '\n';
-  }
-}
-
-bool is_nested_list(const Node& n) { return n.is_sequence() && !n.items.empty(); }
-
-/// Moves to `above` the comments of a list item that cannot stay where they are: an
-/// end-of-line comment on a "-" that opens a nested list (or on a map item whose first value
-/// has its own), and, recursively, the comments above the first item of its nested list.
-void take_comments_above(Node& item, std::vector<std::string>& above) {
-  bool two_on_one_line = item.is_map() && !item.entries.empty() &&
-                         !item.entries.front().value.comment_after.empty();
-  if (!item.comment_after.empty() && (is_nested_list(item) || two_on_one_line)) {
-    above.push_back(std::move(item.comment_after));
-    item.comment_after.clear();
-  }
-  if (!is_nested_list(item)) return;
-  Node& first = item.items.front();
-  for (auto& c : first.comments_before) above.push_back(std::move(c));
-  first.comments_before.clear();
-  take_comments_above(first, above);
-}
-
-/// "- key: value" with the rest of the map aligned under the first key (after the "-").
-void write_map_item(std::string& out, const Node& item, int indent) {
-  const auto& first = item.entries.front();
-  out += ' ' + key_text(first.key) + ':';
-  Node first_value = first.value;
-  if (first_value.comment_after.empty()) first_value.comment_after = item.comment_after;
-  write_value_after_prefix(out, first_value, indent + 2);
-  Node rest = Node::map();
-  rest.entries.assign(item.entries.begin() + 1, item.entries.end());
-  write_block(out, rest, indent + 2);
-}
-
-void write_block(std::string& out, const Node& node, int indent) {
-  if (node.is_map()) {
-    for (const auto& entry : node.entries) {
-      write_comments_before(out, entry.value, indent);
-      write_indent(out, indent);
-      out += key_text(entry.key) + ':';
-      write_value_after_prefix(out, entry.value, indent);
-    }
-    return;
-  }
-  for (const auto& item : node.items) {
-    // Every comment that belongs above this item is written above its "-": a comment between
-    // a bare "-" and its nested list would read back onto another node.
-    Node moved = item;
-    std::vector<std::string> above = std::move(moved.comments_before);
-    moved.comments_before.clear();
-    take_comments_above(moved, above);
-    for (const auto& c : above) {
-      write_indent(out, indent);
-      out += c + '\n';
-    }
-    write_indent(out, indent);
-    out += '-';
-    if (moved.is_map() && !moved.entries.empty()) write_map_item(out, moved, indent);
-    else write_value_after_prefix(out, moved, indent);
-  }
-}
-
 }  // namespace
-
-bool plain_scalar_is_safe(std::string_view s) {
-  if (s.empty() || s.front() == ' ' || s.back() == ' ') return false;
-  if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(s.front()) != std::string_view::npos)
-    return false;
-  if (forbidden_character(s, false)) return false;
-  if (s.find('\t') != std::string_view::npos) return false;
-  if (s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos ||
-      s.back() == ':')
-    return false;
-  if (is_special_word(s) || looks_numeric_or_date(s)) return false;
-  // At the start of a line (a key) these would read as a document marker or a conflict marker.
-  for (std::string_view marker : {"---", "...", "<<<<<<<", "======="})
-    if (s.substr(0, marker.size()) == marker) return false;
-  return true;
-}
 
 Node parse_yaml(std::string_view text, const std::string& file, const LoadLimits& limits) {
   std::vector<Comment> comments = prescan(text, file, limits);
@@ -612,13 +458,6 @@ Node parse_yaml(std::string_view text, const std::string& file, const LoadLimits
            "start each line with a key such as 'name:'");
   attach_comments(root, std::move(comments));
   return root;
-}
-
-std::string emit_yaml(const Node& root) {
-  std::string out;
-  if (root.is_map()) write_block(out, root, 0);
-  for (const auto& c : root.comments_after) out += c + '\n';
-  return out;
 }
 
 }  // namespace peers

@@ -16,50 +16,6 @@
 namespace peers {
 namespace {
 
-/// Decodes one code point at `i`; returns its length, or 0 when the bytes are not valid UTF-8.
-std::size_t decode(std::string_view s, std::size_t i, char32_t& out) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
-  std::size_t left = s.size() - i;
-  if (p[0] < 0x80) {
-    out = p[0];
-    return 1;
-  }
-  std::size_t len = 0;
-  char32_t cp = 0;
-  char32_t min = 0;
-  if ((p[0] & 0xE0) == 0xC0) {
-    len = 2, cp = p[0] & 0x1F, min = 0x80;
-  } else if ((p[0] & 0xF0) == 0xE0) {
-    len = 3, cp = p[0] & 0x0F, min = 0x800;
-  } else if ((p[0] & 0xF8) == 0xF0) {
-    len = 4, cp = p[0] & 0x07, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (left < len) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((p[k] & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (p[k] & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  out = cp;
-  return len;
-}
-
-/// Calls visit(offset, length, code point) for each code point of `text` in order; a byte that
-/// is not valid UTF-8 comes alone, without a code point. Stops when visit returns false.
-template <typename Visit>
-void for_each_code_point(std::string_view text, Visit visit) {
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t cp = 0;
-    std::size_t n = decode(text, i, cp);
-    bool valid = n != 0;
-    if (!valid) n = 1;
-    if (!visit(i, n, valid ? std::optional<char32_t>(cp) : std::nullopt)) return;
-    i += n;
-  }
-}
-
 /// Appends one case-folded, decomposed code point, spelling out the few letters that do not
 /// decompose to ASCII.
 void append_folded_letter(char32_t cp, std::string& out) {
@@ -139,14 +95,11 @@ void add_unique_folded(std::vector<std::string>& list, const std::string& value)
   list.push_back(value);
 }
 
-std::string name_key(std::string_view text) {
-  std::string folded = fold(text);
+std::string folded_words(std::string_view text, bool (*separates)(char)) {
   std::string out;
   bool space = false;
-  for (char c : folded) {
-    bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                static_cast<unsigned char>(c) >= 0x80;
-    if (!word) {
+  for (char c : fold(text)) {
+    if (separates(c)) {
       space = !out.empty();
       continue;
     }
@@ -155,6 +108,14 @@ std::string name_key(std::string_view text) {
     out += c;
   }
   return out;
+}
+
+std::string name_key(std::string_view text) {
+  return folded_words(text, [](char c) {
+    bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                static_cast<unsigned char>(c) >= 0x80;
+    return !word;
+  });
 }
 
 namespace {
