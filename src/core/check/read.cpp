@@ -313,8 +313,10 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
     for (auto& record : records) add_record(input.records, std::move(record));
   // Remember the verdicts of the files read now; forget those of files that are gone. When
   // every verdict was recalled and none is gone, the memo stays as it is.
-  const bool any_fresh = std::any_of(fresh.begin(), fresh.end(), [](const auto& v) { return v.has_value(); });
-  const auto recalled_count = static_cast<std::size_t>(std::count(recalled.begin(), recalled.end(), 1));
+  const bool any_fresh =
+      std::any_of(fresh.begin(), fresh.end(), [](const auto& v) { return v.has_value(); });
+  const auto recalled_count =
+      static_cast<std::size_t>(std::count(recalled.begin(), recalled.end(), 1));
   if (any_fresh || recalled_count != verdicts.size()) {
     cache::Verdicts kept;
     kept.reserve(paths.size());
