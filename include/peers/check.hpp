@@ -41,6 +41,9 @@ struct StoreFile {
   /// What the file checkers found in it, when already known (remembered from an earlier
   /// check of the same content); check_store runs them otherwise.
   std::optional<std::vector<Finding>> findings;
+  /// Where the value of `name` starts (line, column; 0, 0 when the file has none), remembered
+  /// with the findings, so that a store checker points at it without parsing the file again.
+  std::optional<std::pair<int, int>> name_mark;
 };
 
 /// What the checkers look at: every file of the store, read and parsed once.
@@ -48,7 +51,9 @@ struct CheckInput {
   std::vector<StoreFile> files;           // peers.yaml first, then records by kind and path
   std::vector<std::string> bad_names;     // "people/Maria.yaml": *.yaml that is not an id
   std::vector<std::string> temp_files;    // "people/.x.yaml.tmp-123-abc": a writer's leftover
-  Snapshot records;                       // the typed records of the files that validated
+  /// The typed records of the files that validated. Questions may hold only what the store
+  /// checkers read of them (id, archived, routed_to, answered_by).
+  Snapshot records;
   /// Index into `files` by "kind/id" ("question/archive/id" for archived questions).
   std::unordered_map<std::string, std::size_t> by_record;
   /// Where the files are, for files read without keeping their tree (read_store_for_check).
@@ -69,6 +74,8 @@ struct CheckInput {
   const Node* tree(const StoreFile& file) const;
   /// The value of `key` at the top of the file's tree, for locating a finding; may be null.
   const Node* node(const StoreFile* file, std::string_view key) const;
+  /// Where that value starts (line 0 when there is none), from the remembered mark for `name`.
+  Location locate(const StoreFile& file, std::string_view key) const;
 
  private:
   mutable std::unordered_map<std::string, std::optional<Node>> reread_trees;

@@ -297,6 +297,28 @@ TEST_CASE("check: remembered findings are the findings of reading every file") {
   }
 }
 
+TEST_CASE("check: a remembered file's duplicate is located without reading the file again") {
+  peers::testing::TempDir dir;
+  std::filesystem::path root = dir / "store";
+  write_text(root / "peers.yaml", config);
+  write_text(root / "people/ana-ruiz.yaml", "name: Ana Ruiz\n");
+  write_text(root / "people/ana-ruiz-2.yaml", "# met at the fair\ntitle: Dean\nname: Ana Ruiz\n");
+  auto duplicate = [](const std::vector<Finding>& findings) {
+    for (const auto& f : findings)
+      if (f.code == "possible-duplicate") return f.where;
+    return Location{};
+  };
+  CHECK(duplicate(check_store(read_store_for_check(root))).line == 3);
+  CheckInput second = read_store_for_check(root);
+  CHECK(second.parsed == 1);  // peers.yaml only
+  // Changed after it was read: a finding located by parsing the file again would say line 1.
+  write_text(root / "people/ana-ruiz-2.yaml", "name: Ana Ruiz\ntitle: Dean\n");
+  Location where = duplicate(check_store(second));
+  CHECK(where.file == "people/ana-ruiz-2.yaml");
+  CHECK(where.line == 3);
+  CHECK(where.column == 7);
+}
+
 TEST_CASE("check: with a focus, the store checkers find what they find without it, for those records") {
   // Duplicates in chains (a person whose first match is not the focused one), references to
   // nobody both ways, alias clashes among three topics.

@@ -102,17 +102,19 @@ void add_record(Snapshot& records, TypedRecord&& record) {
 
 // What file checkers found, as remembered between runs (see read_store_for_check).
 // Raise verdicts_version whenever a file checker's findings change.
-constexpr std::uint64_t verdicts_version = 3;  // 2: content keyed by SHA-256; 3: bad-type, hints
+// 2: content keyed by SHA-256; 3: bad-type, hints; 4: the mark of `name`
+constexpr std::uint64_t verdicts_version = 4;
 
 std::uint64_t verdicts_print(const LoadLimits& limits) {
   return cache::hash_bytes(fmt::format("peers check verdicts {} {} {} {}", verdicts_version,
                                        limits.max_bytes, limits.max_depth, limits.max_nodes));
 }
 
-std::string encode_findings(const std::vector<Finding>& findings) {
+/// What is remembered of a file: the file checkers' findings and the mark of `name`.
+std::string encode_verdict(const StoreFile& file) {
   std::string out;
-  bytes::put_varint(out, findings.size());
-  for (const auto& f : findings) {
+  bytes::put_varint(out, file.findings->size());
+  for (const auto& f : *file.findings) {
     bytes::put_string(out, f.where.file);
     bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, f.where.line)));
     bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, f.where.column)));
@@ -122,11 +124,13 @@ std::string encode_findings(const std::vector<Finding>& findings) {
     bytes::put_string(out, f.hint);
     bytes::put<std::uint8_t>(out, f.fixable ? 1 : 0);
   }
+  bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, file.name_mark->first)));
+  bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, file.name_mark->second)));
   return out;
 }
 
-/// Nothing when `in` is not what encode_findings made.
-std::optional<std::vector<Finding>> decode_findings(std::string_view in) {
+/// Fills the file's findings and name mark; false when `in` is not what encode_verdict made.
+bool decode_verdict(std::string_view in, StoreFile& file) {
   try {
     std::vector<Finding> findings(bytes::take_count(in));
     for (auto& f : findings) {
@@ -139,10 +143,15 @@ std::optional<std::vector<Finding>> decode_findings(std::string_view in) {
       f.hint = bytes::take_string(in);
       f.fixable = bytes::take<std::uint8_t>(in) != 0;
     }
-    if (in.empty()) return findings;
+    int line = static_cast<int>(bytes::take_varint(in));
+    int column = static_cast<int>(bytes::take_varint(in));
+    if (!in.empty()) return false;
+    file.findings = std::move(findings);
+    file.name_mark = {line, column};
+    return true;
   } catch (const bytes::Corrupt&) {
   }
-  return std::nullopt;
+  return false;
 }
 }  // namespace
 
@@ -169,6 +178,14 @@ const Node* CheckInput::tree(const StoreFile& file) const {
 const Node* CheckInput::node(const StoreFile* file, std::string_view key) const {
   const Node* top = file ? tree(*file) : nullptr;
   return top ? top->find(key) : nullptr;
+}
+
+Location CheckInput::locate(const StoreFile& file, std::string_view key) const {
+  if (key == "name" && file.name_mark)
+    return Location{file.path, file.name_mark->first, file.name_mark->second};
+  const Node* value = node(&file, key);
+  return value ? Location{file.path, value->mark.line, value->mark.column}
+               : Location{file.path, 0, 0};
 }
 
 CheckInput make_check_input(std::vector<StoreFile> files, std::vector<std::string> bad_names,
@@ -219,8 +236,10 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
   std::unordered_map<std::string_view, std::uint64_t> content_of;
   std::vector<cache::FileHash> hashes;
   if (remembered) {
+    // Of questions, the store checkers read only the people they name.
+    QuestionFilter questions{{"routed_to", "answered_by"}, {}, {}};
     input.records = cache::load_snapshot(root, options, {Kind::person, Kind::topic, Kind::question},
-                                         nullptr, {}, &hashes);
+                                         nullptr, {}, &hashes, &questions);
     input.records.skipped.clear();  // the files behind them are parsed below, and reported
     for (const auto& h : hashes) content_of.emplace(h.path, h.content);
   }
@@ -242,7 +261,7 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
       auto verdict = verdicts.find(file.path);
       if (content != content_of.end() && verdict != verdicts.end() &&
           verdict->second.content == content->second)
-        if ((file.findings = decode_findings(verdict->second.findings))) {
+        if (decode_verdict(verdict->second.findings, file)) {
           recalled[i] = 1;
           continue;
         }
@@ -262,7 +281,9 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
     file.findings = check_file(file);
     // Only valid records are looked up next time: the others are always parsed.
     if (!has_typed_record(file) || file.load_error || file.record_error) return;
-    fresh[i] = cache::Verdict{content, encode_findings(*file.findings)};
+    const Node* name = file.root->find("name");
+    file.name_mark = name ? std::pair{name->mark.line, name->mark.column} : std::pair{0, 0};
+    fresh[i] = cache::Verdict{content, encode_verdict(file)};
     // The typed record is all the checks across files need; the tree is parsed again for the
     // few files they report on.
     if (!remembered) records[i] = typed_record(file);
@@ -290,19 +311,23 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
 
   if (!remembered)
     for (auto& record : records) add_record(input.records, std::move(record));
-  // Remember the verdicts of the files read now; forget those of files that are gone.
-  bool changed = false;
-  cache::Verdicts kept;
-  kept.reserve(paths.size());
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    if (fresh[i]) {
-      kept.emplace(paths[i], std::move(*fresh[i]));
-      changed = true;
-    } else if (recalled[i]) {
-      kept.emplace(paths[i], std::move(verdicts.find(paths[i])->second));
+  // Remember the verdicts of the files read now; forget those of files that are gone. When
+  // every verdict was recalled and none is gone, the memo stays as it is.
+  const bool any_fresh =
+      std::any_of(fresh.begin(), fresh.end(), [](const auto& v) { return v.has_value(); });
+  const auto recalled_count =
+      static_cast<std::size_t>(std::count(recalled.begin(), recalled.end(), 1));
+  if (any_fresh || recalled_count != verdicts.size()) {
+    cache::Verdicts kept;
+    kept.reserve(paths.size());
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      if (fresh[i])
+        kept.emplace(paths[i], std::move(*fresh[i]));
+      else if (recalled[i])
+        kept.emplace(paths[i], std::move(verdicts.find(paths[i])->second));
     }
+    cache::save_verdicts(root, options, print, kept);
   }
-  if (changed || kept.size() != verdicts.size()) cache::save_verdicts(root, options, print, kept);
 
   input.files = std::move(files);
   input.bad_names = std::move(bad_names);

@@ -197,8 +197,7 @@ void check_duplicates(const CheckInput& input, std::vector<Finding>& findings) {
   auto report = [&](std::size_t i, std::size_t j, const std::string& reason) {
     const StoreFile* file = file_of(input, Kind::person, people[j].id);
     findings.push_back(make_finding(
-        file ? at(*file, input.node(file, "name")) : Location{}, Severity::warning,
-        "possible-duplicate",
+        file ? input.locate(*file, "name") : Location{}, Severity::warning, "possible-duplicate",
         fmt::format("{} may be the same person as {}: {}", people[j].id, people[i].id, reason),
         fmt::format("if so, 'peers merge-people {} {}' folds {} into {}", people[i].id,
                     people[j].id, people[j].id, people[i].id)));

@@ -145,8 +145,9 @@ Fd open_lock_file_in(int dir_fd, const char* name) {
 bool try_lock(int fd) { return fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) == 0; }
 
 std::string random_suffix() {
-  std::random_device device;
-  return fmt::format("{:08x}", device());
+  // Seeded once: a std::random_device per temp file was 2% of a 10,000-card import.
+  thread_local std::mt19937 engine{std::random_device{}()};
+  return fmt::format("{:08x}", engine());
 }
 
 fs::path temp_path_for(const fs::path& dir, std::string_view name) {
