@@ -36,8 +36,6 @@ void run_ask(const Options& opts, Context& ctx) {
   std::string channel = clean_input(opts.channel, "--channel");
 
   Store& store = ctx.store();
-  Summaries summaries = store.summaries();
-  report_skipped(ctx.io, summaries.skipped);
   std::vector<std::string> topics;
   if (!opts.topics.empty()) {
     Snapshot known_topics = store.snapshot({Kind::topic});
@@ -57,10 +55,11 @@ void run_ask(const Options& opts, Context& ctx) {
   RankOptions rank;
   rank.limit = opts.limit;
   rank.now = ctx.now();
-  // The saved index, as `peers who-knows` ranks (its skipped files were reported above).
-  std::vector<Problem> skipped_again;
-  RoutingResult routing = store.routing_index(skipped_again).route(q.text, rank);
-  auto similar = answered_before(store, summaries, q.text, similar_shown, q.id);
+  std::vector<Problem> skipped;
+  RoutingIndex index = store.routing_index(skipped);  // the saved index, as `who-knows` ranks
+  report_skipped(ctx.io, skipped);
+  RoutingResult routing = index.route(q.text, rank);
+  auto similar = answered_before(store, index, q.text, similar_shown, q.id);
 
   if (opts.json) {
     nlohmann::ordered_json out = {{"question", to_json(q)}};

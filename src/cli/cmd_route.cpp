@@ -26,15 +26,14 @@ struct Options {
 void suggest(const Options& opts, Context& ctx) {
   Store& store = ctx.store();
   Question q = read_question_by_prefix(store, opts.question);
-  Summaries summaries = store.summaries();
-  report_skipped(ctx.io, summaries.skipped);
+  std::vector<Problem> skipped;
+  RoutingIndex index = store.routing_index(skipped);  // the saved index, as `who-knows` ranks
+  report_skipped(ctx.io, skipped);
   RankOptions rank;
   rank.limit = opts.limit;
   rank.now = ctx.now();
-  // The saved index, as `peers who-knows` ranks (its skipped files were reported above).
-  std::vector<Problem> skipped_again;
-  RoutingResult routing = store.routing_index(skipped_again).route(q.text, rank);
-  auto similar = answered_before(store, summaries, q.text, 3, q.id);
+  RoutingResult routing = index.route(q.text, rank);
+  auto similar = answered_before(store, index, q.text, 3, q.id);
   if (opts.json) {
     nlohmann::ordered_json out = {{"question", to_json(q)}};
     out.update(suggestions_json(routing, similar));

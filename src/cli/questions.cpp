@@ -90,11 +90,11 @@ std::vector<QuestionStatus> parse_statuses(const std::vector<std::string>& value
   return out;
 }
 
-std::vector<AnsweredBefore> answered_before(const Store& store, const Summaries& summaries,
+std::vector<AnsweredBefore> answered_before(const Store& store, const RoutingIndex& index,
                                             std::string_view text, std::size_t limit,
                                             std::string_view exclude_id) {
   std::vector<AnsweredBefore> out;
-  for (const auto& s : similar_answered(summaries, text, limit, exclude_id))
+  for (const auto& s : index.similar_answered(text, limit, exclude_id))
     out.push_back({read_question(store, s.id), s.similarity});
   return out;
 }

@@ -35,8 +35,9 @@ struct AnsweredBefore {
   double similarity;
 };
 
-/// The answered questions most like `text` (not `exclude_id`), best first, read from the store.
-std::vector<AnsweredBefore> answered_before(const Store& store, const Summaries& summaries,
+/// The answered questions most like `text` (not `exclude_id`), best first, by the saved routing
+/// index (as triage finds them), read from the store.
+std::vector<AnsweredBefore> answered_before(const Store& store, const RoutingIndex& index,
                                             std::string_view text, std::size_t limit,
                                             std::string_view exclude_id);
 
