@@ -126,7 +126,8 @@ struct Suggestion {
 /// Routes every text, on two threads (the index is only read): most of a run's time.
 std::vector<Suggestion> suggest_all(const RoutingIndex& index,
                                     const std::vector<std::string_view>& all_texts,
-                                    const RankOptions& rank, const ProgressStage& progress) {
+                                    const RankOptions& rank, Progress* progress_line,
+                                    const std::string& name) {
   // The same text gets the same suggestion (one index, one clock): an inbox often holds the
   // same question from several people, and each text is routed once.
   std::vector<std::string_view> texts;
@@ -140,6 +141,7 @@ std::vector<Suggestion> suggest_all(const RoutingIndex& index,
     }
   }
   std::vector<Suggestion> out(texts.size());
+  ProgressStage progress(progress_line, "routing " + name, texts.size());  // distinct texts
   auto suggest = [&](std::size_t i) {
     out[i].routing = index.route(texts[i], rank);
     out[i].similar = index.similar_answered(texts[i], 1);
@@ -220,11 +222,7 @@ TriageRun triage(Triage& t, const Options& opts, const InboxFile& file, const st
   rank.now = t.ctx.now();
   std::vector<std::string_view> texts;
   for (std::size_t i : fresh) texts.push_back(run.items[i].message.text);
-  std::vector<Suggestion> suggestions;
-  {
-    ProgressStage routing(&t.ctx.progress(), "routing " + name, texts.size());
-    suggestions = suggest_all(t.index, texts, rank, routing);
-  }
+  std::vector<Suggestion> suggestions = suggest_all(t.index, texts, rank, &t.ctx.progress(), name);
   std::optional<ProgressStage> recording;
   if (!opts.dry_run) recording.emplace(&t.ctx.progress(), "recording " + name, fresh.size());
   Store::Batch batch(t.store);
