@@ -37,66 +37,11 @@
 #include "peers/store.hpp"
 #include "peers/text.hpp"
 #include "peers/time.hpp"
+#include "routing_labelled.hpp"
 
 namespace {
 
-struct Case {
-  std::string category;
-  std::vector<std::string> expected;    // right at rank 1; empty: nobody
-  std::vector<std::string> acceptable;  // also right within the top 3
-  std::string question;
-};
-
-std::vector<Case> read_txt(std::ifstream& in) {
-  std::vector<Case> cases;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (peers::trim(line).empty() || peers::trim(line)[0] == '#') continue;
-    auto parts = peers::split(line, '|');
-    if (parts.size() < 3) throw std::runtime_error("bad line: " + line);
-    Case c;
-    c.category = peers::trim(parts[0]);
-    std::string who = peers::trim(parts[1]);
-    if (who != "nobody")
-      for (auto& id : peers::split(who, ',')) c.expected.push_back(peers::trim(id));
-    std::vector<std::string> rest(parts.begin() + 2, parts.end());
-    c.question = peers::trim(peers::join(rest, "|"));
-    cases.push_back(std::move(c));
-  }
-  return cases;
-}
-
-std::vector<Case> read_tsv(std::ifstream& in) {
-  std::vector<Case> cases;
-  std::string line;
-  bool header = true;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (peers::trim(line).empty()) continue;
-    if (header) {
-      header = false;
-      if (line.rfind("question\t", 0) == 0) continue;
-    }
-    auto parts = peers::split(line, '\t');
-    if (parts.size() < 4) throw std::runtime_error("bad line: " + line);
-    Case c;
-    c.question = parts[0];
-    std::string gold = peers::trim(parts[1]);
-    if (gold != "-" && !gold.empty()) c.expected.push_back(gold);
-    for (auto& id : peers::split(parts[2], ','))
-      if (!peers::trim(id).empty()) c.acceptable.push_back(peers::trim(id));
-    c.category = peers::trim(parts[3]);
-    if (c.category == "none") c.expected.clear();
-    cases.push_back(std::move(c));
-  }
-  return cases;
-}
-
-std::vector<Case> read_cases(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  return path.ends_with(".tsv") ? read_tsv(in) : read_txt(in);
-}
+using namespace labelled;
 
 /// Plain BM25 words: folded, split on non-alphanumerics, no stop words, no stemming.
 std::vector<std::string> plain_words(std::string_view text) {
@@ -180,126 +125,6 @@ class Bm25 {
   std::unordered_map<std::string, double> df_;
   double average_ = 1;
 };
-
-struct Tally {
-  int answerable = 0, top1 = 0, top3 = 0, nobody = 0, declined = 0, wrongly_declined = 0;
-  int high = 0, high_right = 0;
-  double reciprocal = 0;
-
-  /// `confidence`: of the first person ranked, or empty.
-  void add(const Case& c, const std::vector<std::string>& ranked, bool declined_it,
-           const std::string& confidence = {}) {
-    auto is = [&](const std::vector<std::string>& ids, const std::string& id) {
-      return std::find(ids.begin(), ids.end(), id) != ids.end();
-    };
-    bool first_right = !c.expected.empty() && !ranked.empty() && is(c.expected, ranked[0]);
-    if (confidence == "high") {
-      ++high;
-      if (first_right) ++high_right;
-    }
-    if (c.expected.empty()) {
-      ++nobody;
-      if (declined_it) ++declined;
-      return;
-    }
-    ++answerable;
-    if (declined_it) ++wrongly_declined;
-    if (first_right) ++top1;
-    for (std::size_t k = 0; k < ranked.size() && k < 3; ++k)
-      if (is(c.expected, ranked[k]) || is(c.acceptable, ranked[k])) {
-        ++top3;
-        break;
-      }
-    for (std::size_t k = 0; k < ranked.size() && k < 5; ++k)
-      if (is(c.expected, ranked[k])) {
-        reciprocal += 1.0 / (k + 1);
-        break;
-      }
-  }
-  double p1() const { return answerable ? double(top1) / answerable : 1; }
-  double p3() const { return answerable ? double(top3) / answerable : 1; }
-  double mrr() const { return answerable ? reciprocal / answerable : 1; }
-  double declined_share() const { return nobody ? double(declined) / nobody : 1; }
-  double high_precision() const { return high ? double(high_right) / high : 1; }
-  /// One number to choose weights by: every target counts the same.
-  double objective() const { return p1() + p3() + mrr() + declined_share(); }
-  std::string line() const {
-    std::string s = answerable ? fmt::format("p@1 {:.2f}  p@3 {:.2f}  MRR {:.2f}  (n={}, declined {})",
-                                             p1(), p3(), mrr(), answerable, wrongly_declined)
-                               : std::string(52, ' ');
-    if (nobody) s += fmt::format("  nobody declined {}/{}", declined, nobody);
-    if (high) s += fmt::format("  high right {}/{}", high_right, high);
-    return s;
-  }
-};
-
-/// A labelled store, loaded once: its index, its cases, and BM25 over it.
-struct LabelledSet {
-  std::string store_dir;
-  peers::Snapshot snap;
-  peers::Summaries summaries;
-  peers::RoutingIndex index;
-  peers::WeightedRouter router;  // the same, for other weights
-  std::vector<Case> cases;
-
-  LabelledSet(const std::string& dir, const std::string& cases_path)
-      : store_dir(dir), snap(open(dir).snapshot()), summaries(peers::summarize(snap)),
-        index(peers::RoutingIndex::build(summaries)), router(summaries), cases(read_cases(cases_path)) {}
-
-  static peers::Store open(const std::string& dir) {
-    peers::StoreOptions options;
-    options.use_cache = false;
-    return peers::Store(dir, options);
-  }
-};
-
-/// PEERS_EVAL_WEIGHTS="topic_floor=0.6,notes=2": the defaults with some weights changed, for
-/// trying a change without building again (the cache check still uses the defaults).
-std::optional<peers::RoutingWeights> weights_from_env() {
-  const char* spec = std::getenv("PEERS_EVAL_WEIGHTS");
-  if (!spec || !*spec) return std::nullopt;
-  peers::RoutingWeights w;
-  std::map<std::string, double*> fields = {
-      {"track_record", &w.track_record}, {"track_record_more", &w.track_record_more},
-      {"near_duplicate", &w.near_duplicate}, {"near_duplicate_from", &w.near_duplicate_from},
-      {"topic", &w.topic}, {"topic_floor", &w.topic_floor}, {"topic_focus", &w.topic_focus}, {"expertise_text", &w.expertise_text},
-      {"related_topic", &w.related_topic}, {"title", &w.title}, {"notes", &w.notes}, {"log", &w.log},
-      {"department", &w.department}, {"tags", &w.tags}, {"typo_match", &w.typo_match},
-      {"real_word_typo", &w.real_word_typo}, {"partial_phrase", &w.partial_phrase},
-      {"topic_description", &w.topic_description}, {"unknown_word", &w.unknown_word},
-      {"similar_question", &w.similar_question}, {"answered_words", &w.answered_words},
-      {"answered_spread", &w.answered_spread}, {"common_word", &w.common_word}, {"synonym", &w.synonym}, {"broader", &w.broader},
-      {"broader_2", &w.broader_2}, {"associated", &w.associated},
-      {"explained_floor", &w.explained_floor}, {"high", &w.high}, {"medium", &w.medium}, {"fit_explained", &w.fit_explained},
-      {"shown", &w.shown}};
-  for (const auto& item : peers::split(spec, ',')) {
-    auto eq = item.find('=');
-    auto it = fields.find(peers::trim(item.substr(0, eq)));
-    if (eq == std::string::npos || it == fields.end())
-      throw std::runtime_error("PEERS_EVAL_WEIGHTS: unknown weight in '" + item + "'");
-    *it->second = std::atof(item.c_str() + eq + 1);
-  }
-  return w;
-}
-
-peers::RankOptions rank_options() {
-  peers::RankOptions options;
-  options.limit = 10;
-  options.now = *peers::parse_timestamp("2026-11-27T12:00:00Z");
-  return options;
-}
-
-Tally measure(const LabelledSet& set, const peers::RoutingWeights& weights) {
-  Tally all;
-  auto options = rank_options();
-  for (const auto& c : set.cases) {
-    auto r = set.router.route(c.question, options, weights);
-    std::vector<std::string> ranked;
-    for (const auto& p : r.people) ranked.push_back(p.id);
-    all.add(c, ranked, !r.good_fit, r.people.empty() ? "" : r.people.front().confidence);
-  }
-  return all;
-}
 
 /// The weights --loso chooses among: the defaults with the main choices of the model varied.
 std::vector<std::pair<std::string, peers::RoutingWeights>> weight_grid() {
@@ -454,12 +279,21 @@ int main(int argc, char** argv) {
       for (const auto& p : result.people) ranked.push_back(p.id);
       bool declined = !result.good_fit;
       std::string confidence = result.people.empty() ? "" : result.people.front().confidence;
-      if (std::getenv("PEERS_EVAL_DUMP"))  // for calibration: first and second score, right or not
-        std::cout << fmt::format("DUMP {} {} {:.3f} {:.3f}\n", c.expected.empty() ? "none" : "some",
+      if (std::getenv("PEERS_EVAL_DUMP")) {  // for calibration: scores, explained share, right or not
+        auto explained_options = options;
+        explained_options.explain = true;
+        auto r = tried ? set.router.route(c.question, explained_options, *tried)
+                       : set.index.route(c.question, explained_options);
+        double share = 0;
+        if (!r.people.empty())
+          for (const auto& [name, value] : r.people[0].terms)
+            if (name == "explained share") share = value;
+        std::cout << fmt::format("DUMP {} {} {:.3f} {:.3f} {:.3f} {}\n", c.expected.empty() ? "none" : "some",
                                  !c.expected.empty() && !ranked.empty() &&
                                      std::find(c.expected.begin(), c.expected.end(), ranked[0]) != c.expected.end(),
                                  result.people.empty() ? 0.0 : result.people[0].score,
-                                 result.people.size() < 2 ? 0.0 : result.people[1].score);
+                                 result.people.size() < 2 ? 0.0 : result.people[1].score, share, c.category);
+      }
       ours.add(c, ranked, declined, confidence);
       ours_by[c.category].add(c, ranked, declined, confidence);
       auto baseline = bm25.rank(c.question);

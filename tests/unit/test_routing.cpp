@@ -463,3 +463,14 @@ TEST_CASE("of two store words one slip away, the one that fits the rest of the q
   REQUIRE(top(r) == "ida-it");
   CHECK(has_reason(r.people[0], "'server'"));
 }
+
+TEST_CASE("every answered question counts when the similarity bar is 0") {
+  // At `similar_question` 0 an answered question sharing no word with the question is "similar"
+  // at 0; it must not be compared with an example not yet chosen.
+  Snapshot s = campus();
+  s.questions.push_back(answered("q0000001", "where do the buses stop", "dana-aid", "2026-05-01T10:00:00Z"));
+  RoutingWeights any_similarity;
+  any_similarity.similar_question = 0;
+  auto r = WeightedRouter(summarize(s)).route("FAFSA deadline", at_noon(), any_similarity);
+  CHECK(top(r) == "dana-aid");
+}

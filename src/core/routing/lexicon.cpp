@@ -257,7 +257,10 @@ bool Lexicon::spelled_right(std::string_view word) {
 std::vector<std::string> Lexicon::corrections(std::string_view word) {
   Speller* s = speller();
   if (!s) return {};
-  return s->hunspell.suggest(std::string(word));
+  std::lock_guard lock(corrections_mutex_);
+  auto [it, added] = corrections_.try_emplace(std::string(word));
+  if (added) it->second = s->hunspell.suggest(it->first);
+  return it->second;
 }
 
 }  // namespace peers::routing

@@ -4,6 +4,7 @@
 // question needs it: WordNet's sorted index files are mapped and searched in place (a few
 // microseconds a word); Hunspell costs a few hundred milliseconds to load, so it is only asked
 // about a question word that neither the store nor WordNet knows.
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -53,6 +54,8 @@ class Lexicon {
   std::once_flag wordnet_once_, speller_once_;
   std::unique_ptr<WordNet> wordnet_;
   std::unique_ptr<Speller> speller_;
+  std::mutex corrections_mutex_;  // Hunspell's suggestions take 0.1-0.3 s: each word asked once
+  std::map<std::string, std::vector<std::string>, std::less<>> corrections_;
 };
 
 }  // namespace peers::routing

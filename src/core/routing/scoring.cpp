@@ -103,7 +103,7 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
     TrackRecord& tr = track[who];
     ++tr.similar;
     tr.latest = std::max(tr.latest, qt.at);
-    if (sim > tr.best || (sim == tr.best && qt.id < tr.example->id)) {
+    if (!tr.example || sim > tr.best || (sim == tr.best && qt.id < tr.example->id)) {
       tr.best = sim;
       tr.example = &qt;
     }
