@@ -46,12 +46,9 @@ try:
         "HOME": f"{work}/home", "TERM": "dumb", "NO_COLOR": "1", "TZ": "UTC", "LANG": "C.UTF-8",
         "PEERS_NOW": "2026-11-27T12:00:00Z", "PEERS_USER": "Test User", "INPUTRC": "/dev/null",
     }
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.chdir(f"{work}/store")
-        os.execve("/bin/bash", ["bash", "--norc", "--noprofile", "-i"], env)
-
     output = b""
+    fd = -1
+    step = 0
 
     def read_until(needle, timeout=20.0):
         global output
@@ -69,8 +66,6 @@ try:
                     break
         raise TimeoutError(f"no {needle!r} in {output[-500:]!r}")
 
-    step = 0
-
     def sync():
         # The shell computes the number, so the echo of the typed line cannot match.
         global step
@@ -78,14 +73,22 @@ try:
         os.write(fd, f"echo @@@$(({step}*1000))@@@\n".encode())
         return read_until(f"@@@{step * 1000}@@@".encode())
 
-    os.write(fd, b"PS1='$ '; bind 'set bell-style none' 2>/dev/null\n")
-    os.write(fd, b"source /usr/share/bash-completion/bash_completion\n")
-    os.write(fd, b"source <(peers completion bash)\n")
+    # The set-up is read from an rc file, not typed: typed into a shell that was still starting,
+    # on a loaded machine, readline now and then took letters for key bindings.
+    with open(f"{work}/bashrc", "w") as f:
+        f.write("PS1='$ '\nbind 'set bell-style none' 2>/dev/null\n"
+                "source /usr/share/bash-completion/bash_completion\n"
+                "source <(peers completion bash)\n")
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.chdir(f"{work}/store")
+        os.execve("/bin/bash", ["bash", "--rcfile", f"{work}/bashrc", "--noprofile", "-i"], env)
+    read_until(b"$ ")
     sync()
     for name, typed in (("dq", 'peers list --tag "dq'), ("sq", "peers list --tag 'sq"),
                         ("bare", "peers list --tag bare"), ("tick", 'peers list --tag "tick')):
         os.write(fd, typed.encode() + b"\t")
-        time.sleep(1.0)
+        time.sleep(3.0)  # completion runs peers; on a loaded machine (or under ASan) 1 s was short
         os.write(fd, b"\n")
         seen = sync()
         if os.path.exists(markers[name]):
