@@ -132,6 +132,12 @@ Snapshot load_snapshot(const std::filesystem::path& root, const StoreOptions& op
                        std::vector<FileHash>* hashes = nullptr,
                        const QuestionFilter* questions = nullptr);
 
+/// The content hash of every person, topic and question file that is a valid record, by path,
+/// for `check`'s memo: an unchanged store is loaded without decoding any record. A file whose
+/// hash is not known (not a valid record, or changed while it was read) is left out.
+std::vector<FileHash> load_content_hashes(const std::filesystem::path& root,
+                                          const StoreOptions& options);
+
 /// What routing needs of every person, topic and question, the way Store::summaries()
 /// returns them. An unchanged store is loaded without decoding any record.
 Summaries load_summaries(const std::filesystem::path& root, const StoreOptions& options,
@@ -162,6 +168,16 @@ Verdicts read_verdicts(const std::filesystem::path& root, const StoreOptions& op
 /// Replaces the file atomically; does nothing when the cache cannot be written.
 void save_verdicts(const std::filesystem::path& root, const StoreOptions& options,
                    std::uint64_t print, const Verdicts& verdicts);
+
+/// The findings of the last whole check (encoded by check/remembered.cpp), kept in
+/// `check.store` with the fingerprint of the files they were found in; empty when there are
+/// none for `fingerprint`, or for this `print` (the checkers' version).
+std::string read_store_findings(const std::filesystem::path& root, const StoreOptions& options,
+                                std::uint64_t print, std::string_view fingerprint);
+/// Replaces the file atomically; does nothing when the cache cannot be written.
+void save_store_findings(const std::filesystem::path& root, const StoreOptions& options,
+                         std::uint64_t print, std::string_view fingerprint,
+                         std::string_view findings);
 
 /// The directory a store's cache lives in: <root>/.peers when it can be written (or already
 /// holds a cache), else a directory below `fallback` named after the store's path, else empty.

@@ -164,6 +164,17 @@ SummaryLoad load_summary_sources(const fs::path& root, const StoreOptions& optio
   return out;
 }
 
+std::vector<FileHash> load_content_hashes(const fs::path& root, const StoreOptions& options) {
+  SummaryLoad loaded = load_summary_sources(root, options, nullptr, {});
+  std::vector<SummarySource> sources;
+  loaded.make_records(&sources);
+  std::vector<FileHash> hashes;
+  hashes.reserve(sources.size());
+  for (const auto& source : sources)
+    if (source.content != 0) hashes.push_back({std::string(source.path), source.content});
+  return hashes;
+}
+
 Summaries load_summaries(const fs::path& root, const StoreOptions& options, Stats* stats,
                          const LoadOptions& load) {
   SummaryLoad loaded = load_summary_sources(root, options, stats, load);

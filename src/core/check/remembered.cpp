@@ -1,0 +1,86 @@
+// A whole check remembered: its findings are kept next to the cache with the fingerprint of
+// every file's path and content, so a check of a store nothing changed in reads no record.
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "cache/cache.hpp"
+#include "check/checkers.hpp"
+#include "store/files.hpp"
+#include "store/layout.hpp"
+#include "util/bytes.hpp"
+#include "peers/check.hpp"
+
+namespace fs = std::filesystem;
+
+namespace peers {
+
+namespace {
+
+// Raise it whenever a store checker's findings change (a file checker's: verdicts_version,
+// in read.cpp, which this includes).
+// 1: the first
+constexpr std::uint64_t store_findings_version = 1;
+
+std::uint64_t store_findings_print(const LoadLimits& limits) {
+  return cache::hash_bytes(fmt::format("peers check store findings {} {}", store_findings_version,
+                                       checks::verdicts_print(limits)));
+}
+
+/// The fingerprint of the store as it is now, the way read_store_for_check makes it, with the
+/// content hashes of valid records from the cache (none is decoded when none changed); empty
+/// when a file cannot be read.
+std::string fingerprint_now(const fs::path& root, const StoreOptions& options) {
+  checks::StoreListing listing = checks::list_store_files(root);
+  std::unordered_map<std::string_view, std::uint64_t> known;
+  std::vector<cache::FileHash> hashes = cache::load_content_hashes(root, options);
+  known.reserve(hashes.size());
+  for (const auto& h : hashes) known.emplace(h.path, h.content);
+  std::vector<std::uint64_t> contents(listing.paths.size(), 0);
+  for (std::size_t i = 0; i < listing.paths.size(); ++i) {
+    const std::string& path = listing.paths[i];
+    if (auto it = known.find(path); it != known.end()) {
+      contents[i] = it->second;
+      continue;
+    }
+    // peers.yaml, events, leads and files that are not valid records: few, and read whole.
+    try {
+      contents[i] = checks::content_hash(read_regular_file(root / path, path, options.limits.max_bytes));
+    } catch (const Error&) {
+      return {};
+    }
+  }
+  return checks::files_fingerprint(listing, contents);
+}
+
+}  // namespace
+
+std::vector<Finding> check_whole_store(const fs::path& root, const StoreOptions& options) {
+  const std::uint64_t print = store_findings_print(options.limits);
+  if (options.use_cache) {
+    refuse_symlinks_in_layout(root);
+    std::string fingerprint = fingerprint_now(root, options);
+    if (!fingerprint.empty()) {
+      std::string remembered = cache::read_store_findings(root, options, print, fingerprint);
+      std::string_view in = remembered;
+      try {
+        if (!in.empty()) {
+          std::vector<Finding> findings = checks::decode_findings(in);
+          if (in.empty()) return findings;
+        }
+      } catch (const bytes::Corrupt&) {
+        // checked again below
+      }
+    }
+  }
+  CheckInput input = read_store_for_check(root, options);
+  std::vector<Finding> findings = check_store(input);
+  if (options.use_cache && !input.fingerprint.empty()) {
+    std::string encoded;
+    checks::encode_findings(findings, encoded);
+    cache::save_store_findings(root, options, print, input.fingerprint, encoded);
+  }
+  return findings;
+}
+
+}  // namespace peers
