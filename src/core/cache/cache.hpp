@@ -30,6 +30,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -132,11 +133,17 @@ Snapshot load_snapshot(const std::filesystem::path& root, const StoreOptions& op
                        std::vector<FileHash>* hashes = nullptr,
                        const QuestionFilter* questions = nullptr);
 
-/// The content hash of every person, topic and question file that is a valid record, by path,
-/// for `check`'s memo: an unchanged store is loaded without decoding any record. A file whose
-/// hash is not known (not a valid record, or changed while it was read) is left out.
-std::vector<FileHash> load_content_hashes(const std::filesystem::path& root,
-                                          const StoreOptions& options);
+/// The content hash of every person, topic and question file that is a valid record, for
+/// `check`'s memo: an unchanged store is loaded without decoding any record. A file whose hash
+/// is not known (not a valid record, or changed while it was read) is left out.
+struct ContentHashes {
+  std::vector<FileHash> files;
+  /// The records of the same load, as load_snapshot gives them (questions with only the
+  /// fields named), decoded now without going over the files again; nothing when one is not
+  /// at hand (not recorded, as when a file changed while it was read).
+  std::function<std::optional<Snapshot>(const std::vector<std::string>& question_fields)> records;
+};
+ContentHashes load_content_hashes(const std::filesystem::path& root, const StoreOptions& options);
 
 /// What routing needs of every person, topic and question, the way Store::summaries()
 /// returns them. An unchanged store is loaded without decoding any record.

@@ -2,10 +2,12 @@
 // The rules of `peers check`, each a function that adds findings, and what they share. The
 // lists of rules that run are in check.cpp (file_checkers and checkers). Private to peers_core.
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "cache/cache.hpp"
 #include "peers/check.hpp"
 
 namespace peers::checks {
@@ -32,6 +34,14 @@ void check_question_status(const StoreFile& file, std::vector<Finding>& findings
 void check_contact_types(const StoreFile& file, std::vector<Finding>& findings);
 
 // Reading the store (read.cpp), shared with check_whole_store (remembered.cpp).
+/// Of questions, the store checkers read only the people they name.
+inline const std::vector<std::string> question_fields = {"routed_to", "answered_by"};
+/// The typed records of every person, topic and question (questions with question_fields
+/// only), with the content hash of each file they came from.
+using RecordLoad = std::function<Snapshot(std::vector<cache::FileHash>& hashes)>;
+/// read_store_for_check, taking the records from `load` when it takes them from the cache.
+CheckInput read_store_for_check(const std::filesystem::path& root, const StoreOptions& options,
+                                const RecordLoad& load);
 struct StoreListing {
   std::vector<std::string> paths;       // peers.yaml, then every record file, by kind and path
   std::vector<std::string> bad_names;   // *.yaml whose name is not an id

@@ -254,6 +254,15 @@ CheckInput make_check_input(std::vector<StoreFile> files, std::vector<std::strin
 }
 
 CheckInput read_store_for_check(const fs::path& root, const StoreOptions& options) {
+  return checks::read_store_for_check(root, options, [&](std::vector<cache::FileHash>& hashes) {
+    QuestionFilter questions{checks::question_fields, {}, {}};
+    return cache::load_snapshot(root, options, {Kind::person, Kind::topic, Kind::question},
+                                nullptr, {}, &hashes, &questions);
+  });
+}
+
+CheckInput checks::read_store_for_check(const fs::path& root, const StoreOptions& options,
+                                        const RecordLoad& load) {
   refuse_symlinks_in_layout(root);
   const LoadLimits& limits = options.limits;
   checks::StoreListing listing = checks::list_store_files(root);
@@ -271,10 +280,7 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
   std::unordered_map<std::string_view, std::uint64_t> content_of;
   std::vector<cache::FileHash> hashes;
   if (remembered) {
-    // Of questions, the store checkers read only the people they name.
-    QuestionFilter questions{{"routed_to", "answered_by"}, {}, {}};
-    input.records = cache::load_snapshot(root, options, {Kind::person, Kind::topic, Kind::question},
-                                         nullptr, {}, &hashes, &questions);
+    input.records = load(hashes);
     input.records.skipped.clear();  // the files behind them are parsed below, and reported
     for (const auto& h : hashes) content_of.emplace(h.path, h.content);
   }

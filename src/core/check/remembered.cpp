@@ -28,14 +28,13 @@ std::uint64_t store_findings_print(const LoadLimits& limits) {
 }
 
 /// The fingerprint of the store as it is now, the way read_store_for_check makes it, with the
-/// content hashes of valid records from the cache (none is decoded when none changed); empty
-/// when a file cannot be read.
-std::string fingerprint_now(const fs::path& root, const StoreOptions& options) {
+/// content hashes of valid records from the cache (`known`); empty when a file cannot be read.
+std::string fingerprint_now(const fs::path& root, const StoreOptions& options,
+                            const std::vector<cache::FileHash>& known_files) {
   checks::StoreListing listing = checks::list_store_files(root);
   std::unordered_map<std::string_view, std::uint64_t> known;
-  std::vector<cache::FileHash> hashes = cache::load_content_hashes(root, options);
-  known.reserve(hashes.size());
-  for (const auto& h : hashes) known.emplace(h.path, h.content);
+  known.reserve(known_files.size());
+  for (const auto& h : known_files) known.emplace(h.path, h.content);
   std::vector<std::uint64_t> contents(listing.paths.size(), 0);
   for (std::size_t i = 0; i < listing.paths.size(); ++i) {
     const std::string& path = listing.paths[i];
@@ -56,26 +55,36 @@ std::string fingerprint_now(const fs::path& root, const StoreOptions& options) {
 }  // namespace
 
 std::vector<Finding> check_whole_store(const fs::path& root, const StoreOptions& options) {
+  if (!options.use_cache) return check_store(read_store_for_check(root, options));
   const std::uint64_t print = store_findings_print(options.limits);
-  if (options.use_cache) {
-    refuse_symlinks_in_layout(root);
-    std::string fingerprint = fingerprint_now(root, options);
-    if (!fingerprint.empty()) {
-      std::string remembered = cache::read_store_findings(root, options, print, fingerprint);
-      std::string_view in = remembered;
-      try {
-        if (!in.empty()) {
-          std::vector<Finding> findings = checks::decode_findings(in);
-          if (in.empty()) return findings;
-        }
-      } catch (const bytes::Corrupt&) {
-        // checked again below
+  refuse_symlinks_in_layout(root);
+  // One load gives the content hashes, and when the store changed, the records.
+  cache::ContentHashes known = cache::load_content_hashes(root, options);
+  std::string fingerprint = fingerprint_now(root, options, known.files);
+  if (!fingerprint.empty()) {
+    std::string remembered = cache::read_store_findings(root, options, print, fingerprint);
+    std::string_view in = remembered;
+    try {
+      if (!in.empty()) {
+        std::vector<Finding> findings = checks::decode_findings(in);
+        if (in.empty()) return findings;
       }
+    } catch (const bytes::Corrupt&) {
+      // checked again below
     }
   }
-  CheckInput input = read_store_for_check(root, options);
+  CheckInput input = checks::read_store_for_check(
+      root, options, [&](std::vector<cache::FileHash>& hashes) {
+        if (auto records = known.records(checks::question_fields)) {
+          hashes = std::move(known.files);
+          return std::move(*records);
+        }
+        QuestionFilter questions{checks::question_fields, {}, {}};
+        return cache::load_snapshot(root, options, {Kind::person, Kind::topic, Kind::question},
+                                    nullptr, {}, &hashes, &questions);
+      });
   std::vector<Finding> findings = check_store(input);
-  if (options.use_cache && !input.fingerprint.empty()) {
+  if (!input.fingerprint.empty()) {
     std::string encoded;
     checks::encode_findings(findings, encoded);
     cache::save_store_findings(root, options, print, input.fingerprint, encoded);
