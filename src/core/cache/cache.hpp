@@ -176,11 +176,12 @@ Verdicts read_verdicts(const std::filesystem::path& root, const StoreOptions& op
 void save_verdicts(const std::filesystem::path& root, const StoreOptions& options,
                    std::uint64_t print, const Verdicts& verdicts);
 
-/// The findings of the last whole check (encoded by check/remembered.cpp), kept in
-/// `check.store` with the fingerprint of the files they were found in; empty when there are
-/// none for `fingerprint`, or for this `print` (the checkers' version).
-std::string read_store_findings(const std::filesystem::path& root, const StoreOptions& options,
-                                std::uint64_t print, std::string_view fingerprint);
+/// Hands `read` the findings of the last whole check (encoded by check/remembered.cpp), kept
+/// in `check.store` with the fingerprint of the files they were found in, when they are those
+/// of `fingerprint` and of this `print` (the checkers' version); false when they are not.
+bool read_store_findings(const std::filesystem::path& root, const StoreOptions& options,
+                         std::uint64_t print, std::string_view fingerprint,
+                         const std::function<void(std::string_view)>& read);
 /// Replaces the file atomically; does nothing when the cache cannot be written.
 void save_store_findings(const std::filesystem::path& root, const StoreOptions& options,
                          std::uint64_t print, std::string_view fingerprint,

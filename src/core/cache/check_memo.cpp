@@ -69,23 +69,25 @@ void save_verdicts(const fs::path& root, const StoreOptions& options, std::uint6
   });
 }
 
-std::string read_store_findings(const fs::path& root, const StoreOptions& options,
-                                std::uint64_t print, std::string_view fingerprint) {
-  if (!options.use_cache) return {};
+bool read_store_findings(const fs::path& root, const StoreOptions& options, std::uint64_t print,
+                         std::string_view fingerprint,
+                         const std::function<void(std::string_view)>& read) {
+  if (!options.use_cache) return false;
   fs::path dir = cache_directory(root, options.cache_dir);
-  if (dir.empty()) return {};
+  if (dir.empty()) return false;
   files::Mapping mapping(dir / store_findings_name, state_file_limit(dir));
   std::string_view bytes = mapping.bytes();
-  if (bytes.size() < 24 || std::memcmp(bytes.data(), store_findings_magic, 8) != 0) return {};
+  if (bytes.size() < 24 || std::memcmp(bytes.data(), store_findings_magic, 8) != 0) return false;
   bytes.remove_prefix(8);
   try {
-    if (take<std::uint64_t>(bytes) != print) return {};
-    if (take_string(bytes) != fingerprint) return {};
-    if (take<std::uint64_t>(bytes) != hash_bytes(bytes)) return {};
+    if (take<std::uint64_t>(bytes) != print) return false;
+    if (take_string(bytes) != fingerprint) return false;
+    if (take<std::uint64_t>(bytes) != hash_bytes(bytes)) return false;
   } catch (const Corrupt&) {
-    return {};
+    return false;
   }
-  return std::string(bytes);
+  read(bytes);
+  return true;
 }
 
 void save_store_findings(const fs::path& root, const StoreOptions& options, std::uint64_t print,

@@ -1,5 +1,6 @@
 // A whole check remembered: its findings are kept next to the cache with the fingerprint of
 // every file's path and content, so a check of a store nothing changed in reads no record.
+#include <optional>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -61,33 +62,40 @@ std::vector<Finding> check_whole_store(const fs::path& root, const StoreOptions&
   // One load gives the content hashes, and when the store changed, the records.
   cache::ContentHashes known = cache::load_content_hashes(root, options);
   std::string fingerprint = fingerprint_now(root, options, known.files);
+  std::optional<std::vector<Finding>> remembered;
   if (!fingerprint.empty()) {
-    std::string remembered = cache::read_store_findings(root, options, print, fingerprint);
-    std::string_view in = remembered;
-    try {
-      if (!in.empty()) {
+    cache::read_store_findings(root, options, print, fingerprint, [&](std::string_view in) {
+      known = {};  // the records are not needed: their load goes before the findings come
+      try {
         std::vector<Finding> findings = checks::decode_findings(in);
-        if (in.empty()) return findings;
+        if (in.empty()) remembered = std::move(findings);
+      } catch (const bytes::Corrupt&) {
+        // checked again below
       }
-    } catch (const bytes::Corrupt&) {
-      // checked again below
-    }
+    });
   }
-  CheckInput input = checks::read_store_for_check(
-      root, options, [&](std::vector<cache::FileHash>& hashes) {
-        if (auto records = known.records(checks::question_fields)) {
+  if (remembered) return std::move(*remembered);
+  std::vector<Finding> findings;
+  std::string checked;  // the fingerprint of what was checked: a file may change meanwhile
+  {
+    CheckInput input = checks::read_store_for_check(
+        root, options, [&](std::vector<cache::FileHash>& hashes) {
+          auto records = known.records ? known.records(checks::question_fields) : std::nullopt;
           hashes = std::move(known.files);
-          return std::move(*records);
-        }
-        QuestionFilter questions{checks::question_fields, {}, {}};
-        return cache::load_snapshot(root, options, {Kind::person, Kind::topic, Kind::question},
-                                    nullptr, {}, &hashes, &questions);
-      });
-  std::vector<Finding> findings = check_store(input);
-  if (!input.fingerprint.empty()) {
+          known = {};  // the load (its mapping of the cache above all) is not needed any more
+          if (records) return std::move(*records);
+          hashes.clear();
+          QuestionFilter questions{checks::question_fields, {}, {}};
+          return cache::load_snapshot(root, options, {Kind::person, Kind::topic, Kind::question},
+                                      nullptr, {}, &hashes, &questions);
+        });
+    findings = check_store(input);
+    checked = std::move(input.fingerprint);
+  }
+  if (!checked.empty()) {
     std::string encoded;
     checks::encode_findings(findings, encoded);
-    cache::save_store_findings(root, options, print, input.fingerprint, encoded);
+    cache::save_store_findings(root, options, print, checked, encoded);
   }
   return findings;
 }
