@@ -61,6 +61,9 @@ struct CheckInput {
   LoadLimits limits;
   /// Files read_store_for_check parsed; the findings of the others were remembered.
   std::size_t parsed = 0;
+  /// What every file's path and content come to (read_store_for_check), the key its findings
+  /// are remembered by in check_whole_store; empty when a file could not be read.
+  std::string fingerprint;
   /// For a partial check (check_changed): the ids of the records it reports on. When set, the
   /// store checkers may leave out what they would find that neither lies in the file of one
   /// of these records nor names one, and do only the work the rest needs.
@@ -95,6 +98,12 @@ CheckInput make_check_input(std::vector<StoreFile> files, std::vector<std::strin
 /// parsed again.
 CheckInput read_store_for_check(const std::filesystem::path& root,
                                 const StoreOptions& options = {});
+
+/// check_store(read_store_for_check(root, options)), remembered: with the cache, the findings
+/// of the last whole check are kept with the fingerprint of every file's path and content,
+/// and given again, no record being read, while no file was added, removed or changed.
+std::vector<Finding> check_whole_store(const std::filesystem::path& root,
+                                       const StoreOptions& options = {});
 
 /// A file checker adds what one file says about itself: its syntax, fields and format. Its
 /// findings may depend on nothing but the file's path and content, because they are

@@ -158,13 +158,13 @@ void run_check(const Options& opts, Context& ctx) {
                                   count == 1 ? "" : "s", safe(opts.changed_since)));
         });
   } else {
-    findings = check_store(read_store_for_check(root, store_options));
+    findings = check_whole_store(root, store_options);
     if (opts.fix) {
       fixed = fix(findings, ctx);
       if (!fixed.empty()) {
         ctx.record_change(fmt::format("check --fix ({} file{})", fixed.size(),
                                       fixed.size() == 1 ? "" : "s"));
-        findings = check_store(read_store_for_check(root, store_options));
+        findings = check_whole_store(root, store_options);
       }
     }
   }

@@ -91,9 +91,8 @@ void run_sync(const Options& opts, Context& ctx) {
   std::string pulled =
       before.empty() ? "0" : git_value(root, {"rev-list", "--count", before + "..@{u}"});
 
-  CheckInput input = read_store_for_check(root, ctx.store_options());
   std::size_t errors = 0;
-  for (const auto& f : check_store(input)) {
+  for (const auto& f : check_whole_store(root, ctx.store_options())) {
     if (f.severity != Severity::error) continue;
     ++errors;
     ctx.io.out << safe(format_location(f.where)) << ": error: " << safe(f.message) << " ["

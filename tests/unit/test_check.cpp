@@ -297,6 +297,70 @@ TEST_CASE("check: remembered findings are the findings of reading every file") {
   }
 }
 
+TEST_CASE("check: a whole check is remembered until any file is added, removed or changed") {
+  peers::testing::TempDir dir;
+  auto root = make_troubled_store(dir);
+  auto fresh = [&] { return describe(check_store(read_store_for_check(root, without_cache()))); };
+  const std::string every_file = fresh();
+  CHECK(describe(check_whole_store(root)) == every_file);
+  CHECK(std::filesystem::exists(root / ".peers/check.store"));
+  // Given again without reading the store: read_store_for_check would write its memo anew.
+  std::filesystem::remove(root / ".peers/check");
+  CHECK(describe(check_whole_store(root)) == every_file);
+  CHECK_FALSE(std::filesystem::exists(root / ".peers/check"));
+
+  auto seen = [&](const char* what) {
+    INFO(what);
+    std::string now = describe(check_whole_store(root));
+    CHECK(now == fresh());
+    CHECK(now != every_file);
+    CHECK(std::filesystem::exists(root / ".peers/check"));  // the store was read
+    std::filesystem::remove(root / ".peers/check");
+    CHECK(describe(check_whole_store(root)) == now);  // and remembered again
+    CHECK_FALSE(std::filesystem::exists(root / ".peers/check"));
+  };
+  SUBCASE("a record edited by hand, the same size") {
+    write_text(root / "people/ana-ruiz.yaml", "nome: Ana Ruiz\n");
+    seen("edited");
+  }
+  SUBCASE("a record that is not valid, edited") {
+    write_text(root / "people/jose-nunez.yaml", "name: José Núñez\r\ntitle: Director\r\n");
+    seen("invalid edited");
+  }
+  SUBCASE("a record removed") {
+    std::filesystem::remove(root / "people/ana-ruiz.yaml");
+    seen("removed");
+  }
+  SUBCASE("a record added") {
+    write_text(root / "people/ana-ruis.yaml", "name: Ana Ruis\n");
+    seen("added");
+  }
+  SUBCASE("peers.yaml edited") {
+    write_text(root / "peers.yaml", "peers: 1\nname: Westbrook\nretired_ids: [ana-ruiz]\n");
+    seen("config");
+  }
+  SUBCASE("an event added") {
+    write_text(root / "events/fair.yaml", "name: Fair\ndate: 2026-12-01\nlead: nobody\n");
+    seen("event");
+  }
+  SUBCASE("a file that is not a record") {
+    std::filesystem::remove(root / "people/.mark-chen.yaml.tmp-12-abcd");
+    seen("temp file");
+  }
+  SUBCASE("a damaged memory is ignored and made anew") {
+    write_text(root / ".peers/check.store", "PEERSCS1 and then nonsense");
+    CHECK(describe(check_whole_store(root)) == every_file);
+    std::filesystem::remove(root / ".peers/check");
+    CHECK(describe(check_whole_store(root)) == every_file);
+    CHECK_FALSE(std::filesystem::exists(root / ".peers/check"));
+  }
+  SUBCASE("without the cache nothing is remembered") {
+    std::filesystem::remove_all(root / ".peers");
+    CHECK(describe(check_whole_store(root, without_cache())) == every_file);
+    CHECK_FALSE(std::filesystem::exists(root / ".peers/check.store"));
+  }
+}
+
 TEST_CASE("check: a remembered file's duplicate is located without reading the file again") {
   peers::testing::TempDir dir;
   std::filesystem::path root = dir / "store";

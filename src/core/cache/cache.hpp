@@ -30,6 +30,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -132,6 +133,18 @@ Snapshot load_snapshot(const std::filesystem::path& root, const StoreOptions& op
                        std::vector<FileHash>* hashes = nullptr,
                        const QuestionFilter* questions = nullptr);
 
+/// The content hash of every person, topic and question file that is a valid record, for
+/// `check`'s memo: an unchanged store is loaded without decoding any record. A file whose hash
+/// is not known (not a valid record, or changed while it was read) is left out.
+struct ContentHashes {
+  std::vector<FileHash> files;
+  /// The records of the same load, as load_snapshot gives them (questions with only the
+  /// fields named), decoded now without going over the files again; nothing when one is not
+  /// at hand (not recorded, as when a file changed while it was read).
+  std::function<std::optional<Snapshot>(const std::vector<std::string>& question_fields)> records;
+};
+ContentHashes load_content_hashes(const std::filesystem::path& root, const StoreOptions& options);
+
 /// What routing needs of every person, topic and question, the way Store::summaries()
 /// returns them. An unchanged store is loaded without decoding any record.
 Summaries load_summaries(const std::filesystem::path& root, const StoreOptions& options,
@@ -162,6 +175,17 @@ Verdicts read_verdicts(const std::filesystem::path& root, const StoreOptions& op
 /// Replaces the file atomically; does nothing when the cache cannot be written.
 void save_verdicts(const std::filesystem::path& root, const StoreOptions& options,
                    std::uint64_t print, const Verdicts& verdicts);
+
+/// Hands `read` the findings of the last whole check (encoded by check/remembered.cpp), kept
+/// in `check.store` with the fingerprint of the files they were found in, when they are those
+/// of `fingerprint` and of this `print` (the checkers' version); false when they are not.
+bool read_store_findings(const std::filesystem::path& root, const StoreOptions& options,
+                         std::uint64_t print, std::string_view fingerprint,
+                         const std::function<void(std::string_view)>& read);
+/// Replaces the file atomically; does nothing when the cache cannot be written.
+void save_store_findings(const std::filesystem::path& root, const StoreOptions& options,
+                         std::uint64_t print, std::string_view fingerprint,
+                         std::string_view findings);
 
 /// The directory a store's cache lives in: <root>/.peers when it can be written (or already
 /// holds a cache), else a directory below `fallback` named after the store's path, else empty.

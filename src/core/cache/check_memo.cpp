@@ -14,6 +14,8 @@ using namespace bytes;
 namespace {
 constexpr char verdicts_magic[8] = {'P', 'E', 'E', 'R', 'S', 'C', 'K', '1'};
 constexpr const char* verdicts_name = "check";
+constexpr char store_findings_magic[8] = {'P', 'E', 'E', 'R', 'S', 'C', 'S', '1'};
+constexpr const char* store_findings_name = "check.store";
 }  // namespace
 
 Verdicts read_verdicts(const fs::path& root, const StoreOptions& options, std::uint64_t print) {
@@ -64,6 +66,42 @@ void save_verdicts(const fs::path& root, const StoreOptions& options, std::uint6
   files::replace_file(dir, verdicts_name, [&](const auto& write) {
     write(head);
     write(body);
+  });
+}
+
+bool read_store_findings(const fs::path& root, const StoreOptions& options, std::uint64_t print,
+                         std::string_view fingerprint,
+                         const std::function<void(std::string_view)>& read) {
+  if (!options.use_cache) return false;
+  fs::path dir = cache_directory(root, options.cache_dir);
+  if (dir.empty()) return false;
+  files::Mapping mapping(dir / store_findings_name, state_file_limit(dir));
+  std::string_view bytes = mapping.bytes();
+  if (bytes.size() < 24 || std::memcmp(bytes.data(), store_findings_magic, 8) != 0) return false;
+  bytes.remove_prefix(8);
+  try {
+    if (take<std::uint64_t>(bytes) != print) return false;
+    if (take_string(bytes) != fingerprint) return false;
+    if (take<std::uint64_t>(bytes) != hash_bytes(bytes)) return false;
+  } catch (const Corrupt&) {
+    return false;
+  }
+  read(bytes);
+  return true;
+}
+
+void save_store_findings(const fs::path& root, const StoreOptions& options, std::uint64_t print,
+                         std::string_view fingerprint, std::string_view findings) {
+  if (!options.use_cache) return;
+  fs::path dir = cache_directory(root, options.cache_dir);
+  if (dir.empty() || !files::is_writable_directory(dir)) return;
+  std::string head(store_findings_magic, 8);
+  put(head, print);
+  put_string(head, fingerprint);
+  put(head, hash_bytes(findings));
+  files::replace_file(dir, store_findings_name, [&](const auto& write) {
+    write(head);
+    write(findings);
   });
 }
 

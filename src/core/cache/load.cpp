@@ -164,6 +164,57 @@ SummaryLoad load_summary_sources(const fs::path& root, const StoreOptions& optio
   return out;
 }
 
+ContentHashes load_content_hashes(const fs::path& root, const StoreOptions& options) {
+  auto loaded = std::make_shared<SummaryLoad>(load_summary_sources(root, options, nullptr, {}));
+  std::vector<SummarySource> sources;
+  loaded->make_records(&sources);
+  ContentHashes out;
+  out.files.reserve(sources.size());
+  for (const auto& source : sources)
+    if (source.content != 0) out.files.push_back({std::string(source.path), source.content});
+  out.records = [loaded](const std::vector<std::string>& question_fields) -> std::optional<Snapshot> {
+    const std::vector<FileRef>& files = loaded->storage->first.refs;
+    const Sink& sink = loaded->storage->second;
+    const LoadedCache* cache = loaded->storage->first.cache.get();
+    const fields::FieldMask mask = fields::mask_of<Question>(question_fields);
+    Snapshot s;
+    std::size_t counts[3] = {0, 0, 0};
+    for (const auto& file : files)
+      ++counts[file.kind == Kind::person ? 0 : file.kind == Kind::topic ? 1 : 2];
+    s.people.reserve(counts[0]);
+    s.topics.reserve(counts[1]);
+    s.questions.reserve(counts[2]);
+    try {
+      for (std::size_t i = 0; i < files.size(); ++i) {
+        if (!sink.filled[i]) continue;
+        const FileRef& file = files[i];
+        const Outcome& o = loaded->outcomes[i];
+        const CachedEntry* entry = o.fresh ? &o.fresh->entry
+                                   : o.source == Outcome::Source::trusted && cache &&
+                                           file.cached != no_entry
+                                       ? &cache->index[file.cached].entry
+                                       : nullptr;
+        if (!entry) return std::nullopt;
+        std::string_view record = open_blob(*entry).record;
+        if (record.empty()) return std::nullopt;
+        std::string id(file.id());
+        if (file.kind == Kind::question) {
+          s.questions.push_back(decode_question(record, std::move(id), file.archived, mask));
+          continue;
+        }
+        Record r = decode_record(file.kind, record, std::move(id), file.archived);
+        if (auto* p = std::get_if<Person>(&r)) s.people.push_back(std::move(*p));
+        else if (auto* t = std::get_if<Topic>(&r)) s.topics.push_back(std::move(*t));
+        else return std::nullopt;
+      }
+    } catch (const std::exception&) {  // a damaged blob: load_snapshot reads the file instead
+      return std::nullopt;
+    }
+    return s;
+  };
+  return out;
+}
+
 Summaries load_summaries(const fs::path& root, const StoreOptions& options, Stats* stats,
                          const LoadOptions& load) {
   SummaryLoad loaded = load_summary_sources(root, options, stats, load);

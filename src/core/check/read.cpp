@@ -34,6 +34,89 @@ bool is_temp_file(const std::string& name) {
 
 }  // namespace
 
+// What file checkers found, as remembered between runs (see read_store_for_check).
+// Raise verdicts_version whenever a file checker's findings change.
+// 2: content keyed by SHA-256; 3: bad-type, hints; 4: the mark of `name`
+constexpr std::uint64_t verdicts_version = 4;
+
+std::uint64_t checks::verdicts_print(const LoadLimits& limits) {
+  return cache::hash_bytes(fmt::format("peers check verdicts {} {} {} {}", verdicts_version,
+                                       limits.max_bytes, limits.max_depth, limits.max_nodes));
+}
+
+void checks::encode_findings(const std::vector<Finding>& findings, std::string& out) {
+  bytes::put_varint(out, findings.size());
+  for (const auto& f : findings) {
+    bytes::put_string(out, f.where.file);
+    bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, f.where.line)));
+    bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, f.where.column)));
+    bytes::put<std::uint8_t>(out, f.severity == Severity::error ? 1 : 0);
+    bytes::put_string(out, f.code);
+    bytes::put_string(out, f.message);
+    bytes::put_string(out, f.hint);
+    bytes::put<std::uint8_t>(out, f.fixable ? 1 : 0);
+  }
+}
+
+std::vector<Finding> checks::decode_findings(std::string_view& in) {
+  std::vector<Finding> findings(bytes::take_count(in));
+  for (auto& f : findings) {
+    f.where.file = bytes::take_string(in);
+    f.where.line = static_cast<int>(bytes::take_varint(in));
+    f.where.column = static_cast<int>(bytes::take_varint(in));
+    f.severity = bytes::take<std::uint8_t>(in) ? Severity::error : Severity::warning;
+    f.code = bytes::take_string(in);
+    f.message = bytes::take_string(in);
+    f.hint = bytes::take_string(in);
+    f.fixable = bytes::take<std::uint8_t>(in) != 0;
+  }
+  return findings;
+}
+
+checks::StoreListing checks::list_store_files(const fs::path& root) {
+  StoreListing listing;
+  listing.paths = {config_path};
+  for (const auto& kind : all_kinds()) {
+    std::vector<std::string> dirs = {kind.directory};
+    if (kind.kind == Kind::question) dirs.push_back(std::string(kind.directory) + "/archive");
+    for (const auto& dir : dirs) {
+      for (const auto& name : files::list_names(root / dir)) {
+        std::string relative = dir + "/" + name;
+        if (is_temp_file(name)) {
+          listing.temp_files.push_back(relative);
+        } else if (name[0] == '.' || !ends_with(name, ".yaml")) {
+          continue;
+        } else if (!is_valid_id(name.substr(0, name.size() - 5))) {
+          listing.bad_names.push_back(relative);
+        } else {
+          listing.paths.push_back(std::move(relative));
+        }
+      }
+    }
+  }
+  return listing;
+}
+
+std::uint64_t checks::content_hash(std::string_view text) {
+  return cache::prefix64(cache::sha256(text));
+}
+
+std::string checks::files_fingerprint(const StoreListing& listing,
+                                      const std::vector<std::uint64_t>& contents) {
+  std::string all;
+  bytes::put_varint(all, listing.paths.size());
+  for (std::size_t i = 0; i < listing.paths.size(); ++i) {
+    bytes::put_string(all, listing.paths[i]);
+    bytes::put(all, contents[i]);
+  }
+  for (const auto* names : {&listing.bad_names, &listing.temp_files}) {
+    bytes::put_varint(all, names->size());
+    for (const auto& name : *names) bytes::put_string(all, name);
+  }
+  cache::Sha256 digest = cache::sha256(all);
+  return std::string(reinterpret_cast<const char*>(digest.data()), digest.size());
+}
+
 StoreFile load_store_file(std::string path, std::string text, const LoadLimits& limits) {
   StoreFile file;
   PathKind kind = classify_path(path);
@@ -100,30 +183,10 @@ void add_record(Snapshot& records, TypedRecord&& record) {
   else if (auto* q = std::get_if<Question>(&record)) records.questions.push_back(std::move(*q));
 }
 
-// What file checkers found, as remembered between runs (see read_store_for_check).
-// Raise verdicts_version whenever a file checker's findings change.
-// 2: content keyed by SHA-256; 3: bad-type, hints; 4: the mark of `name`
-constexpr std::uint64_t verdicts_version = 4;
-
-std::uint64_t verdicts_print(const LoadLimits& limits) {
-  return cache::hash_bytes(fmt::format("peers check verdicts {} {} {} {}", verdicts_version,
-                                       limits.max_bytes, limits.max_depth, limits.max_nodes));
-}
-
 /// What is remembered of a file: the file checkers' findings and the mark of `name`.
 std::string encode_verdict(const StoreFile& file) {
   std::string out;
-  bytes::put_varint(out, file.findings->size());
-  for (const auto& f : *file.findings) {
-    bytes::put_string(out, f.where.file);
-    bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, f.where.line)));
-    bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, f.where.column)));
-    bytes::put<std::uint8_t>(out, f.severity == Severity::error ? 1 : 0);
-    bytes::put_string(out, f.code);
-    bytes::put_string(out, f.message);
-    bytes::put_string(out, f.hint);
-    bytes::put<std::uint8_t>(out, f.fixable ? 1 : 0);
-  }
+  checks::encode_findings(*file.findings, out);
   bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, file.name_mark->first)));
   bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, file.name_mark->second)));
   return out;
@@ -132,17 +195,7 @@ std::string encode_verdict(const StoreFile& file) {
 /// Fills the file's findings and name mark; false when `in` is not what encode_verdict made.
 bool decode_verdict(std::string_view in, StoreFile& file) {
   try {
-    std::vector<Finding> findings(bytes::take_count(in));
-    for (auto& f : findings) {
-      f.where.file = bytes::take_string(in);
-      f.where.line = static_cast<int>(bytes::take_varint(in));
-      f.where.column = static_cast<int>(bytes::take_varint(in));
-      f.severity = bytes::take<std::uint8_t>(in) ? Severity::error : Severity::warning;
-      f.code = bytes::take_string(in);
-      f.message = bytes::take_string(in);
-      f.hint = bytes::take_string(in);
-      f.fixable = bytes::take<std::uint8_t>(in) != 0;
-    }
+    std::vector<Finding> findings = checks::decode_findings(in);
     int line = static_cast<int>(bytes::take_varint(in));
     int column = static_cast<int>(bytes::take_varint(in));
     if (!in.empty()) return false;
@@ -201,33 +254,24 @@ CheckInput make_check_input(std::vector<StoreFile> files, std::vector<std::strin
 }
 
 CheckInput read_store_for_check(const fs::path& root, const StoreOptions& options) {
+  return checks::read_store_for_check(root, options, [&](std::vector<cache::FileHash>& hashes) {
+    QuestionFilter questions{checks::question_fields, {}, {}};
+    return cache::load_snapshot(root, options, {Kind::person, Kind::topic, Kind::question},
+                                nullptr, {}, &hashes, &questions);
+  });
+}
+
+CheckInput checks::read_store_for_check(const fs::path& root, const StoreOptions& options,
+                                        const RecordLoad& load) {
   refuse_symlinks_in_layout(root);
   const LoadLimits& limits = options.limits;
-  std::vector<std::string> paths = {config_path};
-  std::vector<std::string> bad_names, temp_files;
-  for (const auto& kind : all_kinds()) {
-    std::vector<std::string> dirs = {kind.directory};
-    if (kind.kind == Kind::question) dirs.push_back(std::string(kind.directory) + "/archive");
-    for (const auto& dir : dirs) {
-      for (const auto& name : files::list_names(root / dir)) {
-        std::string relative = dir + "/" + name;
-        if (is_temp_file(name)) {
-          temp_files.push_back(relative);
-        } else if (name[0] == '.' || !ends_with(name, ".yaml")) {
-          continue;
-        } else if (!is_valid_id(name.substr(0, name.size() - 5))) {
-          bad_names.push_back(relative);
-        } else {
-          paths.push_back(std::move(relative));
-        }
-      }
-    }
-  }
+  checks::StoreListing listing = checks::list_store_files(root);
+  const std::vector<std::string>& paths = listing.paths;
 
   // What the file checkers found in each person, topic and question is remembered with the
   // file's content hash. When there is such a memory, the typed records come from the record
   // cache and only the files whose content changed since are parsed; else every file is.
-  const std::uint64_t print = verdicts_print(limits);
+  const std::uint64_t print = checks::verdicts_print(limits);
   cache::Verdicts verdicts = cache::read_verdicts(root, options, print);
   const bool remembered = !verdicts.empty();
   CheckInput input;
@@ -236,10 +280,7 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
   std::unordered_map<std::string_view, std::uint64_t> content_of;
   std::vector<cache::FileHash> hashes;
   if (remembered) {
-    // Of questions, the store checkers read only the people they name.
-    QuestionFilter questions{{"routed_to", "answered_by"}, {}, {}};
-    input.records = cache::load_snapshot(root, options, {Kind::person, Kind::topic, Kind::question},
-                                         nullptr, {}, &hashes, &questions);
+    input.records = load(hashes);
     input.records.skipped.clear();  // the files behind them are parsed below, and reported
     for (const auto& h : hashes) content_of.emplace(h.path, h.content);
   }
@@ -248,6 +289,9 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
   std::vector<TypedRecord> records(remembered ? 0 : paths.size());
   std::vector<std::optional<cache::Verdict>> fresh(paths.size());
   std::vector<char> recalled(paths.size(), 0);
+  // The content hash of each file, recalled or read now, for the fingerprint of the whole.
+  std::vector<std::uint64_t> contents(paths.size(), 0);
+  std::atomic<bool> unreadable = false;
   std::vector<std::size_t> to_read;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     StoreFile& file = files[i];
@@ -263,6 +307,7 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
           verdict->second.content == content->second)
         if (decode_verdict(verdict->second.findings, file)) {
           recalled[i] = 1;
+          contents[i] = content->second;
           continue;
         }
     }
@@ -273,10 +318,12 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
     std::uint64_t content = 0;
     try {
       std::string text = read_regular_file(root / file.path, file.path, limits.max_bytes);
-      content = cache::prefix64(cache::sha256(text));
+      content = checks::content_hash(text);
+      contents[i] = content;
       file = load_store_file(file.path, std::move(text), limits);
     } catch (const Error& e) {
       file.load_error = e;
+      unreadable = true;
     }
     file.findings = check_file(file);
     // Only valid records are looked up next time: the others are always parsed.
@@ -329,9 +376,10 @@ CheckInput read_store_for_check(const fs::path& root, const StoreOptions& option
     cache::save_verdicts(root, options, print, kept);
   }
 
+  if (!unreadable) input.fingerprint = checks::files_fingerprint(listing, contents);
   input.files = std::move(files);
-  input.bad_names = std::move(bad_names);
-  input.temp_files = std::move(temp_files);
+  input.bad_names = std::move(listing.bad_names);
+  input.temp_files = std::move(listing.temp_files);
   input.parsed = to_read.size();
   index_files(input);
   return input;

@@ -233,6 +233,9 @@ bool is_valid_id(std::string_view id) {
 }
 
 std::string terminal_safe(std::string_view text, bool keep_newlines) {
+  // Printable ASCII, most of what is shown, is kept as it is.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; }))
+    return std::string(text);
   std::string out;
   out.reserve(text.size());
   for_each_code_point(text, [&](std::size_t at, std::size_t n, std::optional<char32_t> cp) {

@@ -1,5 +1,7 @@
 # check remembers what it found in each file (.peers/check, by content), so a second check
-# reads only what changed; a hand edit is seen by the very next check.
+# reads only what changed, and what it found in the whole store (.peers/check.store, with the
+# fingerprint of every file), so a check of an unchanged store reads no record; a hand edit is
+# seen by the very next check.
 fixture: check-references
 
 $ peers check 2>/dev/null | grep -c error
@@ -8,6 +10,7 @@ $ peers check 2>/dev/null | grep -c error
 
 $ ls .peers | grep check
 check
+check.store
 
 # The second check gives the same findings, lines and columns included.
 $ peers check
@@ -35,3 +38,14 @@ people/maria-lopez.yaml:5:6: error: 'met' should be a date (YYYY-MM-DD), found '
 # A damaged memory is ignored (and written anew).
 $ echo garbage > .peers/check && peers check 2>/dev/null | grep -c error
 3
+
+$ echo garbage > .peers/check.store && peers check 2>/dev/null | grep -c error
+3
+
+# A file that is not a record, added or removed, is seen too.
+$ touch 'people/Ana Ruiz.yaml' && peers check 2>&1 | grep -c invalid-file-name
+1
+
+$ rm 'people/Ana Ruiz.yaml' && peers check 2>&1 | grep -c invalid-file-name
+0
+[1]
