@@ -39,7 +39,7 @@ struct Files {
 /// A new cache entry, and the bytes it points into when the file was parsed now.
 struct Fresh {
   CachedEntry entry;
-  std::string blob, summary;
+  std::string record, tree, summary;
 };
 
 /// What happened to one file during a load. Small: most files of a warm load are only trusted.
