@@ -297,6 +297,20 @@ LoadedCache load_cache(const fs::path& dir, std::uint32_t print) {
   // each: a sparse file with a plausible header costs a walk over its first frames, not
   // memory in proportion to what its header claims.
   if (!frames_fit(entries, count, second_half, first_count)) return c;
+  // The journal is compacted into the cache once it outgrows an eighth of it: a bigger one is
+  // not read (the cache is then written anew). It is read first, so that the index has room
+  // for the files it adds from the start (growing it later would copy every entry).
+  std::size_t journal_limit = bytes.size() / 4 + (std::size_t{1} << 20);
+  bool journal_too_big = false;
+  try {
+    c.journal = read_regular_file(dir / journal_name, journal_name, journal_limit);
+  } catch (const Error& e) {
+    journal_too_big = e.exit_code() != exit_not_found;  // too big, a FIFO, a link...
+  }  // else no journal yet
+  Index journal;
+  if (!c.journal.empty() && read_header(c.journal, journal_magic, print) == c.generation)
+    c.journal_sound = read_records(std::string_view(c.journal).substr(header_size), journal);
+  c.index.reserve(count + (c.journal_sound ? journal.size() : 0));
   c.index.resize(count);
   std::span<IndexedEntry> all(c.index);
   bool first_sound = false, second_sound = true;
@@ -314,24 +328,10 @@ LoadedCache load_cache(const fs::path& dir, std::uint32_t print) {
     c.index.clear();
     return c;
   }
-  c.usable = true;
-  // The journal is compacted into the cache once it outgrows an eighth of it: a bigger one is
-  // not read (the cache is then written anew).
-  std::size_t journal_limit = bytes.size() / 4 + (std::size_t{1} << 20);
-  try {
-    c.journal = read_regular_file(dir / journal_name, journal_name, journal_limit);
-  } catch (const Error& e) {
-    if (e.exit_code() != exit_not_found) c.usable = false;  // too big, a FIFO, a link...
-    return c;  // else no journal yet
-  }
-  if (read_header(c.journal, journal_magic, print) != c.generation) return c;
-  Index journal;
-  if (read_records(std::string_view(c.journal).substr(header_size), journal)) {
-    c.journal_sound = true;
-    if (!journal.empty()) {
-      settle(journal);
-      overlay(c.index, journal);
-    }
+  c.usable = !journal_too_big;
+  if (c.journal_sound && !journal.empty()) {
+    settle(journal);
+    overlay(c.index, journal);
   }
   return c;
 }

@@ -116,7 +116,18 @@ Snapshot load_snapshot(const fs::path& root, const StoreOptions& options,
   };
   compact(s.people, Kind::person);
   compact(s.topics, Kind::topic);
-  compact(s.questions, Kind::question);
+  if (sink.kept_questions.empty()) {
+    compact(s.questions, Kind::question);
+    return s;
+  }
+  std::size_t kept = 0;
+  for (const auto& question : sink.kept_questions) kept += question != nullptr;
+  s.questions.reserve(kept);
+  for (auto& question : sink.kept_questions)
+    if (question) {
+      s.questions.push_back(std::move(*question));
+      question.reset();
+    }
   return s;
 }
 

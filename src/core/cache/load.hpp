@@ -67,6 +67,9 @@ struct Sink {
   std::vector<std::size_t> slot;
   Snapshot* snapshot = nullptr;
   const QuestionSelection* questions = nullptr;  // null: every question, whole
+  /// By file, when the selection keeps some questions only: those it keeps (the snapshot's
+  /// questions are then not given a slot each, which would cost a Question per file).
+  std::vector<std::unique_ptr<Question>> kept_questions;
   std::vector<char> filled;  // by file: a record was put in its slot (or a summary made)
   // For summaries, by file: the summary, pointing into the cache or into `owned`.
   std::vector<std::string_view> summary;

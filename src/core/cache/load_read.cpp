@@ -49,7 +49,8 @@ void Loader::prepare_sink() {
     }
     snapshot.people.resize(counts[0]);
     snapshot.topics.resize(counts[1]);
-    snapshot.questions.resize(counts[2]);
+    if (sink_.questions && sink_.questions->keep) sink_.kept_questions.resize(refs_.size());
+    else snapshot.questions.resize(counts[2]);
     sink_.filled.assign(refs_.size(), 0);
     sink_.content_hash.resize(refs_.size());
   } else if (summaries_) {
@@ -80,7 +81,8 @@ void Loader::put_record(std::size_t i, Record&& record, bool selected) {
       }
       fields::keep_only(*question, selection->fields);
     }
-    snapshot.questions[sink_.slot[i]] = std::move(*question);
+    if (sink_.kept_questions.empty()) snapshot.questions[sink_.slot[i]] = std::move(*question);
+    else sink_.kept_questions[i] = std::make_unique<Question>(std::move(*question));
   } else {
     return;
   }
