@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -607,6 +608,39 @@ TEST_CASE("a question filter keeps the same questions and fields with and withou
   CHECK(kept.questions[0].id == "qold");
   CHECK(kept.questions[0].archived);
   CHECK_THROWS(Store(root).snapshot({Kind::question}, QuestionFilter{{"no_such_field"}, {}, {}}));
+}
+
+TEST_CASE("a question filter with visit hands over the questions it keeps, and keeps none") {
+  TempDir dir;
+  fs::path root = make_store(dir);
+  QuestionFilter kept;
+  kept.needs = {"status"};
+  kept.keep = [](const Question& q) { return q.status != QuestionStatus::open; };
+  kept.fields = {"asked_at", "topics"};
+  auto listed = [](const std::vector<Question>& questions) {
+    std::vector<std::string> out;
+    for (const auto& q : questions)
+      out.push_back(q.id + (q.archived ? " archived " : " ") + emit_yaml(question_to_node(q)));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  std::vector<std::string> expected = listed(Store(root).snapshot({Kind::question}, kept).questions);
+  REQUIRE(!expected.empty());
+  for (bool use_cache : {false, true, true}) {
+    StoreOptions options;
+    options.use_cache = use_cache;
+    std::mutex seen_lock;
+    std::vector<Question> seen;
+    QuestionFilter visited = kept;
+    visited.visit = [&](const Question& q) {
+      std::lock_guard lock(seen_lock);
+      seen.push_back(q);
+    };
+    Snapshot s = Store(root, options).snapshot({Kind::person, Kind::question}, visited);
+    CHECK(s.questions.empty());
+    CHECK(!s.people.empty());
+    CHECK(listed(seen) == expected);
+  }
 }
 
 TEST_CASE("routing is the same with and without the cache: built, restored, or patched after changes") {

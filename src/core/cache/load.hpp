@@ -56,6 +56,7 @@ struct Outcome {
 struct QuestionSelection {
   fields::FieldMask fields, needs;
   std::function<bool(const Question&)> keep;
+  std::function<void(const Question&)> visit;
 };
 
 /// Where one load puts what it reads: Documents, typed records straight into a Snapshot, or

@@ -49,8 +49,9 @@ void Loader::prepare_sink() {
     }
     snapshot.people.resize(counts[0]);
     snapshot.topics.resize(counts[1]);
-    if (sink_.questions && sink_.questions->keep) sink_.kept_questions.resize(refs_.size());
-    else snapshot.questions.resize(counts[2]);
+    const QuestionSelection* selection = sink_.questions;
+    if (selection && selection->keep && !selection->visit) sink_.kept_questions.resize(refs_.size());
+    else if (!selection || !selection->visit) snapshot.questions.resize(counts[2]);
     sink_.filled.assign(refs_.size(), 0);
     sink_.content_hash.resize(refs_.size());
   } else if (summaries_) {
@@ -81,6 +82,7 @@ void Loader::put_record(std::size_t i, Record&& record, bool selected) {
       }
       fields::keep_only(*question, selection->fields);
     }
+    if (sink_.questions && sink_.questions->visit) return sink_.questions->visit(*question);
     if (sink_.kept_questions.empty()) snapshot.questions[sink_.slot[i]] = std::move(*question);
     else sink_.kept_questions[i] = std::make_unique<Question>(std::move(*question));
   } else {
