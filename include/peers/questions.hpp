@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <random>
 #include <string>
@@ -94,5 +95,20 @@ struct StatsReport {
 
 /// Counts and medians over every question given (archived ones too).
 StatsReport question_stats(const std::vector<Question>& questions);
+
+/// question_stats one question at a time, for a caller that does not keep the questions.
+class QuestionStatsCounter {
+ public:
+  QuestionStatsCounter();
+  ~QuestionStatsCounter();
+  QuestionStatsCounter(const QuestionStatsCounter&) = delete;
+  QuestionStatsCounter& operator=(const QuestionStatsCounter&) = delete;
+  void add(const Question& question);
+  StatsReport report() const;
+
+ private:
+  struct Groups;
+  std::unique_ptr<Groups> groups_;
+};
 
 }  // namespace peers

@@ -71,6 +71,10 @@ struct QuestionFilter {
   /// `needs` (empty: every field), and is called from several threads at once.
   std::function<bool(const Question&)> keep;
   std::vector<std::string> needs;
+  /// When set, each question kept is handed to it (with the fields asked for) instead of being
+  /// put in the snapshot, which then holds none: for a command that only counts them. Called
+  /// from several threads at once, in no particular order.
+  std::function<void(const Question&)> visit = {};
 };
 
 /// One record as routing reads it: made by `summarize` (peers/routing.hpp), kept in the cache.

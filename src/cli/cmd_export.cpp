@@ -44,8 +44,8 @@ void run_export(const Options& opts, Context& ctx) {
   PeopleFilter filter = opts.filter;
   filter.include_left = !opts.active_only;
   std::vector<Person> people;
-  for (const auto& p : snapshot.people)
-    if (matches(p, filter, topics)) people.push_back(p);
+  for (auto& p : snapshot.people)
+    if (matches(p, filter, topics)) people.push_back(std::move(p));
   std::vector<std::pair<std::string, std::size_t>> order;  // folded name, position
   order.reserve(people.size());
   for (std::size_t i = 0; i < people.size(); ++i) order.emplace_back(fold(people[i].name), i);
@@ -63,9 +63,7 @@ void run_export(const Options& opts, Context& ctx) {
   } else if (format == "csv") {
     text = write_csv(people, opts.csv_formulas);
   } else {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const auto& p : people) out.push_back(to_json(p));
-    text = json_text(out) + "\n";
+    text = json_array_text(people.size(), [&](std::size_t i) { return to_json(people[i]); }) + "\n";
   }
   if (opts.output.empty() || opts.output == "-") {
     ctx.io.out << text;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <mutex>
 
 #include <fmt/format.h>
 
@@ -88,14 +89,20 @@ json breakdown_json(const char* key_name, const std::vector<Row>& rows, bool wit
 }
 
 void run_stats(const Options& opts, Context& ctx) {
-  // Times, status and who: never the texts.
+  // Times, status and who: never the texts; counted as they are read, never kept.
   QuestionFilter counted;
   counted.fields = {"channel",     "asked_at", "status", "routed_to",  "answered_by",
                     "answered_at", "topics",   "history.at", "history.event"};
+  QuestionStatsCounter counter;
+  std::mutex counting;
+  counted.visit = [&](const Question& q) {
+    std::lock_guard lock(counting);
+    counter.add(q);
+  };
   Snapshot snapshot =
       ctx.store().snapshot({Kind::person, Kind::topic, Kind::question}, counted);
   report_skipped(ctx.io, snapshot.skipped);
-  StatsReport report = question_stats(snapshot.questions);
+  StatsReport report = counter.report();
 
   TopicIndex topic_index(snapshot.topics);
   auto topic_label = [&](const std::string& key) -> std::string {

@@ -122,10 +122,22 @@ struct Knower {
 void run_topic_show(const ShowOptions& opts, Context& ctx) {
   Store& store = ctx.store();
   std::string id = find_topic_id(store, opts.id);
-  // Of questions, only who answered them and about what.
+  // Of questions, only who answered those that may be about the topic (a name of theirs names
+  // it; which topic a name means is decided below, among every topic), and about what.
+  std::vector<Topic> this_one;
+  try {
+    this_one.push_back(read_topic(store, id));
+  } catch (const Error&) {
+    // Reported below, when the snapshot skips it too; meanwhile every answered one is kept.
+  }
+  TopicIndex names_this_one(this_one);
   QuestionFilter answered_ones;
-  answered_ones.needs = {"answered_by"};
-  answered_ones.keep = [](const Question& q) { return !q.answered_by.empty(); };
+  answered_ones.needs = {"answered_by", "topics"};
+  auto may_name_it = [&](const std::string& name) { return names_this_one.find(name) != nullptr; };
+  answered_ones.keep = [&](const Question& q) {
+    return !q.answered_by.empty() &&
+           (this_one.empty() || std::any_of(q.topics.begin(), q.topics.end(), may_name_it));
+  };
   answered_ones.fields = {"answered_by", "topics"};
   Snapshot snapshot = store.snapshot({Kind::person, Kind::topic, Kind::question}, answered_ones);
   report_skipped(ctx.io, snapshot.skipped);

@@ -55,6 +55,24 @@ std::string json_text(const nlohmann::ordered_json& data) {
   return out;
 }
 
+std::string json_array_text(std::size_t count,
+                            const std::function<nlohmann::ordered_json(std::size_t)>& element) {
+  if (count == 0) return json_text(nlohmann::ordered_json::array());
+  // What dump(2) makes of the array: each element one level in, every line of it indented
+  // (strings hold no raw line break).
+  std::string out = "[\n";
+  for (std::size_t i = 0; i < count; ++i) {
+    std::string text = json_text(element(i));
+    out += "  ";
+    for (char c : text) {
+      out += c;
+      if (c == '\n') out += "  ";
+    }
+    out += i + 1 < count ? ",\n" : "\n";
+  }
+  return out + "]";
+}
+
 void print_json(const Output& io, const nlohmann::ordered_json& data) {
   io.out << json_text(data) << '\n';
 }

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,10 @@ void print_error(std::ostream& err, const Error& e);
 /// C1 controls and bidi/invisible format characters (U+0085, U+009B, U+202E, ...; what
 /// forbidden_character names) written as \uXXXX escapes. Invalid UTF-8 becomes U+FFFD.
 std::string json_text(const nlohmann::ordered_json& data);
+/// json_text of an array of `count` elements, made one at a time by `element` (so that they
+/// need not all be built at once).
+std::string json_array_text(std::size_t count,
+                            const std::function<nlohmann::ordered_json(std::size_t)>& element);
 
 /// Prints JSON data on stdout (json_text).
 void print_json(const Output& io, const nlohmann::ordered_json& data);

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -423,7 +424,7 @@ TEST_CASE("a corrupt, truncated or foreign cache is ignored and rebuilt") {
   SUBCASE("someone else's file") { check_rebuilt("name: not a cache\n" + std::string(500, 'x')); }
   SUBCASE("another version's header") {
     std::string damaged = bytes;
-    damaged[8] = 9;
+    damaged[8] ^= 0x40;
     check_rebuilt(damaged);
   }
   SUBCASE("a torn journal") {
@@ -437,6 +438,33 @@ TEST_CASE("a corrupt, truncated or foreign cache is ignored and rebuilt") {
     CHECK(l.stats.rewrote);
     CHECK(describe(l.documents) == describe(load_without_cache(root).documents));
   }
+}
+
+TEST_CASE("a typed read touches no tree: a damaged tree is found by the first read that needs it") {
+  TempDir dir;
+  fs::path root = make_store(dir);
+  Loaded good = load(root);
+  std::string plain = describe(good.documents);
+  auto names = [&](cache::Stats* stats) {
+    std::string out;
+    Snapshot s = cache::load_snapshot(root, {}, {Kind::person, Kind::topic}, stats, settled());
+    for (const Person& p : s.people) out += p.id + " " + p.name + "\n";
+    for (const Topic& t : s.topics) out += t.id + " " + t.name + "\n";
+    return out;
+  };
+  std::string before = names(nullptr);
+  fs::path cache_file = root / ".peers" / "cache";
+  std::string damaged = read_text(cache_file);
+  // The cache's last bytes: the tree of the last file by path, a topic.
+  damaged[damaged.size() - 3] ^= 0x55;
+  write_text(cache_file, damaged);
+  cache::Stats stats;
+  CHECK(names(&stats) == before);
+  CHECK(stats.trusted == stats.files);
+  CHECK_FALSE(stats.rewrote);
+  Loaded documents = load(root);
+  CHECK(describe(documents.documents) == plain);
+  CHECK(documents.stats.rewrote);
 }
 
 TEST_CASE("many changes compact the journal into a new cache") {
@@ -580,6 +608,39 @@ TEST_CASE("a question filter keeps the same questions and fields with and withou
   CHECK(kept.questions[0].id == "qold");
   CHECK(kept.questions[0].archived);
   CHECK_THROWS(Store(root).snapshot({Kind::question}, QuestionFilter{{"no_such_field"}, {}, {}}));
+}
+
+TEST_CASE("a question filter with visit hands over the questions it keeps, and keeps none") {
+  TempDir dir;
+  fs::path root = make_store(dir);
+  QuestionFilter kept;
+  kept.needs = {"status"};
+  kept.keep = [](const Question& q) { return q.status != QuestionStatus::open; };
+  kept.fields = {"asked_at", "topics"};
+  auto listed = [](const std::vector<Question>& questions) {
+    std::vector<std::string> out;
+    for (const auto& q : questions)
+      out.push_back(q.id + (q.archived ? " archived " : " ") + emit_yaml(question_to_node(q)));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  std::vector<std::string> expected = listed(Store(root).snapshot({Kind::question}, kept).questions);
+  REQUIRE(!expected.empty());
+  for (bool use_cache : {false, true, true}) {
+    StoreOptions options;
+    options.use_cache = use_cache;
+    std::mutex seen_lock;
+    std::vector<Question> seen;
+    QuestionFilter visited = kept;
+    visited.visit = [&](const Question& q) {
+      std::lock_guard lock(seen_lock);
+      seen.push_back(q);
+    };
+    Snapshot s = Store(root, options).snapshot({Kind::person, Kind::question}, visited);
+    CHECK(s.questions.empty());
+    CHECK(!s.people.empty());
+    CHECK(listed(seen) == expected);
+  }
 }
 
 TEST_CASE("routing is the same with and without the cache: built, restored, or patched after changes") {

@@ -10,18 +10,18 @@
 // the store cannot be written, and is never trusted over the files:
 //
 //   cache          header + one framed entry per file (path, kind, stat, content hash, the
-//                  time it was verified, the routing summary, where its blob is) and per fully
-//                  cached directory (its stat when listed), then the blobs (Node tree and typed
-//                  record of each file); replaced atomically
+//                  time it was verified, the routing summary, where its record and tree are)
+//                  and per fully cached directory (its stat when listed), then the typed
+//                  record of each file, then its Node tree; replaced atomically
 //   cache.journal  header naming the cache's generation + entries appended since (an entry
 //                  for a new or changed file or a newly listed directory, a tombstone for a
 //                  deleted file or a changed directory); later ones win
 //   cache.lock     flock taken (without waiting) by the one process that updates the cache
 //   index          the saved RoutingIndex, the digest of its sources and the sources
 //
-// Every entry carries a checksum, every blob too; a foreign, truncated or corrupt file is
-// ignored and rebuilt. An entry is used as it is only when size, mtime, ctime (ns) and inode
-// all match and it is not racy: its mtime and ctime are at least `racy_margin_ns` older than
+// Every entry carries a checksum, every record and tree too; a foreign, truncated or corrupt
+// file is ignored and rebuilt. An entry is used as it is only when size, mtime, ctime (ns) and
+// inode all match and it is not racy: its mtime and ctime are at least `racy_margin_ns` older than
 // the moment its content was read. A racy entry, or one whose stat changed but size did not,
 // is checked against the file's content hash; anything else is re-read and parsed. The same
 // rule decides whether a directory's recorded file list can stand in for listing it.

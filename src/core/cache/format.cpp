@@ -59,24 +59,15 @@ void frame(std::string& out, std::string_view payload) {
 }
 
 
-std::string make_blob(std::string_view tree, std::string_view record) {
-  std::string blob;
-  blob.reserve(tree.size() + record.size() + 10);
-  put_string(blob, tree);
-  put_string(blob, record);
-  return blob;
+namespace {
+std::string_view checked(std::string_view bytes, std::uint64_t hash) {
+  if (hash_bytes(bytes) != hash) throw Corrupt("bad checksum");
+  return bytes;
 }
+}  // namespace
 
-/// An entry's tree and record, once its blob matches its checksum.
-Blob open_blob(const CachedEntry& e) {
-  if (hash_bytes(e.blob) != e.blob_hash) throw Corrupt("bad checksum");
-  std::string_view in = e.blob;
-  Blob b;
-  b.tree = take_string(in);
-  b.record = take_string(in);
-  if (!in.empty()) throw Corrupt("trailing bytes");
-  return b;
-}
+std::string_view open_record(const CachedEntry& e) { return checked(e.record, e.record_hash); }
+std::string_view open_tree(const CachedEntry& e) { return checked(e.tree, e.tree_hash); }
 
 namespace {
 /// What entries of files and of directories begin with.
@@ -91,27 +82,29 @@ void encode_head(std::string& out, std::uint8_t type, std::string_view path, con
   put(out, e.stat.ctime_ns);
   put(out, e.stat.device);
 }
-
-/// With `blob_offset`, the entry says where its blob will be among the blobs that follow the
 }  // namespace
 
-/// and the offset moves past it; without, the blob goes inline (the journal).
 void encode_entry(std::string& out, std::string_view path, const CachedEntry& e,
-                  std::uint64_t* blob_offset) {
+                  BlobOffsets* offsets) {
   encode_head(out, record_entry, path, e);
   put(out, e.content_hash);
   out.append(reinterpret_cast<const char*>(e.content_sha.data()), e.content_sha.size());
   put(out, e.verified_ns);
   put_string(out, e.summary);
-  put(out, e.blob_hash);
-  if (blob_offset) {
+  put(out, e.record_hash);
+  put(out, e.tree_hash);
+  if (offsets) {
     out.push_back(0);
-    put(out, *blob_offset);
-    put(out, static_cast<std::uint64_t>(e.blob.size()));
-    *blob_offset += e.blob.size();
+    put(out, offsets->record);
+    put(out, static_cast<std::uint64_t>(e.record.size()));
+    put(out, offsets->tree);
+    put(out, static_cast<std::uint64_t>(e.tree.size()));
+    offsets->record += e.record.size();
+    offsets->tree += e.tree.size();
   } else {
     out.push_back(1);
-    put_string(out, e.blob);
+    put_string(out, e.record);
+    put_string(out, e.tree);
   }
 }
 
@@ -184,14 +177,18 @@ bool read_record(std::string_view& body, std::string_view blobs, IndexedEntry& r
     payload.remove_prefix(e.content_sha.size());
     e.verified_ns = take<std::int64_t>(payload);
     e.summary = take_string(payload);
-    e.blob_hash = take<std::uint64_t>(payload);
+    e.record_hash = take<std::uint64_t>(payload);
+    e.tree_hash = take<std::uint64_t>(payload);
     if (take<std::uint8_t>(payload)) {
-      e.blob = take_string(payload);
-    } else {
+      e.record = take_string(payload);
+      e.tree = take_string(payload);
+      return payload.empty();
+    }
+    for (std::string_view* part : {&e.record, &e.tree}) {
       auto offset = take<std::uint64_t>(payload);
-      auto blob_size = take<std::uint64_t>(payload);
-      if (offset > blobs.size() || blob_size > blobs.size() - offset) return false;
-      e.blob = blobs.substr(offset, blob_size);
+      auto size = take<std::uint64_t>(payload);
+      if (offset > blobs.size() || size > blobs.size() - offset) return false;
+      *part = blobs.substr(offset, size);
     }
     return payload.empty();
   } catch (const Corrupt&) {
@@ -300,6 +297,20 @@ LoadedCache load_cache(const fs::path& dir, std::uint32_t print) {
   // each: a sparse file with a plausible header costs a walk over its first frames, not
   // memory in proportion to what its header claims.
   if (!frames_fit(entries, count, second_half, first_count)) return c;
+  // The journal is compacted into the cache once it outgrows an eighth of it: a bigger one is
+  // not read (the cache is then written anew). It is read first, so that the index has room
+  // for the files it adds from the start (growing it later would copy every entry).
+  std::size_t journal_limit = bytes.size() / 4 + (std::size_t{1} << 20);
+  bool journal_too_big = false;
+  try {
+    c.journal = read_regular_file(dir / journal_name, journal_name, journal_limit);
+  } catch (const Error& e) {
+    journal_too_big = e.exit_code() != exit_not_found;  // too big, a FIFO, a link...
+  }  // else no journal yet
+  Index journal;
+  if (!c.journal.empty() && read_header(c.journal, journal_magic, print) == c.generation)
+    c.journal_sound = read_records(std::string_view(c.journal).substr(header_size), journal);
+  c.index.reserve(count + (c.journal_sound ? journal.size() : 0));
   c.index.resize(count);
   std::span<IndexedEntry> all(c.index);
   bool first_sound = false, second_sound = true;
@@ -317,24 +328,10 @@ LoadedCache load_cache(const fs::path& dir, std::uint32_t print) {
     c.index.clear();
     return c;
   }
-  c.usable = true;
-  // The journal is compacted into the cache once it outgrows an eighth of it: a bigger one is
-  // not read (the cache is then written anew).
-  std::size_t journal_limit = bytes.size() / 4 + (std::size_t{1} << 20);
-  try {
-    c.journal = read_regular_file(dir / journal_name, journal_name, journal_limit);
-  } catch (const Error& e) {
-    if (e.exit_code() != exit_not_found) c.usable = false;  // too big, a FIFO, a link...
-    return c;  // else no journal yet
-  }
-  if (read_header(c.journal, journal_magic, print) != c.generation) return c;
-  Index journal;
-  if (read_records(std::string_view(c.journal).substr(header_size), journal)) {
-    c.journal_sound = true;
-    if (!journal.empty()) {
-      settle(journal);
-      overlay(c.index, journal);
-    }
+  c.usable = !journal_too_big;
+  if (c.journal_sound && !journal.empty()) {
+    settle(journal);
+    overlay(c.index, journal);
   }
   return c;
 }

@@ -14,7 +14,7 @@ namespace peers::cache {
 
 inline constexpr char cache_magic[8] = {'P', 'E', 'E', 'R', 'S', 'C', 'A', '1'};
 inline constexpr char journal_magic[8] = {'P', 'E', 'E', 'R', 'S', 'J', 'N', '1'};
-inline constexpr std::uint32_t format_version = 8;  // raise it when a field table changes
+inline constexpr std::uint32_t format_version = 9;  // raise it when a field table changes
 inline constexpr std::size_t header_size = 24;  // magic, version, fingerprint, generation
 // The cache's header goes on with the length of its entries, where their second half starts,
 // how many there are and how many are in the first half (so that two threads can read them
@@ -47,25 +47,28 @@ struct CachedEntry {
   Sha256 content_sha{};            // the file's SHA-256: a changed stat with the same one reuses
   std::int64_t verified_ns = 0;
   std::string_view summary;  // summarize() output; empty when the file is not a valid record
-  std::string_view blob;     // make_blob(tree, record): read only by commands that need them
-  std::uint64_t blob_hash = 0;
+  /// The typed record (encode_record; empty when the file is not a valid record) and the Node
+  /// tree (encode_node), each with its own checksum: a command reads only the one it needs.
+  std::string_view record, tree;
+  std::uint64_t record_hash = 0, tree_hash = 0;
 };
 
-std::string make_blob(std::string_view tree, std::string_view record);
+/// An entry's typed record, once it matches its checksum (else throws Corrupt).
+std::string_view open_record(const CachedEntry& e);
+/// An entry's tree, once it matches its checksum (else throws Corrupt).
+std::string_view open_tree(const CachedEntry& e);
 
-struct Blob {
-  std::string_view tree;    // encode_node output
-  std::string_view record;  // encode_record output; empty when the tree is not a valid record
+/// Where the next entry's record and tree go in the cache file, which keeps every record, then
+/// every tree, apart from the entries: reading the entries touches neither, and a typed read
+/// touches no tree.
+struct BlobOffsets {
+  std::uint64_t record = 0, tree = 0;
 };
 
-/// An entry's tree and record, once its blob matches its checksum (else throws Corrupt).
-Blob open_blob(const CachedEntry& e);
-
-/// With `blob_offset`, the entry says where its blob will be among the blobs that follow the
-/// entries (the cache file keeps them apart so that reading the entries does not touch them),
-/// and the offset moves past it; without, the blob goes inline (the journal).
+/// With `offsets`, the entry says where its record and tree will be among the blobs that
+/// follow the entries, and the offsets move past them; without, they go inline (the journal).
 void encode_entry(std::string& out, std::string_view path, const CachedEntry& e,
-                  std::uint64_t* blob_offset);
+                  BlobOffsets* offsets);
 /// A directory whose files are all in the cache, with its stat when they were listed: while
 /// its stat is the same, no file was added, removed or renamed in it, so it need not be listed.
 void encode_directory(std::string& out, std::string_view path, const CachedEntry& e);

@@ -82,7 +82,7 @@ Snapshot load_snapshot(const fs::path& root, const StoreOptions& options,
   QuestionSelection selection;
   if (questions) {
     selection = {fields::mask_of<Question>(questions->fields),
-                 fields::mask_of<Question>(questions->needs), questions->keep};
+                 fields::mask_of<Question>(questions->needs), questions->keep, questions->visit};
     sink.questions = &selection;
   }
   std::vector<Kind> typed_kinds;
@@ -116,7 +116,18 @@ Snapshot load_snapshot(const fs::path& root, const StoreOptions& options,
   };
   compact(s.people, Kind::person);
   compact(s.topics, Kind::topic);
-  compact(s.questions, Kind::question);
+  if (sink.kept_questions.empty()) {
+    compact(s.questions, Kind::question);
+    return s;
+  }
+  std::size_t kept = 0;
+  for (const auto& question : sink.kept_questions) kept += question != nullptr;
+  s.questions.reserve(kept);
+  for (auto& question : sink.kept_questions)
+    if (question) {
+      s.questions.push_back(std::move(*question));
+      question.reset();
+    }
   return s;
 }
 
@@ -195,7 +206,7 @@ ContentHashes load_content_hashes(const fs::path& root, const StoreOptions& opti
                                        ? &cache->index[file.cached].entry
                                        : nullptr;
         if (!entry) return std::nullopt;
-        std::string_view record = open_blob(*entry).record;
+        std::string_view record = open_record(*entry);
         if (record.empty()) return std::nullopt;
         std::string id(file.id());
         if (file.kind == Kind::question) {

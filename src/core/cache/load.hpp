@@ -39,7 +39,7 @@ struct Files {
 /// A new cache entry, and the bytes it points into when the file was parsed now.
 struct Fresh {
   CachedEntry entry;
-  std::string blob, summary;
+  std::string record, tree, summary;
 };
 
 /// What happened to one file during a load. Small: most files of a warm load are only trusted.
@@ -56,6 +56,7 @@ struct Outcome {
 struct QuestionSelection {
   fields::FieldMask fields, needs;
   std::function<bool(const Question&)> keep;
+  std::function<void(const Question&)> visit;
 };
 
 /// Where one load puts what it reads: Documents, typed records straight into a Snapshot, or
@@ -67,6 +68,9 @@ struct Sink {
   std::vector<std::size_t> slot;
   Snapshot* snapshot = nullptr;
   const QuestionSelection* questions = nullptr;  // null: every question, whole
+  /// By file, when the selection keeps some questions only: those it keeps (the snapshot's
+  /// questions are then not given a slot each, which would cost a Question per file).
+  std::vector<std::unique_ptr<Question>> kept_questions;
   std::vector<char> filled;  // by file: a record was put in its slot (or a summary made)
   // For summaries, by file: the summary, pointing into the cache or into `owned`.
   std::vector<std::string_view> summary;

@@ -49,7 +49,9 @@ void Loader::prepare_sink() {
     }
     snapshot.people.resize(counts[0]);
     snapshot.topics.resize(counts[1]);
-    snapshot.questions.resize(counts[2]);
+    const QuestionSelection* selection = sink_.questions;
+    if (selection && selection->keep && !selection->visit) sink_.kept_questions.resize(refs_.size());
+    else if (!selection || !selection->visit) snapshot.questions.resize(counts[2]);
     sink_.filled.assign(refs_.size(), 0);
     sink_.content_hash.resize(refs_.size());
   } else if (summaries_) {
@@ -80,7 +82,9 @@ void Loader::put_record(std::size_t i, Record&& record, bool selected) {
       }
       fields::keep_only(*question, selection->fields);
     }
-    snapshot.questions[sink_.slot[i]] = std::move(*question);
+    if (sink_.questions && sink_.questions->visit) return sink_.questions->visit(*question);
+    if (sink_.kept_questions.empty()) snapshot.questions[sink_.slot[i]] = std::move(*question);
+    else sink_.kept_questions[i] = std::make_unique<Question>(std::move(*question));
   } else {
     return;
   }
@@ -98,8 +102,8 @@ void Loader::put_selected_question(std::size_t i, std::string_view record) {
   put_record(i, decode_question(record, std::string(file.id()), file.archived, selection.fields), true);
 }
 
-/// Turns a parsed tree into what the sink wants. With `recorded`, also makes the blob (tree
-/// and typed record) and the summary for the cache.
+/// Turns a parsed tree into what the sink wants. With `recorded`, also makes the typed record,
+/// the tree and the summary for the cache.
 void Loader::deliver_tree(std::size_t i, Node&& tree, Fresh* recorded) {
   const FileRef& file = refs_[i];
   auto document = [&] {
@@ -121,10 +125,8 @@ void Loader::deliver_tree(std::size_t i, Node&& tree, Fresh* recorded) {
   std::string summary;
   if (recorded || summaries_) summary = summarize_record(record);
   if (recorded) {
-    std::string tree_bytes, record_bytes;
-    encode_node(tree, tree_bytes);
-    encode_record(record, record_bytes);
-    recorded->blob = make_blob(tree_bytes, record_bytes);
+    encode_node(tree, recorded->tree);
+    encode_record(record, recorded->record);
     recorded->summary = summary;
   }
   if (typed_) {
@@ -149,14 +151,15 @@ void Loader::deliver_cached(std::size_t i, const CachedEntry& cached) {
     sink_.filled[i] = 1;
     return;
   }
-  Blob blob = open_blob(cached);
-  if (typed_ && !blob.record.empty()) {
+  if (typed_ && !cached.record.empty()) {
+    std::string_view record = open_record(cached);
     sink_.content_hash[i] = cached.content_hash;
-    if (file.kind == Kind::question && sink_.questions) return put_selected_question(i, blob.record);
-    put_record(i, decode_record(file.kind, blob.record, std::string(file.id()), file.archived));
+    if (file.kind == Kind::question && sink_.questions) return put_selected_question(i, record);
+    put_record(i, decode_record(file.kind, record, std::string(file.id()), file.archived));
     return;
   }
-  deliver_tree(i, decode_node(blob.tree, max_depth_), nullptr);
+  std::string_view tree = open_tree(cached);
+  deliver_tree(i, decode_node(tree, max_depth_), nullptr);
 }
 
 /// Reads one file: from the cache when its stat matches its entry and is not racy, else
@@ -193,8 +196,10 @@ void Loader::read_one(std::size_t i, bool distrust_cache) {
   if (cached && cached->stat.size == text.size() && cached->content_sha == fresh.content_sha) {
     deliver_cached(i, *cached);
     fresh.summary = cached->summary;
-    fresh.blob = cached->blob;
-    fresh.blob_hash = cached->blob_hash;
+    fresh.record = cached->record;
+    fresh.record_hash = cached->record_hash;
+    fresh.tree = cached->tree;
+    fresh.tree_hash = cached->tree_hash;
     out.source = Outcome::Source::verified;
     return;
   }
@@ -209,8 +214,10 @@ void Loader::read_one(std::size_t i, bool distrust_cache) {
   }
   deliver_tree(i, std::move(tree), out.fresh.get());
   fresh.summary = out.fresh->summary;
-  fresh.blob = out.fresh->blob;
-  fresh.blob_hash = hash_bytes(fresh.blob);
+  fresh.record = out.fresh->record;
+  fresh.record_hash = hash_bytes(fresh.record);
+  fresh.tree = out.fresh->tree;
+  fresh.tree_hash = hash_bytes(fresh.tree);
 }
 
 /// Reads file i; a problem with it becomes its outcome's.
@@ -220,7 +227,7 @@ void Loader::read_file(std::size_t i) {
     try {
       read_one(i, false);
     } catch (const Corrupt&) {
-      // An entry whose blob fails its checksum or does not decode: read the file instead.
+      // An entry whose record or tree fails its checksum or does not decode: read the file instead.
       corrupt_entry_ = true;
       out = Outcome{};
       read_one(i, true);

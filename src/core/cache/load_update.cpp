@@ -59,8 +59,11 @@ void Loader::record_complete_directories() {
     if (complete[which] && directory.trusted) {
       directory_records_.emplace_back(directory.path, directory.record);
     } else if (complete[which]) {
-      new_directory_entries_.push_back(
-          CachedEntry{directory.kind, directory.archived, directory.stat, 0, {}, now_ns_, {}, {}, 0});
+      CachedEntry& entry = new_directory_entries_.emplace_back();
+      entry.kind = directory.kind;
+      entry.archived = directory.archived;
+      entry.stat = directory.stat;
+      entry.verified_ns = now_ns_;
       directory_records_.emplace_back(directory.path, &new_directory_entries_.back());
       recorded_now_.push_back(directory_records_.back());
     } else if (directory.record) {
@@ -83,7 +86,8 @@ void Loader::update_cache() {
   std::size_t journal_growth = 0;
   for (const Outcome& outcome : outcomes_)
     if (outcome.fresh)
-      journal_growth += 128 + outcome.fresh->entry.summary.size() + outcome.fresh->entry.blob.size();
+      journal_growth += 128 + outcome.fresh->entry.summary.size() + outcome.fresh->entry.record.size() +
+                        outcome.fresh->entry.tree.size();
   std::uint64_t disk_generation = 0;
   bool same_cache = false;
   if (!needs_rewrite_)
@@ -124,7 +128,8 @@ void Loader::append_journal(std::uint64_t disk_generation) {
 }
 
 /// Everything this load saw, plus the entries of kinds it did not read, by path: the
-/// entries first, then their blobs (a command that needs no blob reads no blob).
+/// entries first, then their records, then their trees (a command that needs no record reads
+/// none, and a typed read touches no tree).
 void Loader::write_cache() {
   struct Kept {
     std::string_view path;
@@ -148,7 +153,10 @@ void Loader::write_cache() {
   std::uint64_t generation = std::random_device{}();
   generation = (generation << 32) ^ std::random_device{}();
   std::string heads, payload;
-  std::uint64_t blob_offset = 0, second_half = 0, first_count = entries.size();
+  BlobOffsets offsets;
+  for (const Kept& kept : entries)
+    if (!kept.directory) offsets.tree += kept.entry->record.size();
+  std::uint64_t second_half = 0, first_count = entries.size();
   for (const Kept& kept : entries) {
     if (first_count == entries.size() &&
         &kept - entries.data() >= static_cast<std::ptrdiff_t>(entries.size() / 2)) {
@@ -157,7 +165,7 @@ void Loader::write_cache() {
     }
     payload.clear();
     if (kept.directory) encode_directory(payload, kept.path, *kept.entry);
-    else encode_entry(payload, kept.path, *kept.entry, &blob_offset);
+    else encode_entry(payload, kept.path, *kept.entry, &offsets);
     frame(heads, payload);
   }
   std::string head = header(cache_magic, print_, generation);
@@ -168,8 +176,9 @@ void Loader::write_cache() {
   if (files::replace_file(dir_, cache_name, [&](const auto& write) {
         write(head);
         write(heads);
-        for (const Kept& kept : entries)
-          if (!kept.directory) write(kept.entry->blob);
+        for (auto part : {&CachedEntry::record, &CachedEntry::tree})
+          for (const Kept& kept : entries)
+            if (!kept.directory) write(kept.entry->*part);
       })) {
     stats_.rewrote = true;
     files::replace_file(dir_, journal_name, header(journal_magic, print_, generation));

@@ -216,17 +216,32 @@ std::map<std::string, QuestionStats> finish_all(const std::map<std::string, Accu
 
 }  // namespace
 
-StatsReport question_stats(const std::vector<Question>& questions) {
+struct QuestionStatsCounter::Groups {
   Accumulator total;
   std::map<std::string, Accumulator> topics, people, channels;
-  for (const auto& q : questions) {
-    total.add(q);
-    if (q.topics.empty()) topics[""].add(q);
-    for (const auto& t : q.topics) topics[t].add(q);
-    people[q.answered_by.empty() ? q.routed_to : q.answered_by].add(q);
-    channels[q.channel].add(q);
-  }
-  return {total.finish(), finish_all(topics), finish_all(people), finish_all(channels)};
+};
+
+QuestionStatsCounter::QuestionStatsCounter() : groups_(std::make_unique<Groups>()) {}
+QuestionStatsCounter::~QuestionStatsCounter() = default;
+
+void QuestionStatsCounter::add(const Question& q) {
+  Groups& g = *groups_;
+  g.total.add(q);
+  if (q.topics.empty()) g.topics[""].add(q);
+  for (const auto& t : q.topics) g.topics[t].add(q);
+  g.people[q.answered_by.empty() ? q.routed_to : q.answered_by].add(q);
+  g.channels[q.channel].add(q);
+}
+
+StatsReport QuestionStatsCounter::report() const {
+  const Groups& g = *groups_;
+  return {g.total.finish(), finish_all(g.topics), finish_all(g.people), finish_all(g.channels)};
+}
+
+StatsReport question_stats(const std::vector<Question>& questions) {
+  QuestionStatsCounter counter;
+  for (const auto& q : questions) counter.add(q);
+  return counter.report();
 }
 
 }  // namespace peers
