@@ -61,15 +61,11 @@ inline void read_cache(const std::filesystem::path& dir, std::uint32_t print) {
   for (const auto& indexed : loaded.index) {
     if (indexed.directory || indexed.deleted) continue;
     try {
-      // open_blob without its checksum, so mutated blobs reach the decoders too.
-      std::string_view in = indexed.entry.blob;
-      cache::Blob blob;
-      blob.tree = bytes::take_string(in);
-      blob.record = bytes::take_string(in);
-      std::string_view tree = blob.tree;
+      // The record and tree without their checksums, so mutated bytes reach the decoders too.
+      std::string_view tree = indexed.entry.tree;
       cache::decode_node(tree, 40);
-      if (!blob.record.empty() && cache::has_typed_record(indexed.entry.kind))
-        cache::decode_record(indexed.entry.kind, blob.record, "fuzz", indexed.entry.archived);
+      if (!indexed.entry.record.empty() && cache::has_typed_record(indexed.entry.kind))
+        cache::decode_record(indexed.entry.kind, indexed.entry.record, "fuzz", indexed.entry.archived);
     } catch (const std::runtime_error&) {
       // Corrupt (or a located Error): the entry is refused, which is what must happen.
     }
