@@ -42,6 +42,9 @@ using RecordLoad = std::function<Snapshot(std::vector<cache::FileHash>& hashes)>
 /// read_store_for_check, taking the records from `load` when it takes them from the cache.
 CheckInput read_store_for_check(const std::filesystem::path& root, const StoreOptions& options,
                                 const RecordLoad& load);
+/// The RecordLoad of a plain check: the records through the cache (load_snapshot).
+Snapshot load_records(const std::filesystem::path& root, const StoreOptions& options,
+                      std::vector<cache::FileHash>& hashes);
 struct StoreListing {
   std::vector<std::string> paths;       // peers.yaml, then every record file, by kind and path
   std::vector<std::string> bad_names;   // *.yaml whose name is not an id

@@ -253,11 +253,16 @@ CheckInput make_check_input(std::vector<StoreFile> files, std::vector<std::strin
   return input;
 }
 
+Snapshot checks::load_records(const fs::path& root, const StoreOptions& options,
+                              std::vector<cache::FileHash>& hashes) {
+  QuestionFilter questions{question_fields, {}, {}};
+  return cache::load_snapshot(root, options, {Kind::person, Kind::topic, Kind::question}, nullptr,
+                              {}, &hashes, &questions);
+}
+
 CheckInput read_store_for_check(const fs::path& root, const StoreOptions& options) {
   return checks::read_store_for_check(root, options, [&](std::vector<cache::FileHash>& hashes) {
-    QuestionFilter questions{checks::question_fields, {}, {}};
-    return cache::load_snapshot(root, options, {Kind::person, Kind::topic, Kind::question},
-                                nullptr, {}, &hashes, &questions);
+    return checks::load_records(root, options, hashes);
   });
 }
 

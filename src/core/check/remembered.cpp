@@ -85,9 +85,7 @@ std::vector<Finding> check_whole_store(const fs::path& root, const StoreOptions&
           known = {};  // the load (its mapping of the cache above all) is not needed any more
           if (records) return std::move(*records);
           hashes.clear();
-          QuestionFilter questions{checks::question_fields, {}, {}};
-          return cache::load_snapshot(root, options, {Kind::person, Kind::topic, Kind::question},
-                                      nullptr, {}, &hashes, &questions);
+          return checks::load_records(root, options, hashes);
         });
     findings = check_store(input);
     checked = std::move(input.fingerprint);
