@@ -180,15 +180,7 @@ int leave_one_store_out(const std::vector<std::pair<std::string, std::string>>& 
     const Tally& t = scores[best][held];
     std::cout << fmt::format("held out {}\n  chosen on the others: {}\n  {}\n", sets[held]->store_dir,
                              grid[best].first, t.line());
-    pooled.answerable += t.answerable;
-    pooled.top1 += t.top1;
-    pooled.top3 += t.top3;
-    pooled.reciprocal += t.reciprocal;
-    pooled.nobody += t.nobody;
-    pooled.declined += t.declined;
-    pooled.wrongly_declined += t.wrongly_declined;
-    pooled.high += t.high;
-    pooled.high_right += t.high_right;
+    pooled.pool(t);
   }
   std::cout << fmt::format("\nheld-out stores pooled: {}\n", pooled.line());
   bool pass = pooled.p1() >= min_p1;

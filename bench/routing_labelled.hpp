@@ -116,6 +116,20 @@ struct Tally {
         break;
       }
   }
+  /// Adds another set's counts, for figures over several sets.
+  void pool(const Tally& t) {
+    answerable += t.answerable;
+    top1 += t.top1;
+    top3 += t.top3;
+    nobody += t.nobody;
+    declined += t.declined;
+    wrongly_declined += t.wrongly_declined;
+    high += t.high;
+    high_right += t.high_right;
+    fit_calls += t.fit_calls;
+    fit_calls_right += t.fit_calls_right;
+    reciprocal += t.reciprocal;
+  }
   double p1() const { return answerable ? double(top1) / answerable : 1; }
   double p3() const { return answerable ? double(top3) / answerable : 1; }
   double mrr() const { return answerable ? reciprocal / answerable : 1; }

@@ -93,20 +93,6 @@ peers::RoutingWeights ascend(const std::vector<const LabelledSet*>& sets, int ro
   return best;
 }
 
-void add_to(Tally& pooled, const Tally& t) {
-  pooled.answerable += t.answerable;
-  pooled.top1 += t.top1;
-  pooled.top3 += t.top3;
-  pooled.reciprocal += t.reciprocal;
-  pooled.nobody += t.nobody;
-  pooled.declined += t.declined;
-  pooled.wrongly_declined += t.wrongly_declined;
-  pooled.high += t.high;
-  pooled.high_right += t.high_right;
-  pooled.fit_calls += t.fit_calls;
-  pooled.fit_calls_right += t.fit_calls_right;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -142,8 +128,8 @@ int main(int argc, char** argv) {
         peers::RoutingWeights w = ascend(others, rounds, false);
         Tally t = measure(*sets[held], w);
         Tally d = measure(*sets[held], start());
-        add_to(pooled, t);
-        add_to(pooled_defaults, d);
+        pooled.pool(t);
+        pooled_defaults.pool(d);
         std::cout << fmt::format("held out {}\n  tuned on the others: {}\n  start: {}\n  chosen: {}\n",
                                  sets[held]->store_dir, t.line(), d.line(), differences(w));
       }
