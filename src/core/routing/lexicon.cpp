@@ -251,13 +251,15 @@ int Lexicon::english_count(std::string_view word) {
 
 bool Lexicon::spelled_right(std::string_view word) {
   Speller* s = speller();
-  return s && s->hunspell.spell(std::string(word));
+  if (!s) return false;
+  std::lock_guard lock(hunspell_mutex_);
+  return s->hunspell.spell(std::string(word));
 }
 
 std::vector<std::string> Lexicon::corrections(std::string_view word) {
   Speller* s = speller();
   if (!s) return {};
-  std::lock_guard lock(corrections_mutex_);
+  std::lock_guard lock(hunspell_mutex_);
   auto [it, added] = corrections_.try_emplace(std::string(word));
   if (added) it->second = s->hunspell.suggest(it->first);
   return it->second;

@@ -54,7 +54,9 @@ class Lexicon {
   std::once_flag wordnet_once_, speller_once_;
   std::unique_ptr<WordNet> wordnet_;
   std::unique_ptr<Speller> speller_;
-  std::mutex corrections_mutex_;  // Hunspell's suggestions take 0.1-0.3 s: each word asked once
+  // Hunspell is not thread-safe, and triage routes on two threads through one Lexicon: every
+  // call into it holds this. Its suggestions take 0.1-0.3 s, so each word is asked once.
+  std::mutex hunspell_mutex_;
   std::map<std::string, std::vector<std::string>, std::less<>> corrections_;
 };
 
