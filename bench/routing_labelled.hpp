@@ -179,6 +179,7 @@ inline std::map<std::string, double*> weight_fields(peers::RoutingWeights& w) {
       {"department", &w.department}, {"tags", &w.tags}, {"typo_match", &w.typo_match},
       {"real_word_typo", &w.real_word_typo}, {"partial_phrase", &w.partial_phrase},
       {"topic_description", &w.topic_description}, {"unknown_word", &w.unknown_word},
+      {"unknown_word_fit", &w.unknown_word_fit}, {"neighbours", &w.neighbours},
       {"similar_question", &w.similar_question}, {"answered_words", &w.answered_words},
       {"answered_spread", &w.answered_spread}, {"common_word", &w.common_word}, {"synonym", &w.synonym}, {"broader", &w.broader},
       {"broader_2", &w.broader_2}, {"associated", &w.associated},

@@ -30,12 +30,15 @@ struct RoutingWeights {
   double log = 1.2;
   double department = 1.0;
   double tags = 1.0;
+  double neighbours = 2.0;         // share of the question in two neighbouring words found together
+  int neighbour_window = 4;        // ... at most this many words apart in their record
   // Matching.
   double typo_match = 0.8;         // a word matched only through a typo
   double real_word_typo = 0.8;     // ... when the follower's word is English too ("postal")
   double partial_phrase = 0.5;     // a multi-word alias with only some of its words present
   double topic_description = 0.4;  // a topic found only through its description
-  double unknown_word = 0.5;       // weight of a word the store never uses, times the rarest idf
+  double unknown_word = 0.25;      // weight of a word the store never uses, times the rarest idf
+  double unknown_word_fit = 0.5;   // ... in the share of the question that decides a good fit
   double similar_question = 0.2;   // similarity from which an answered question counts
   double common_word = 0.2;        // weight / (1 + this * ln(1 + English count)), WordNet's
   // Meaning (WordNet and the store's own answered questions); 0 turns one off.

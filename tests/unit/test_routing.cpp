@@ -438,6 +438,7 @@ TEST_CASE("a question mostly about what nobody's evidence explains is not a good
   const char* elsewhere = "parking at the walgreens near the stadium saturday";
   RoutingWeights any_share;
   any_share.fit_explained = 0;
+  any_share.unknown_word_fit = any_share.unknown_word;  // the fit reads the ranking's score
   auto scored_alone = WeightedRouter(summarize(campus())).route(elsewhere, at_noon(), any_share);
   REQUIRE(top(scored_alone) == "pat-park");
   CHECK(scored_alone.good_fit);
@@ -473,4 +474,64 @@ TEST_CASE("every answered question counts when the similarity bar is 0") {
   any_similarity.similar_question = 0;
   auto r = WeightedRouter(summarize(s)).route("FAFSA deadline", at_noon(), any_similarity);
   CHECK(top(r) == "dana-aid");
+}
+
+namespace {
+/// A district office: a safety director whose notes name the crossing guards, and a programme
+/// lead whose topic, notes and answers all say "kids".
+Snapshot district() {
+  Snapshot s;
+  s.topics = {topic("after-school", "After-school care", {"Kids Club"}),
+              topic("safety", "Safety and security", {"visitor check-in"})};
+  s.people = {person("vic-safety", "Vic Safety", {"safety"}),
+              person("jo-kids", "Jo Kids", {"after-school"})};
+  s.people[0].notes = "Oversees the crossing guard program and the anonymous tip line.";
+  s.people[1].notes = "Runs Kids Club at every elementary; knows which kids need a ride home.";
+  s.questions = {answered("q1", "can my kid stay late at kids club on fridays", "jo-kids", "2026-10-01T12:00:00Z"),
+                 answered("q2", "who do i call when the school calls about my kid", "jo-kids",
+                          "2026-10-02T12:00:00Z")};
+  return s;
+}
+}  // namespace
+
+TEST_CASE("two neighbouring question words side by side in someone's notes outweigh one common word") {
+  const char* q = "there is no crossing guard at 5th and maple anymore since halloween, who do i call before "
+                  "a kid gets hurt. seriously";
+  auto r = route_question(district(), q, at_noon());
+  REQUIRE(top(r) == "vic-safety");
+  CHECK(has_reason(r.people[0], "notes mention 'crossing', 'guard'"));
+  RoutingWeights apart;
+  apart.neighbours = 0;
+  auto without = WeightedRouter(summarize(district())).route(q, at_noon(), apart);
+  CHECK(top(without) == "jo-kids");
+}
+
+TEST_CASE("words the store never uses weigh less in the ranking than in the fit decision") {
+  // Five words no record uses: the ranking reads the rest of the question, the fit all of it.
+  const char* q = "parking at the walgreens near the stadium saturday";
+  auto r = route_question(campus(), q, at_noon());
+  RoutingWeights as_before;
+  as_before.unknown_word = as_before.unknown_word_fit;
+  auto before = WeightedRouter(summarize(campus())).route(q, at_noon(), as_before);
+  REQUIRE(top(r) == "pat-park");
+  REQUIRE(top(before) == "pat-park");
+  CHECK(r.people[0].score > before.people[0].score);
+  CHECK(r.good_fit == before.good_fit);
+  CHECK(r.people[0].confidence == before.people[0].confidence);
+  // Similarity to an answered question reads the whole question too: "N% alike" is unchanged.
+  Snapshot s = campus();
+  s.questions = {answered("q1", "Where do visitors park on game day", "pat-park", "2026-10-04T10:00:00Z")};
+  auto alike = similar_answered(summarize(s), "where do visitors park on game day at the walgreens", 1, "");
+  REQUIRE(alike.size() == 1);
+  CHECK(alike[0].similarity < 0.9);
+}
+
+TEST_CASE("a misspelling only Hunspell reaches is named as the record writes it") {
+  Snapshot s;
+  s.people = {person("kai-climb", "Kai Climb"), person("lu-other", "Lu Other")};
+  s.people[0].notes = "Rents every carabiner and harness for the climbing wall.";
+  s.people[1].notes = "Runs the shop floor.";
+  auto r = route_question(s, "how many carabeeners should a beginner own", at_noon());
+  REQUIRE(top(r) == "kai-climb");
+  CHECK(has_reason(r.people[0], "notes mention 'carabiner'"));
 }

@@ -33,8 +33,8 @@ double routing::question_similarity(const QuestionText& qt, const Query& q, cons
     else continue;
     if (terms) terms->push_back(t);
   }
-  if (own <= 0 || q.total_weight <= 0) return 0;
-  return std::min(1.0, shared / std::sqrt(own * q.total_weight));
+  if (own <= 0 || q.fit_weight <= 0) return 0;
+  return std::min(1.0, shared / std::sqrt(own * q.fit_weight));
 }
 
 namespace {

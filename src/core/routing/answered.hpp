@@ -51,7 +51,7 @@ void each_alike(const Corpus& corpus, const Query& q, const AnsweredPostings* po
       weighted.push_back({*q.terms[t].stem, q.terms[t].weight});
       term_of.push_back(t);
     }
-  for (const auto& a : postings->alike(weighted, q.total_weight, threshold)) {
+  for (const auto& a : postings->alike(weighted, q.fit_weight, threshold)) {
     terms.clear();
     if (weighted.size() <= 64) {
       for (std::size_t k = 0; k < weighted.size(); ++k)

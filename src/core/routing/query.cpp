@@ -96,8 +96,12 @@ std::optional<std::uint32_t> nearest_store_word(const std::string& surface, cons
 }
 
 /// A word of the store that the follower's word means: the surface, then its stem.
-std::optional<std::uint32_t> store_surface(std::string_view word, const Corpus& corpus) {
+/// The store's own spelling of `word`, or of another word with its stem ("carabiner" for a
+/// guess "carabiners" that no record writes), so that reasons name a word of the record.
+std::optional<std::uint32_t> store_surface(std::string_view word, StemId stem, const Corpus& corpus) {
   if (auto s = corpus.surfaces.find(word)) return s;
+  for (std::uint32_t s = 0; s < corpus.surface_stem.size(); ++s)
+    if (corpus.surface_stem[s] == stem) return s;
   return std::nullopt;
 }
 
@@ -153,7 +157,7 @@ std::optional<Correction> correct_typo(const std::string& surface, const Corpus&
     for (const auto& guess : lexicon->corrections(surface))
       for (const auto& w : analyze(guess)) {
         if (auto s = corpus.stem_id(w.stem)) {
-          auto shown = store_surface(w.surface, corpus);
+          auto shown = store_surface(w.surface, *s, corpus);
           return Correction{*s, shown ? corpus.surfaces.at(*shown) : corpus.stems.at(*s)};
         }
       }
@@ -187,7 +191,10 @@ Query make_query(std::string_view text, const Corpus& corpus, const RoutingWeigh
           t.match = match;
           t.expansion = expansion;
           t.shown = std::string(shown);
-          if (!expansion) q.total_weight += t.weight;
+          if (!expansion) {
+            q.total_weight += t.weight;
+            q.fit_weight += t.weight;
+          }
         }
         return;
       }
@@ -197,31 +204,43 @@ Query make_query(std::string_view text, const Corpus& corpus, const RoutingWeigh
     }
     double w = (s ? corpus.idf(*s) * match : rarest * weights.unknown_word) * common;
     q.terms.push_back({s, surface, std::string(shown), w, match, expansion});
-    if (!expansion) q.total_weight += w;
+    if (!expansion) {
+      q.total_weight += w;
+      q.fit_weight += s ? w : rarest * weights.unknown_word_fit * common;
+    }
   };
   auto words = analyze(text);
   std::vector<StemId> context;  // the question's words the store uses, for choosing among typos
   for (const Word& w : words)
     if (auto s = corpus.stem_id(w.stem)) context.push_back(*s);
   std::vector<std::string> to_widen;  // question words looked up by meaning
+  int previous = -1;                  // the term of the word before
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     if (i > 0) {  // "bike share" or "wi-fi" for a store that writes "bikeshare", "wifi"
       std::string joined = words[i - 1].surface + w.surface;
       if (auto s = corpus.stem_id(stem(joined))) add(s, joined, joined, 1, false);
     }
+    std::optional<StemId> as;
     if (auto s = corpus.stem_id(w.stem)) {
-      add(s, w.surface, w.surface, 1, false);
+      add(as = s, w.surface, w.surface, 1, false);
       if (weights.expand_known_words) to_widen.push_back(w.surface);
     } else if (auto surface = corpus.surfaces.find(w.surface)) {
-      add(corpus.surface_stem[*surface], w.surface, w.surface, 1, false);
+      add(as = corpus.surface_stem[*surface], w.surface, w.surface, 1, false);
     } else if (auto typo = correct_typo(w.surface, corpus, lexicon, context)) {
-        add(typo->stem, w.surface, typo->word,
+        add(as = typo->stem, w.surface, typo->word,
           typo->real_word ? weights.real_word_typo : weights.typo_match, false);
     } else {
       add(std::nullopt, w.surface, w.surface, 1, false);
       to_widen.push_back(w.surface);
     }
+    // Neighbouring question words, for evidence that has them side by side ("crossing guard").
+    int term = as ? q.term_of[*as] : -1;
+    if (term >= 0 && previous >= 0 && term != previous) {
+      std::pair<int, int> pair{std::min(term, previous), std::max(term, previous)};
+      if (std::find(q.pairs.begin(), q.pairs.end(), pair) == q.pairs.end()) q.pairs.push_back(pair);
+    }
+    previous = term;
   }
   if (lexicon) {
     for (const auto& word : to_widen)
@@ -282,6 +301,21 @@ double coverage(std::span<const StemId> stems, const Query& q, std::vector<bool>
     found[term] = true;
   }
   return q.total_weight > 0 ? std::min(1.0, sum / q.total_weight) : 0;
+}
+
+void mark_pairs(std::span<const StemId> stems, const Query& q, int window, std::vector<bool>& found) {
+  if (q.pairs.empty()) return;
+  for (std::size_t j = 0; j < stems.size(); ++j) {
+    int a = q.index(stems[j]);
+    if (a < 0) continue;
+    for (std::size_t k = j + 1; k < stems.size() && k <= j + static_cast<std::size_t>(window); ++k) {
+      int b = q.index(stems[k]);
+      if (b < 0 || b == a) continue;
+      std::pair<int, int> pair{std::min(a, b), std::max(a, b)};
+      if (auto it = std::find(q.pairs.begin(), q.pairs.end(), pair); it != q.pairs.end())
+        found[static_cast<std::size_t>(it - q.pairs.begin())] = true;
+    }
+  }
 }
 
 std::string quoted_words(const Query& q, const std::vector<std::size_t>& terms) {

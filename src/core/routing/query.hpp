@@ -26,6 +26,8 @@ struct Query {
   std::vector<Term> terms;
   std::vector<int> term_of;  // by stem: index into terms, or -1
   double total_weight = 0;   // of the question's own words (not their expansions)
+  std::vector<std::pair<int, int>> pairs;  // terms of neighbouring question words (lower first)
+  double fit_weight = 0;     // the same, with the words the store never uses at unknown_word_fit
 
   int index(StemId s) const { return term_of[s]; }
   const Term* find(StemId s) const { return term_of[s] < 0 ? nullptr : &terms[term_of[s]]; }
@@ -55,6 +57,9 @@ double phrase_match(const Phrase& phrase, const Query& q, const Corpus& corpus,
 /// Share of the question's weight found in `stems`; marks the terms it found.
 double coverage(std::span<const StemId> stems, const Query& q, std::vector<bool>& found,
                 std::vector<std::size_t>* terms = nullptr);
+
+/// Marks the pairs of `q` whose two words are found within `window` words of each other.
+void mark_pairs(std::span<const StemId> stems, const Query& q, int window, std::vector<bool>& found);
 
 /// "'parking', 'meter'": the words of the records that matched, as the records write them.
 std::string quoted_words(const Query& q, const std::vector<std::size_t>& terms);

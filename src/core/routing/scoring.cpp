@@ -156,6 +156,7 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
   std::vector<bool> found;  // by query term: this person's evidence explains it
   // Scratch lists of query terms, kept across people: no allocation for each.
   std::vector<std::size_t> matched, terms, answered_words;
+  std::vector<bool> pair_found;
   // A person's evidence. With `details`, also the reasons and the terms behind it: those are
   // made only for the people shown, once the ranking is known.
   auto weigh_evidence = [&](std::size_t i, Scored& s, bool details) {
@@ -249,6 +250,21 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
       });
     }
 
+    // Two neighbouring words of the question side by side in their own words ("crossing
+    // guard"): more telling than the two words apart (Metzler and Croft's sequential
+    // dependence). The field reasons already name the words.
+    if (weights.neighbours > 0 && !q.pairs.empty()) {
+      pair_found.assign(q.pairs.size(), false);
+      for (Span span : {pt.title, pt.department, pt.notes, pt.tags})
+        mark_pairs(corpus[span], q, weights.neighbour_window, pair_found);
+      for (const auto& l : pt.log) mark_pairs(corpus[l.stems], q, weights.neighbour_window, pair_found);
+      double together = 0;
+      for (std::size_t k = 0; k < q.pairs.size(); ++k)
+        if (pair_found[k]) together += q.terms[q.pairs[k].first].weight + q.terms[q.pairs[k].second].weight;
+      add("neighbours", weights.neighbours, std::min(1.0, together / q.total_weight),
+          [] { return std::string(); });
+    }
+
     // The track record: the most similar question they answered, or, when that says less, the
     // words of the question found anywhere in the questions they answered.
     const TrackRecord& tr = track[i];
@@ -286,11 +302,11 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
       });
     }
 
-    double explained = 0;
+    double explained_weight = 0;
     for (std::size_t t = 0; t < q.terms.size(); ++t)
-      if (found[t]) explained += q.terms[t].weight;
-    explained = std::min(1.0, explained / q.total_weight);
-    s.explained = explained;
+      if (found[t]) explained_weight += q.terms[t].weight;
+    double explained = std::min(1.0, explained_weight / q.total_weight);
+    s.explained = std::min(1.0, explained_weight / q.fit_weight);
     double share = weights.explained_floor + (1 - weights.explained_floor) * explained;
     if (s.evidence <= 0) return;  // nothing to show for: never ranked
     if (details) s.terms.emplace_back("explained share", share);
@@ -426,9 +442,13 @@ RoutingResult routing::route_corpus(const Corpus& corpus, Lexicon& lexicon, std:
     // well one of its words matches: the tempting word of "is the pharmacy at the walgreens
     // open sundays" is all a pharmacist explains of it.
     bool explains_enough = details.explained >= weights.fit_explained;
-    c.confidence = !explains_enough           ? "low"
-                   : score >= weights.high    ? "high"
-                   : score >= weights.medium  ? "medium"
+    // Confidence reads the score as if the words the store never uses weighed unknown_word_fit,
+    // as in the explained share: a question about what nobody mentions is not made a better fit
+    // by the ranking weighing those words less.
+    const double fit_score = score * std::min(1.0, q.total_weight / q.fit_weight);
+    c.confidence = !explains_enough              ? "low"
+                   : fit_score >= weights.high   ? "high"
+                   : fit_score >= weights.medium ? "medium"
                                               : "low";
     if (p.left) c.confidence = "low";
     for (auto& r : details.reasons) c.reasons.push_back(std::move(r.second));

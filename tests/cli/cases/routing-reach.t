@@ -2,7 +2,7 @@
 fixture: basic
 
 $ peers edit maria --phone "+1 555 0100" --handle twitter=@mlopez 2>/dev/null && peers who-knows "transfer application deadline" --limit 1 | head -2
-1. Maria Lopez (maria-lopez)  medium  2.34
+1. Maria Lopez (maria-lopez)  medium  2.79
    reach: mlopez@westbrook.edu, +1 555 0100, twitter @mlopez
 
 $ peers who-knows "transfer application deadline" --limit 1 --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["reach"])'

@@ -48,13 +48,13 @@ greg-sullivan low has left; ask Ray Delgado (ray-delgado) instead
 # Ben answered this before and is away: halved, with the reason, but a near-duplicate answered
 # question still puts him above Amara.
 $ peers who-knows "i want to switch roommates, who do i ask" --limit 2
-1. Ben Foster (ben-foster)  high  2.59
+1. Ben Foster (ben-foster)  high  2.94
    reach: bfoster@westbrook.edu
    answered a similar question on 2026-09-09: "How do I request a roommate change?"
    knows Housing (alias roommates)
    lists 'room swaps' as expertise
    away until 2026-12-15
-2. Amara Nwosu (amara-nwosu)  medium  1.97
+2. Amara Nwosu (amara-nwosu)  medium  2.36
    reach: anwosu@westbrook.edu
    knows Housing (alias roommates)
    last talked 22 days ago
@@ -66,12 +66,12 @@ $ peers who-knows "is there a dress code at the games" --limit 1 --explain
 Nobody in the store is a good fit for this question.
 Closest topics: Athletics
 Weak matches, only if nothing better turns up:
-1. Ray Delgado (ray-delgado)  low  0.74
+1. Ray Delgado (ray-delgado)  low  0.88
    reach: rdelgado@westbrook.edu
    answered questions mentioning 'games'
    notes mention 'games'
    knows Parking and transportation, related to Athletics
-   terms: related topic 0.077, notes 0.412, answered words 0.825, explained share 0.565
+   terms: related topic 0.080, notes 0.472, answered words 0.944, explained share 0.589
 
 $ peers who-knows "can you recommend a good dentist in town"
 Nobody in the store is a good fit for this question.
