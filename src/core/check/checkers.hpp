@@ -63,6 +63,12 @@ void encode_findings(const std::vector<Finding>& findings, std::string& out);
 /// Throws bytes::Corrupt when `in` is not what encode_findings made.
 std::vector<Finding> decode_findings(std::string_view& in);
 
+/// The order findings are reported in: peers.yaml first, then by file, line and column.
+bool reported_before(const Finding& a, const Finding& b);
+/// peers::check_store, saying of each finding (in `from_store`, when given) whether a store
+/// checker found it (1) or a file checker (0).
+std::vector<Finding> check_store(const CheckInput& input, std::vector<char>* from_store);
+
 // Across files (store_checks.cpp, events_check.cpp).
 void check_file_names(const CheckInput& input, std::vector<Finding>& findings);
 void check_temp_files(const CheckInput& input, std::vector<Finding>& findings);

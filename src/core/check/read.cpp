@@ -381,7 +381,10 @@ CheckInput checks::read_store_for_check(const fs::path& root, const StoreOptions
     cache::save_verdicts(root, options, print, kept);
   }
 
-  if (!unreadable) input.fingerprint = checks::files_fingerprint(listing, contents);
+  if (!unreadable) {
+    input.fingerprint = checks::files_fingerprint(listing, contents);
+    input.contents = std::move(contents);
+  }
   input.files = std::move(files);
   input.bad_names = std::move(listing.bad_names);
   input.temp_files = std::move(listing.temp_files);
