@@ -387,6 +387,14 @@ TEST_CASE("check: a whole check brought up to date with a few changed files find
     write_text(root / "topics/admissions.yaml", "# ours\nname: Admissions\naliases:\n  - enrollment\n");
     updated_alone("two more", true);
   }
+  SUBCASE("files of every kind at once, one of them with no finding before") {
+    write_text(root / "questions/archive/q0.yaml",
+               "# old\ntext: Old\nasked_at: 2025-11-20T10:00:00Z\nstatus: answered\n");
+    write_text(root / "topics/admissions.yaml", "name: Admissions\naliases: [enrollment]\n");
+    write_text(root / "people/sam-lee.yaml", "name:   Sam Lee\nemail: sam@westbrook.edu\n");
+    write_text(root / "people/maria-lopez-2.yaml", "# met at the fair\nname: María López\n");
+    updated_alone("every kind", true);
+  }
   SUBCASE("an edit that makes a duplicate") {
     write_text(root / "people/sam-lee.yaml", "name: Ana Ruiz\nemail: sam@westbrook.edu\n");
     std::string now = updated_alone("made", false);

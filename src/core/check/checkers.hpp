@@ -59,6 +59,9 @@ std::string files_fingerprint(const StoreListing& listing,
                               const std::vector<std::uint64_t>& contents);
 /// The file checkers' version and the load limits, which what they found is remembered with.
 std::uint64_t verdicts_print(const LoadLimits& limits);
+void encode_finding(const Finding& finding, std::string& out);
+/// Throws bytes::Corrupt when `in` does not start with what encode_finding made.
+Finding decode_finding(std::string_view& in);
 void encode_findings(const std::vector<Finding>& findings, std::string& out);
 /// Throws bytes::Corrupt when `in` is not what encode_findings made.
 std::vector<Finding> decode_findings(std::string_view& in);

@@ -25,8 +25,9 @@ namespace {
 
 // Raise it whenever a store checker's findings change, or what check.store holds (a file
 // checker's: verdicts_version, in read.cpp, which this includes).
-// 1: the first; 2: who found each finding, and each file's content, store facts and name mark
-constexpr std::uint64_t store_findings_version = 2;
+// 1: the first; 2: who found each finding, and each file's content, store facts and name mark;
+// 3: who found a finding, next to it
+constexpr std::uint64_t store_findings_version = 3;
 
 /// At most this many changed files are checked again alone; more, and the store is.
 constexpr std::size_t most_files_updated = 64;
@@ -77,12 +78,17 @@ struct Remembered {
   std::vector<char> from_store;
   std::vector<RememberedFile> files;
   std::vector<std::string> bad_names, temp_files;
+  /// Of one decoded: where each finding starts in what it was decoded from, then where the
+  /// last one ends.
+  std::vector<std::size_t> starts;
 };
 
-std::string encode(const Remembered& r) {
-  std::string out;
-  checks::encode_findings(r.findings, out);
-  out.append(r.from_store.begin(), r.from_store.end());
+void encode_finding(const Finding& finding, char from_store, std::string& out) {
+  bytes::put<std::uint8_t>(out, static_cast<std::uint8_t>(from_store));
+  checks::encode_finding(finding, out);
+}
+
+void encode_files(const Remembered& r, std::string& out) {
   bytes::put_varint(out, r.files.size());
   for (const auto& f : r.files) {
     bytes::put_string(out, f.path);
@@ -95,21 +101,33 @@ std::string encode(const Remembered& r) {
     bytes::put_varint(out, names->size());
     for (const auto& name : *names) bytes::put_string(out, name);
   }
+}
+
+std::string encode(const Remembered& r) {
+  std::string out;
+  bytes::put_varint(out, r.findings.size());
+  for (std::size_t i = 0; i < r.findings.size(); ++i)
+    encode_finding(r.findings[i], r.from_store[i], out);
+  encode_files(r, out);
   return out;
 }
 
-/// The findings alone, what an unchanged store needs; throws bytes::Corrupt.
-std::vector<Finding> decode_findings(std::string_view in) {
-  return checks::decode_findings(in);
-}
-
-/// Throws bytes::Corrupt when `in` is not what encode made.
-Remembered decode(std::string_view in) {
+/// The findings, and with `all` the rest; throws bytes::Corrupt when `whole` is not what
+/// encode made.
+Remembered decode(const std::string_view whole, bool all) {
   Remembered r;
-  r.findings = checks::decode_findings(in);
-  if (in.size() < r.findings.size()) throw bytes::Corrupt("check.store: not what encode made");
-  r.from_store.assign(in.begin(), in.begin() + static_cast<std::ptrdiff_t>(r.findings.size()));
-  in.remove_prefix(r.findings.size());
+  std::string_view in = whole;
+  std::size_t count = bytes::take_count(in, 8);
+  r.findings.reserve(count);
+  r.from_store.reserve(count);
+  if (all) r.starts.reserve(count + 1);
+  for (; count > 0; --count) {
+    if (all) r.starts.push_back(whole.size() - in.size());
+    r.from_store.push_back(static_cast<char>(bytes::take<std::uint8_t>(in)));
+    r.findings.push_back(checks::decode_finding(in));
+  }
+  if (!all) return r;
+  r.starts.push_back(whole.size() - in.size());
   r.files.resize(bytes::take_count(in, 20));
   for (auto& f : r.files) {
     f.path = bytes::take_string(in);
@@ -188,24 +206,36 @@ Remembered remember(const CheckInput& input, std::vector<Finding> findings,
   return r;
 }
 
-/// The last whole check brought up to date with the store as it is now (`now`), when only a
-/// few record files changed and none of their store facts: their file checkers run again and
-/// the store checkers' findings in them move with the `name` they point at. Nothing when the
-/// store must be checked whole.
-std::optional<Remembered> update_remembered(const fs::path& root, const StoreOptions& options,
-                                            Remembered last, const StoreNow& now) {
+/// The last whole check, as encoded in `in`, brought up to date with the store as it is now
+/// (`now`), when only a few record files changed and none of their store facts: their file
+/// checkers run again and the store checkers' findings in them move with the `name` they point
+/// at. Gives the findings, and the bytes check.store keeps now (the old ones, but for the
+/// changed files' findings and the list of files). Nothing when the store must be checked whole.
+std::optional<std::pair<std::vector<Finding>, std::string>> update_remembered(
+    const fs::path& root, const StoreOptions& options, std::string_view in, const StoreNow& now) {
+  Remembered last = decode(in, true);
   const auto& paths = now.listing.paths;
   if (paths.size() != last.files.size() || now.listing.bad_names != last.bad_names ||
       now.listing.temp_files != last.temp_files)
     return std::nullopt;
-  std::unordered_map<std::string, StoreFile> changed;  // by path, checked again
+  // The findings of a file are together, where the file's path sorts.
+  auto file_order = [](const Finding& f, const std::string& path) {
+    return std::forward_as_tuple(f.where.file != checks::config_path, f.where.file) <
+           std::forward_as_tuple(path != checks::config_path, path);
+  };
+  struct Run {
+    std::string path;
+    std::size_t begin = 0, end = 0;  // of the file's findings in `last`
+    std::vector<Finding> findings;   // the file's now
+    std::vector<char> from_store;
+  };
+  std::vector<Run> runs;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     RememberedFile& before = last.files[i];
     if (before.path != paths[i]) return std::nullopt;
     if (before.content == now.contents[i]) continue;
     PathKind kind = classify_path(paths[i]);
-    if (!kind.kind || !cache::has_typed_record(*kind.kind) ||
-        changed.size() == most_files_updated)
+    if (!kind.kind || !cache::has_typed_record(*kind.kind) || runs.size() == most_files_updated)
       return std::nullopt;
     std::string text = read_regular_file(root / paths[i], paths[i], options.limits.max_bytes);
     if (checks::content_hash(text) != now.contents[i]) return std::nullopt;  // changed again
@@ -218,49 +248,68 @@ std::optional<Remembered> update_remembered(const fs::path& root, const StoreOpt
       if (const Node* name = file.root->find("name")) name_mark = {name->mark.line, name->mark.column};
     }
     if (facts != before.facts) return std::nullopt;
-    file.findings = check_file(file);
-    // The store checkers' findings in the file stay, moved with the mark of `name`; one that
-    // points elsewhere cannot be moved without checking the store.
-    for (std::size_t f = 0; f < last.findings.size(); ++f) {
-      Location& where = last.findings[f].where;
-      if (!last.from_store[f] || where.file != file.path || (where.line == 0 && where.column == 0))
-        continue;
-      if (std::pair{where.line, where.column} != before.name_mark) return std::nullopt;
-      where.line = name_mark.first;
-      where.column = name_mark.second;
+    Run run;
+    run.path = file.path;
+    run.begin = static_cast<std::size_t>(
+        std::lower_bound(last.findings.begin(), last.findings.end(), file.path, file_order) -
+        last.findings.begin());
+    run.end = run.begin;
+    while (run.end < last.findings.size() && last.findings[run.end].where.file == file.path)
+      ++run.end;
+    // Its file checkers' findings come first, then the store checkers' (as check_store adds
+    // them), which stay, moved with the mark of `name`; one that points elsewhere cannot be
+    // moved without checking the store.
+    run.findings = check_file(file);
+    run.from_store.assign(run.findings.size(), 0);
+    for (std::size_t f = run.begin; f < run.end; ++f) {
+      if (!last.from_store[f]) continue;
+      Finding finding = last.findings[f];
+      Location& where = finding.where;
+      if (where.line != 0 || where.column != 0) {
+        if (std::pair{where.line, where.column} != before.name_mark) return std::nullopt;
+        where.line = name_mark.first;
+        where.column = name_mark.second;
+      }
+      run.findings.push_back(std::move(finding));
+      run.from_store.push_back(1);
     }
     before.content = now.contents[i];
     before.name_mark = name_mark;
-    changed.emplace(file.path, std::move(file));
+    runs.push_back(std::move(run));
   }
-  if (changed.empty()) return std::nullopt;
-  // The findings of the changed files' file checkers take the place of their old ones, before
-  // the store checkers' (the order check_store gives them in), and all are sorted again.
-  std::vector<Finding> findings;
-  std::vector<char> from_store;
-  findings.reserve(last.findings.size());
-  for (const auto& [path, file] : changed)
-    for (const auto& f : *file.findings) {
-      findings.push_back(f);
-      from_store.push_back(0);
-    }
-  for (std::size_t f = 0; f < last.findings.size(); ++f) {
-    if (!last.from_store[f] && changed.count(last.findings[f].where.file)) continue;
-    findings.push_back(std::move(last.findings[f]));
-    from_store.push_back(last.from_store[f]);
-  }
-  std::vector<std::size_t> order(findings.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return checks::reported_before(findings[a], findings[b]);
+  if (runs.empty()) return std::nullopt;
+  std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) {
+    return std::tie(a.begin, a.path) < std::tie(b.begin, b.path);  // the listing is by kind
   });
-  last.findings.clear();
-  last.from_store.clear();
-  for (std::size_t i : order) {
-    last.findings.push_back(std::move(findings[i]));
-    last.from_store.push_back(from_store[i]);
+  // The findings between the changed files' stay as they are, bytes and all.
+  std::size_t count = last.findings.size();
+  for (const Run& run : runs) count = count + run.findings.size() - (run.end - run.begin);
+  std::vector<Finding> findings;
+  findings.reserve(count);
+  std::string out;
+  out.reserve(in.size() + 4096);
+  bytes::put_varint(out, count);
+  std::size_t kept = 0;  // the old findings before it are taken or left
+  auto keep_until = [&](std::size_t end) {
+    out.append(in.substr(last.starts[kept], last.starts[end] - last.starts[kept]));
+    for (; kept < end; ++kept) findings.push_back(std::move(last.findings[kept]));
+  };
+  for (Run& run : runs) {
+    keep_until(run.begin);
+    std::vector<std::size_t> order(run.findings.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return checks::reported_before(run.findings[a], run.findings[b]);
+    });
+    for (std::size_t i : order) {
+      encode_finding(run.findings[i], run.from_store[i], out);
+      findings.push_back(std::move(run.findings[i]));
+    }
+    kept = run.end;
   }
-  return last;
+  keep_until(last.findings.size());
+  encode_files(last, out);
+  return std::pair{std::move(findings), std::move(out)};
 }
 
 }  // namespace
@@ -273,16 +322,16 @@ std::vector<Finding> check_whole_store(const fs::path& root, const StoreOptions&
   cache::ContentHashes known = cache::load_content_hashes(root, options);
   StoreNow now = store_now(root, options, known.files);
   std::optional<std::vector<Finding>> remembered;
-  std::optional<Remembered> updated;
+  std::optional<std::pair<std::vector<Finding>, std::string>> updated;
   if (!now.fingerprint.empty()) {
     cache::read_last_store_findings(
         root, options, print, [&](std::string_view fingerprint, std::string_view in) {
           try {
             if (fingerprint == now.fingerprint) {
               known = {};  // the records are not needed: their load goes before the findings
-              remembered = decode_findings(in);
+              remembered = std::move(decode(in, false).findings);
             } else {
-              updated = update_remembered(root, options, decode(in), now);
+              updated = update_remembered(root, options, in, now);
             }
           } catch (const bytes::Corrupt&) {
             // checked again below
@@ -294,8 +343,8 @@ std::vector<Finding> check_whole_store(const fs::path& root, const StoreOptions&
   }
   if (remembered) return std::move(*remembered);
   if (updated) {
-    cache::save_store_findings(root, options, print, now.fingerprint, encode(*updated));
-    return std::move(updated->findings);
+    cache::save_store_findings(root, options, print, now.fingerprint, updated->second);
+    return std::move(updated->first);
   }
   Remembered checked;
   std::string fingerprint;  // the fingerprint of what was checked: a file may change meanwhile
