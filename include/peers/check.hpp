@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -64,6 +65,8 @@ struct CheckInput {
   /// What every file's path and content come to (read_store_for_check), the key its findings
   /// are remembered by in check_whole_store; empty when a file could not be read.
   std::string fingerprint;
+  /// With `fingerprint`: the content hash of each of `files` (the first 8 bytes of its SHA-256).
+  std::vector<std::uint64_t> contents;
   /// For a partial check (check_changed): the ids of the records it reports on. When set, the
   /// store checkers may leave out what they would find that neither lies in the file of one
   /// of these records nor names one, and do only the work the rest needs.

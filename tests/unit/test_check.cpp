@@ -361,6 +361,72 @@ TEST_CASE("check: a whole check is remembered until any file is added, removed o
   }
 }
 
+TEST_CASE("check: a whole check brought up to date with a few changed files finds what a whole check finds") {
+  peers::testing::TempDir dir;
+  auto root = make_troubled_store(dir);
+  write_text(root / "people/sam-lee.yaml", "name: Sam Lee\nemail: sam@westbrook.edu\n");
+  auto fresh = [&] { return describe(check_store(read_store_for_check(root, without_cache()))); };
+  const std::string before = fresh();
+  CHECK(describe(check_whole_store(root)) == before);
+  // A store that was read writes read_store_for_check's memo anew; one brought up to date
+  // from check.store does not.
+  auto updated_alone = [&](const char* what, bool alone) {
+    INFO(what);
+    std::filesystem::remove(root / ".peers/check");
+    std::string now = describe(check_whole_store(root));
+    CHECK(now == fresh());
+    CHECK(std::filesystem::exists(root / ".peers/check") == !alone);
+    CHECK(describe(check_whole_store(root)) == now);  // remembered as it is now
+    return now;
+  };
+  SUBCASE("lines added above a duplicate's name move its finding") {
+    write_text(root / "people/maria-lopez-2.yaml", "# met at the fair\n\nname: María López\n");
+    std::string now = updated_alone("moved", true);
+    CHECK(now.find("people/maria-lopez-2.yaml:3:7 warning possible-duplicate") != std::string::npos);
+    write_text(root / "people/ana-ruiz.yaml", "name: Ana Ruiz\ntitle: Dean\n");
+    write_text(root / "topics/admissions.yaml", "# ours\nname: Admissions\naliases:\n  - enrollment\n");
+    updated_alone("two more", true);
+  }
+  SUBCASE("files of every kind at once, one of them with no finding before") {
+    write_text(root / "questions/archive/q0.yaml",
+               "# old\ntext: Old\nasked_at: 2025-11-20T10:00:00Z\nstatus: answered\n");
+    write_text(root / "topics/admissions.yaml", "name: Admissions\naliases: [enrollment]\n");
+    write_text(root / "people/sam-lee.yaml", "name:   Sam Lee\nemail: sam@westbrook.edu\n");
+    write_text(root / "people/maria-lopez-2.yaml", "# met at the fair\nname: María López\n");
+    updated_alone("every kind", true);
+  }
+  SUBCASE("an edit that makes a duplicate") {
+    write_text(root / "people/sam-lee.yaml", "name: Ana Ruiz\nemail: sam@westbrook.edu\n");
+    std::string now = updated_alone("made", false);
+    CHECK(now.find("sam-lee may be the same person as ana-ruiz") != std::string::npos);
+  }
+  SUBCASE("an edit that removes a duplicate") {
+    write_text(root / "people/maria-lopez-2.yaml", "name: Marta Lorca\n");
+    std::string now = updated_alone("removed", false);
+    CHECK(now.find("maria-lopez-2 may be") == std::string::npos);
+  }
+  SUBCASE("the same email") {
+    write_text(root / "people/sam-lee.yaml", "name: Sam Lee\nemail: mlopez@westbrook.edu\n");
+    CHECK(updated_alone("email", false).find("the same email") != std::string::npos);
+  }
+  SUBCASE("a reference that no longer dangles, and one that does") {
+    write_text(root / "questions/q1.yaml",
+               "text: Hi\nasked_at: 2026-11-20T10:00:00Z\nstatus: routed\nrouted_to: sam-lee\n");
+    updated_alone("fixed", false);
+    write_text(root / "people/sam-lee.yaml", "name: Sam Lee\nforward_to: nobody\n");
+    CHECK(updated_alone("dangling", false).find("'nobody'") != std::string::npos);
+  }
+  SUBCASE("a finding that does not point at the name cannot be moved") {
+    write_text(root / "questions/q1.yaml", "# ours\ntext: Hi\nasked_at: 2026-11-20T10:00:00Z\n"
+                                           "status: routed\nrouted_to: nobody\n");
+    CHECK(updated_alone("dangling moved", false).find("questions/q1.yaml:5:") != std::string::npos);
+  }
+  SUBCASE("a record that becomes invalid") {
+    write_text(root / "people/sam-lee.yaml", "name: [Sam Lee\n");
+    updated_alone("broken", false);
+  }
+}
+
 TEST_CASE("check: a remembered file's duplicate is located without reading the file again") {
   peers::testing::TempDir dir;
   std::filesystem::path root = dir / "store";

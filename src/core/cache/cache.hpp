@@ -182,6 +182,11 @@ void save_verdicts(const std::filesystem::path& root, const StoreOptions& option
 bool read_store_findings(const std::filesystem::path& root, const StoreOptions& options,
                          std::uint64_t print, std::string_view fingerprint,
                          const std::function<void(std::string_view)>& read);
+/// Hands `read` the findings of the last whole check whatever files they were found in, with
+/// their fingerprint; returns what `read` returns, false when there are none.
+bool read_last_store_findings(
+    const std::filesystem::path& root, const StoreOptions& options, std::uint64_t print,
+    const std::function<bool(std::string_view fingerprint, std::string_view findings)>& read);
 /// Replaces the file atomically; does nothing when the cache cannot be written.
 void save_store_findings(const std::filesystem::path& root, const StoreOptions& options,
                          std::uint64_t print, std::string_view fingerprint,

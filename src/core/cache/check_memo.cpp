@@ -72,6 +72,16 @@ void save_verdicts(const fs::path& root, const StoreOptions& options, std::uint6
 bool read_store_findings(const fs::path& root, const StoreOptions& options, std::uint64_t print,
                          std::string_view fingerprint,
                          const std::function<void(std::string_view)>& read) {
+  return read_last_store_findings(root, options, print,
+                                  [&](std::string_view remembered, std::string_view findings) {
+                                    if (remembered == fingerprint) read(findings);
+                                    return remembered == fingerprint;
+                                  });
+}
+
+bool read_last_store_findings(
+    const fs::path& root, const StoreOptions& options, std::uint64_t print,
+    const std::function<bool(std::string_view fingerprint, std::string_view findings)>& read) {
   if (!options.use_cache) return false;
   fs::path dir = cache_directory(root, options.cache_dir);
   if (dir.empty()) return false;
@@ -79,15 +89,15 @@ bool read_store_findings(const fs::path& root, const StoreOptions& options, std:
   std::string_view bytes = mapping.bytes();
   if (bytes.size() < 24 || std::memcmp(bytes.data(), store_findings_magic, 8) != 0) return false;
   bytes.remove_prefix(8);
+  std::string_view fingerprint;
   try {
     if (take<std::uint64_t>(bytes) != print) return false;
-    if (take_string(bytes) != fingerprint) return false;
+    fingerprint = take_string(bytes);
     if (take<std::uint64_t>(bytes) != hash_bytes(bytes)) return false;
   } catch (const Corrupt&) {
     return false;
   }
-  read(bytes);
-  return true;
+  return read(fingerprint, bytes);
 }
 
 void save_store_findings(const fs::path& root, const StoreOptions& options, std::uint64_t print,

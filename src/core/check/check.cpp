@@ -2,6 +2,7 @@
 #include "peers/check.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <tuple>
 
 #include "check/checkers.hpp"
@@ -38,7 +39,13 @@ std::vector<Finding> check_file(const StoreFile& file) {
   return findings;
 }
 
-std::vector<Finding> check_store(const CheckInput& input) {
+bool checks::reported_before(const Finding& a, const Finding& b) {
+  bool a_config = a.where.file == config_path, b_config = b.where.file == config_path;
+  return std::forward_as_tuple(!a_config, a.where.file, a.where.line, a.where.column) <
+         std::forward_as_tuple(!b_config, b.where.file, b.where.line, b.where.column);
+}
+
+std::vector<Finding> checks::check_store(const CheckInput& input, std::vector<char>* from_store) {
   std::vector<Finding> findings;
   for (const auto& file : input.files) {
     if (file.findings) {
@@ -47,13 +54,24 @@ std::vector<Finding> check_store(const CheckInput& input) {
       for (FileChecker checker : file_checkers()) checker(file, findings);
     }
   }
+  const std::size_t from_files = findings.size();
   for (Checker checker : checkers()) checker(input, findings);
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    bool a_config = a.where.file == config_path, b_config = b.where.file == config_path;
-    return std::tuple(!a_config, a.where.file, a.where.line, a.where.column) <
-           std::tuple(!b_config, b.where.file, b.where.line, b.where.column);
+  std::vector<std::size_t> order(findings.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return reported_before(findings[a], findings[b]);
   });
-  return findings;
+  std::vector<Finding> sorted;
+  sorted.reserve(findings.size());
+  for (std::size_t i : order) {
+    sorted.push_back(std::move(findings[i]));
+    if (from_store) from_store->push_back(i >= from_files ? 1 : 0);
+  }
+  return sorted;
+}
+
+std::vector<Finding> check_store(const CheckInput& input) {
+  return checks::check_store(input, nullptr);
 }
 
 std::optional<std::string> canonical_text(const StoreFile& file) {

@@ -59,9 +59,18 @@ std::string files_fingerprint(const StoreListing& listing,
                               const std::vector<std::uint64_t>& contents);
 /// The file checkers' version and the load limits, which what they found is remembered with.
 std::uint64_t verdicts_print(const LoadLimits& limits);
+void encode_finding(const Finding& finding, std::string& out);
+/// Throws bytes::Corrupt when `in` does not start with what encode_finding made.
+Finding decode_finding(std::string_view& in);
 void encode_findings(const std::vector<Finding>& findings, std::string& out);
 /// Throws bytes::Corrupt when `in` is not what encode_findings made.
 std::vector<Finding> decode_findings(std::string_view& in);
+
+/// The order findings are reported in: peers.yaml first, then by file, line and column.
+bool reported_before(const Finding& a, const Finding& b);
+/// peers::check_store, saying of each finding (in `from_store`, when given) whether a store
+/// checker found it (1) or a file checker (0).
+std::vector<Finding> check_store(const CheckInput& input, std::vector<char>* from_store);
 
 // Across files (store_checks.cpp, events_check.cpp).
 void check_file_names(const CheckInput& input, std::vector<Finding>& findings);

@@ -44,32 +44,38 @@ std::uint64_t checks::verdicts_print(const LoadLimits& limits) {
                                        limits.max_bytes, limits.max_depth, limits.max_nodes));
 }
 
+void checks::encode_finding(const Finding& f, std::string& out) {
+  bytes::put_string(out, f.where.file);
+  bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, f.where.line)));
+  bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, f.where.column)));
+  bytes::put<std::uint8_t>(out, f.severity == Severity::error ? 1 : 0);
+  bytes::put_string(out, f.code);
+  bytes::put_string(out, f.message);
+  bytes::put_string(out, f.hint);
+  bytes::put<std::uint8_t>(out, f.fixable ? 1 : 0);
+}
+
+Finding checks::decode_finding(std::string_view& in) {
+  Finding f;
+  f.where.file = bytes::take_string(in);
+  f.where.line = static_cast<int>(bytes::take_varint(in));
+  f.where.column = static_cast<int>(bytes::take_varint(in));
+  f.severity = bytes::take<std::uint8_t>(in) ? Severity::error : Severity::warning;
+  f.code = bytes::take_string(in);
+  f.message = bytes::take_string(in);
+  f.hint = bytes::take_string(in);
+  f.fixable = bytes::take<std::uint8_t>(in) != 0;
+  return f;
+}
+
 void checks::encode_findings(const std::vector<Finding>& findings, std::string& out) {
   bytes::put_varint(out, findings.size());
-  for (const auto& f : findings) {
-    bytes::put_string(out, f.where.file);
-    bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, f.where.line)));
-    bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, f.where.column)));
-    bytes::put<std::uint8_t>(out, f.severity == Severity::error ? 1 : 0);
-    bytes::put_string(out, f.code);
-    bytes::put_string(out, f.message);
-    bytes::put_string(out, f.hint);
-    bytes::put<std::uint8_t>(out, f.fixable ? 1 : 0);
-  }
+  for (const auto& f : findings) encode_finding(f, out);
 }
 
 std::vector<Finding> checks::decode_findings(std::string_view& in) {
   std::vector<Finding> findings(bytes::take_count(in));
-  for (auto& f : findings) {
-    f.where.file = bytes::take_string(in);
-    f.where.line = static_cast<int>(bytes::take_varint(in));
-    f.where.column = static_cast<int>(bytes::take_varint(in));
-    f.severity = bytes::take<std::uint8_t>(in) ? Severity::error : Severity::warning;
-    f.code = bytes::take_string(in);
-    f.message = bytes::take_string(in);
-    f.hint = bytes::take_string(in);
-    f.fixable = bytes::take<std::uint8_t>(in) != 0;
-  }
+  for (auto& f : findings) f = decode_finding(in);
   return findings;
 }
 
@@ -381,7 +387,10 @@ CheckInput checks::read_store_for_check(const fs::path& root, const StoreOptions
     cache::save_verdicts(root, options, print, kept);
   }
 
-  if (!unreadable) input.fingerprint = checks::files_fingerprint(listing, contents);
+  if (!unreadable) {
+    input.fingerprint = checks::files_fingerprint(listing, contents);
+    input.contents = std::move(contents);
+  }
   input.files = std::move(files);
   input.bad_names = std::move(listing.bad_names);
   input.temp_files = std::move(listing.temp_files);
