@@ -2,14 +2,35 @@
 
 #include <pthread.h>
 #include <sched.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdlib>
 
 namespace peers {
+
+namespace {
+/// glibc gives a thread its own heap: a mapping of 64 MB aligned to 64 MB, made readable as it
+/// grows. Backing it with 2 MB pages spares the thread a page fault per 4 KB it fills (about
+/// 10 us each on a virtual machine; main() does the same for the main heap). A block below
+/// the main heap's end is the main heap's (no heap of its own): nothing is done then.
+void back_own_heap_with_huge_pages() {
+  constexpr std::uintptr_t heap_size = std::uintptr_t{64} << 20;
+  void* block = std::malloc(1);
+  auto at = reinterpret_cast<std::uintptr_t>(block);
+  if (block && at > reinterpret_cast<std::uintptr_t>(sbrk(0)))
+    madvise(reinterpret_cast<void*>(at & ~(heap_size - 1)), heap_size, MADV_HUGEPAGE);
+  std::free(block);
+}
+}  // namespace
 
 void* HelperThread::run(void* self) {
   auto* helper = static_cast<HelperThread*>(self);
   // Started on another CPU than the caller's; from now on it may go anywhere, so that when
   // that CPU is busy (a build, another process) the scheduler can move it to an idle one.
   if (helper->placed_) pthread_setaffinity_np(pthread_self(), sizeof helper->allowed_, &helper->allowed_);
+  back_own_heap_with_huge_pages();
   helper->work_();
   return nullptr;
 }
