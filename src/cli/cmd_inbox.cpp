@@ -53,8 +53,10 @@ void run_inbox(const Options& opts, Context& ctx) {
   for (const auto& q : snapshot.questions) {
     std::string key = q.status == QuestionStatus::routed ? q.routed_to : "";
     Group& g = by_person[key];
-    g.person_id = key;
-    g.person = key.empty() ? nullptr : snapshot.person(key);
+    if (g.questions.empty()) {  // a new group: its person is looked up once
+      g.person_id = key;
+      g.person = key.empty() ? nullptr : snapshot.person(key);
+    }
     g.questions.push_back(&q);
   }
   std::vector<Group> groups;
