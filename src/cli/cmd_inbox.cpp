@@ -47,6 +47,7 @@ void run_inbox(const Options& opts, Context& ctx) {
     return !q.archived && (q.status == QuestionStatus::open || q.status == QuestionStatus::routed);
   };
   if (!opts.json) waiting.fields = {"text", "asked_at", "status", "routed_to"};
+  waiting.archived = false;
   Snapshot snapshot = ctx.store().snapshot({Kind::person, Kind::question}, waiting);
   report_skipped(ctx.io, snapshot.skipped);
   std::map<std::string, Group> by_person;
