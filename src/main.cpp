@@ -3,8 +3,10 @@
 
 #include "commands.hpp"
 #include "context.hpp"
+#include "peers/heap.hpp"
 
 int main(int argc, char** argv) {
+  peers::grow_heap_in_huge_pages();
   std::ios::sync_with_stdio(false);
   peers::cli::Context ctx(peers::cli::Environment::from_process(), std::cout, std::cerr,
                           std::cin);

@@ -75,6 +75,9 @@ struct QuestionFilter {
   /// put in the snapshot, which then holds none: for a command that only counts them. Called
   /// from several threads at once, in no particular order.
   std::function<void(const Question&)> visit = {};
+  /// False: questions/archive/ is not read at all (not even looked at), for a command that
+  /// never shows an archived question; a broken file there is then not reported either.
+  bool archived = true;
 };
 
 /// One record as routing reads it: made by `summarize` (peers/routing.hpp), kept in the cache.

@@ -47,14 +47,17 @@ void run_inbox(const Options& opts, Context& ctx) {
     return !q.archived && (q.status == QuestionStatus::open || q.status == QuestionStatus::routed);
   };
   if (!opts.json) waiting.fields = {"text", "asked_at", "status", "routed_to"};
+  waiting.archived = false;
   Snapshot snapshot = ctx.store().snapshot({Kind::person, Kind::question}, waiting);
   report_skipped(ctx.io, snapshot.skipped);
   std::map<std::string, Group> by_person;
   for (const auto& q : snapshot.questions) {
     std::string key = q.status == QuestionStatus::routed ? q.routed_to : "";
     Group& g = by_person[key];
-    g.person_id = key;
-    g.person = key.empty() ? nullptr : snapshot.person(key);
+    if (g.questions.empty()) {  // a new group: its person is looked up once
+      g.person_id = key;
+      g.person = key.empty() ? nullptr : snapshot.person(key);
+    }
     g.questions.push_back(&q);
   }
   std::vector<Group> groups;

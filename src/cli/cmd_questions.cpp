@@ -52,6 +52,7 @@ void run_questions(const Options& opts, Context& ctx) {
     return opts.channel.empty() || fold(q.channel) == channel;
   };
   if (!opts.json) filter.fields = {"text", "asked_at", "status", "routed_to", "answered_by"};
+  filter.archived = opts.archived;
   Snapshot snapshot = store.snapshot({Kind::question}, filter);
   report_skipped(ctx.io, snapshot.skipped);
 

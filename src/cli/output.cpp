@@ -25,21 +25,29 @@ void print_error(std::ostream& err, const Error& e) {
 std::string json_text(const nlohmann::ordered_json& data) {
   std::string dumped = data.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   // The dump is valid UTF-8 and only strings hold non-ASCII text, so each such character
-  // can be replaced where it stands.
+  // can be replaced where it stands. What needs no replacing is copied in runs, and a dump
+  // with nothing to replace is returned as it is.
   std::string out;
-  out.reserve(dumped.size());
+  std::size_t copied = 0;  // dumped[0, copied) is in out
   for (std::size_t i = 0; i < dumped.size();) {
     auto lead = static_cast<unsigned char>(dumped[i]);
+    if (lead < 0x7F) {
+      ++i;
+      continue;
+    }
     std::size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
     len = std::min(len, dumped.size() - i);
     std::string_view ch(dumped.data() + i, len);
-    i += len;
-    if (lead == 0x7F) {
-      out += "\\u007f";
+    if (lead != 0x7F && (len == 1 || !forbidden_character(ch, true))) {
+      i += len;
       continue;
     }
-    if (len == 1 || !forbidden_character(ch, true)) {
-      out += ch;
+    if (out.empty()) out.reserve(dumped.size() + 16);
+    out.append(dumped, copied, i - copied);
+    i += len;
+    copied = i;
+    if (lead == 0x7F) {
+      out += "\\u007f";
       continue;
     }
     char32_t cp = lead & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
@@ -52,6 +60,8 @@ std::string json_text(const nlohmann::ordered_json& data) {
       out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
     }
   }
+  if (copied == 0) return dumped;
+  out.append(dumped, copied, std::string::npos);
   return out;
 }
 
@@ -64,10 +74,10 @@ std::string json_array_text(std::size_t count,
   for (std::size_t i = 0; i < count; ++i) {
     std::string text = json_text(element(i));
     out += "  ";
-    for (char c : text) {
-      out += c;
-      if (c == '\n') out += "  ";
-    }
+    std::size_t line = 0;
+    for (std::size_t end; (end = text.find('\n', line)) != std::string::npos; line = end + 1)
+      out.append(text, line, end + 1 - line).append("  ");
+    out.append(text, line, std::string::npos);
     out += i + 1 < count ? ",\n" : "\n";
   }
   return out + "]";

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstring>
@@ -641,6 +642,38 @@ TEST_CASE("a question filter with visit hands over the questions it keeps, and k
     CHECK(!s.people.empty());
     CHECK(listed(seen) == expected);
   }
+}
+
+TEST_CASE("a question filter without archived reads nothing in questions/archive/ and keeps its entries") {
+  TempDir dir;
+  fs::path root = make_store(dir);
+  load(root);
+  write_text(root / "questions" / "archive" / "broken.yaml", "text: [unclosed\n");
+  write_text(root / "questions" / "q1000.yaml",
+             "text: changed\nasked_at: 2026-11-20T14:03:00Z\nstatus: open\n");
+  QuestionFilter active;
+  active.archived = false;
+  StoreOptions no_cache;
+  no_cache.use_cache = false;
+  Snapshot plain = Store(root, no_cache).snapshot({Kind::question}, active);
+  cache::Stats stats;
+  Snapshot cached =
+      cache::load_snapshot(root, {}, {Kind::question}, &stats, settled(), nullptr, &active);
+  for (const Snapshot* s : {&plain, &cached}) {
+    CHECK(s->questions.size() == 40);
+    CHECK(std::none_of(s->questions.begin(), s->questions.end(),
+                       [](const Question& q) { return q.archived; }));
+    CHECK(s->skipped.empty());  // broken.yaml is not even looked at
+  }
+  CHECK(stats.files == 40);
+  CHECK(stats.parsed == 1);  // q1000, recorded in the journal
+  // The archived questions' entries are still in the cache: a whole read parses nothing.
+  Loaded after = load(root);
+  CHECK(after.stats.dropped == 0);
+  CHECK(after.stats.parsed == 0);
+  CHECK(after.stats.trusted == after.stats.files - 1);  // all but broken.yaml
+  CHECK(find(after, "questions/archive/qold.yaml") != nullptr);
+  CHECK(after.problems.size() == 1);
 }
 
 TEST_CASE("routing is the same with and without the cache: built, restored, or patched after changes") {

@@ -82,7 +82,8 @@ Snapshot load_snapshot(const fs::path& root, const StoreOptions& options,
   QuestionSelection selection;
   if (questions) {
     selection = {fields::mask_of<Question>(questions->fields),
-                 fields::mask_of<Question>(questions->needs), questions->keep, questions->visit};
+                 fields::mask_of<Question>(questions->needs), questions->keep, questions->visit,
+                 questions->archived};
     sink.questions = &selection;
   }
   std::vector<Kind> typed_kinds;

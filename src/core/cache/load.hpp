@@ -57,6 +57,7 @@ struct QuestionSelection {
   fields::FieldMask fields, needs;
   std::function<bool(const Question&)> keep;
   std::function<void(const Question&)> visit;
+  bool archived = true;  // false: questions/archive/ is not read
 };
 
 /// Where one load puts what it reads: Documents, typed records straight into a Snapshot, or

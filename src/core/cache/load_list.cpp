@@ -86,6 +86,7 @@ void Loader::open_directories() {
   for (Kind kind : kinds_)
     for (bool archived : {false, true}) {
       if (archived && kind != Kind::question) continue;
+      if (!reads(kind, archived)) continue;
       Directory directory;
       directory.kind = kind;
       directory.archived = archived;

@@ -29,7 +29,7 @@ void Loader::count_outcomes() {
   record_complete_directories();
 }
 
-/// Entries of the kinds read now whose file is gone (or no longer usable) are dropped.
+/// Entries of the directories read now whose file is gone (or no longer usable) are dropped.
 void Loader::find_gone_files() {
   const Index& index = cache_->index;
   std::vector<char> seen(index.size(), 0);
@@ -38,7 +38,7 @@ void Loader::find_gone_files() {
       seen[refs_[i].cached] = 1;
   for (std::size_t entry = 0; entry < index.size(); ++entry) {
     if (seen[entry] || index[entry].directory) continue;
-    if (reads_kind(index[entry].entry.kind)) gone_.push_back(index[entry].path);
+    if (reads(index[entry].entry.kind, index[entry].entry.archived)) gone_.push_back(index[entry].path);
   }
   stats_.dropped = gone_.size();
 }
@@ -127,7 +127,7 @@ void Loader::append_journal(std::uint64_t disk_generation) {
                                           header(journal_magic, print_, disk_generation) + records);
 }
 
-/// Everything this load saw, plus the entries of kinds it did not read, by path: the
+/// Everything this load saw, plus the entries of directories it did not read, by path: the
 /// entries first, then their records, then their trees (a command that needs no record reads
 /// none, and a typed read touches no tree).
 void Loader::write_cache() {
@@ -148,7 +148,7 @@ void Loader::write_cache() {
   }
   for (const auto& [path, record] : directory_records_) entries.push_back({path, record, true});
   for (const auto& cached : index)
-    if (!reads_kind(cached.entry.kind)) entries.push_back({cached.path, &cached.entry, cached.directory});
+    if (!reads(cached.entry.kind, cached.entry.archived)) entries.push_back({cached.path, &cached.entry, cached.directory});
   std::sort(entries.begin(), entries.end(), [](const Kept& a, const Kept& b) { return a.path < b.path; });
   std::uint64_t generation = std::random_device{}();
   generation = (generation << 32) ^ std::random_device{}();

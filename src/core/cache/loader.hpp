@@ -55,7 +55,9 @@ class Loader {
   std::vector<Outcome> run(Stats* stats);
 
  private:
-  bool reads_kind(Kind kind) const {
+  /// Whether this load reads the directory of `kind` (its archive, with `archived`).
+  bool reads(Kind kind, bool archived) const {
+    if (archived && sink_.questions && !sink_.questions->archived) return false;
     return std::find(kinds_.begin(), kinds_.end(), kind) != kinds_.end();
   }
 

@@ -1,6 +1,7 @@
 #include "peers/questions.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -179,12 +180,22 @@ std::string format_duration(std::int64_t seconds) {
 
 namespace {
 
+/// What one question adds to each group it is counted in, worked out once.
+struct Sample {
+  QuestionStatus status;
+  std::optional<std::int64_t> to_answer, to_route;
+  explicit Sample(const Question& q) : status(q.status) {
+    if (q.answered_at) to_answer = std::max<std::int64_t>(0, *q.answered_at - q.asked_at);
+    if (auto routed = first_routed_at(q)) to_route = std::max<std::int64_t>(0, *routed - q.asked_at);
+  }
+};
+
 struct Accumulator {
   QuestionStats stats;
   std::vector<std::int64_t> to_route;
   std::vector<std::int64_t> to_answer;
 
-  void add(const Question& q) {
+  void add(const Sample& q) {
     ++stats.asked;
     switch (q.status) {
       case QuestionStatus::open: ++stats.open; break;
@@ -192,12 +203,11 @@ struct Accumulator {
       case QuestionStatus::answered: break;
       case QuestionStatus::closed: ++stats.closed; break;
     }
-    if (q.answered_at) {
+    if (q.to_answer) {
       ++stats.answered;
-      to_answer.push_back(std::max<std::int64_t>(0, *q.answered_at - q.asked_at));
+      to_answer.push_back(*q.to_answer);
     }
-    if (auto routed = first_routed_at(q))
-      to_route.push_back(std::max<std::int64_t>(0, *routed - q.asked_at));
+    if (q.to_route) to_route.push_back(*q.to_route);
   }
 
   QuestionStats finish() const {
@@ -208,9 +218,12 @@ struct Accumulator {
   }
 };
 
-std::map<std::string, QuestionStats> finish_all(const std::map<std::string, Accumulator>& groups) {
+/// Counted by hash (tens of thousands of questions, thousands of people), reported in order.
+using GroupCounts = std::unordered_map<std::string, Accumulator>;
+
+std::map<std::string, QuestionStats> finish_all(const GroupCounts& groups) {
   std::map<std::string, QuestionStats> out;
-  for (const auto& [key, acc] : groups) out[key] = acc.finish();
+  for (const auto& [key, acc] : groups) out.emplace(key, acc.finish());
   return out;
 }
 
@@ -218,7 +231,7 @@ std::map<std::string, QuestionStats> finish_all(const std::map<std::string, Accu
 
 struct QuestionStatsCounter::Groups {
   Accumulator total;
-  std::map<std::string, Accumulator> topics, people, channels;
+  GroupCounts topics, people, channels;
 };
 
 QuestionStatsCounter::QuestionStatsCounter() : groups_(std::make_unique<Groups>()) {}
@@ -226,11 +239,12 @@ QuestionStatsCounter::~QuestionStatsCounter() = default;
 
 void QuestionStatsCounter::add(const Question& q) {
   Groups& g = *groups_;
-  g.total.add(q);
-  if (q.topics.empty()) g.topics[""].add(q);
-  for (const auto& t : q.topics) g.topics[t].add(q);
-  g.people[q.answered_by.empty() ? q.routed_to : q.answered_by].add(q);
-  g.channels[q.channel].add(q);
+  const Sample sample(q);
+  g.total.add(sample);
+  if (q.topics.empty()) g.topics[""].add(sample);
+  for (const auto& t : q.topics) g.topics[t].add(sample);
+  g.people[q.answered_by.empty() ? q.routed_to : q.answered_by].add(sample);
+  g.channels[q.channel].add(sample);
 }
 
 StatsReport QuestionStatsCounter::report() const {

@@ -1,5 +1,7 @@
 #include "util/helper_thread.hpp"
 
+#include "peers/heap.hpp"
+
 #include <pthread.h>
 #include <sched.h>
 
@@ -10,6 +12,7 @@ void* HelperThread::run(void* self) {
   // Started on another CPU than the caller's; from now on it may go anywhere, so that when
   // that CPU is busy (a build, another process) the scheduler can move it to an idle one.
   if (helper->placed_) pthread_setaffinity_np(pthread_self(), sizeof helper->allowed_, &helper->allowed_);
+  back_thread_heap_with_huge_pages();
   helper->work_();
   return nullptr;
 }
