@@ -427,6 +427,35 @@ TEST_CASE("check: a whole check brought up to date with a few changed files find
   }
 }
 
+TEST_CASE("check: check.store keeps each message once, however many findings say it") {
+  peers::testing::TempDir dir;
+  auto root = make_troubled_store(dir);
+  for (int i = 0; i < 20; ++i)
+    write_text(root / fmt::format("people/p{}.yaml", i), fmt::format("name:   P {}\n", i));
+  auto times_kept = [&](std::string_view text) {
+    std::ifstream in(root / ".peers/check.store", std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::size_t count = 0;
+    for (auto at = bytes.find(text); at != std::string::npos; at = bytes.find(text, at + 1)) ++count;
+    return count;
+  };
+  const std::string message = "not in the canonical format";
+  auto fresh = [&] { return describe(check_store(read_store_for_check(root, without_cache()))); };
+  std::string all = describe(check_whole_store(root));
+  CHECK(all == fresh());
+  CHECK(std::count(all.begin(), all.end(), '\n') > 20);
+  CHECK(times_kept(message) == 1);
+  // Brought up to date with a changed file that says the same, and one that says more.
+  write_text(root / "people/p3.yaml", "name:    P 3\n");
+  write_text(root / "people/p4.yaml", "name: P 4\r\n");
+  std::filesystem::remove(root / ".peers/check");
+  all = describe(check_whole_store(root));
+  CHECK_FALSE(std::filesystem::exists(root / ".peers/check"));  // not read again
+  CHECK(all == fresh());
+  CHECK(times_kept(message) == 1);
+  CHECK(describe(check_whole_store(root)) == all);
+}
+
 TEST_CASE("check: a remembered file's duplicate is located without reading the file again") {
   peers::testing::TempDir dir;
   std::filesystem::path root = dir / "store";

@@ -4,6 +4,7 @@
 // it (its store facts), only those files are checked again (update_remembered).
 #include <algorithm>
 #include <numeric>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 
@@ -26,8 +27,8 @@ namespace {
 // Raise it whenever a store checker's findings change, or what check.store holds (a file
 // checker's: verdicts_version, in read.cpp, which this includes).
 // 1: the first; 2: who found each finding, and each file's content, store facts and name mark;
-// 3: who found a finding, next to it
-constexpr std::uint64_t store_findings_version = 3;
+// 3: who found a finding, next to it; 4: each code, message and hint text once (Texts)
+constexpr std::uint64_t store_findings_version = 4;
 
 /// At most this many changed files are checked again alone; more, and the store is.
 constexpr std::size_t most_files_updated = 64;
@@ -83,9 +84,63 @@ struct Remembered {
   std::vector<std::size_t> starts;
 };
 
-void encode_finding(const Finding& finding, char from_store, std::string& out) {
+/// The code, message and hint texts of check.store's findings, each kept once (most findings
+/// say the same few things); a finding names them by their number.
+struct Texts {
+  std::vector<std::string_view> all;
+  std::unordered_map<std::string_view, std::uint64_t> number;
+  /// Texts added since: they must outlive `all` and `number`, which point into them.
+  std::vector<std::unique_ptr<std::string>> owned;
+
+  std::uint64_t number_of(const std::string& text) {
+    if (auto it = number.find(text); it != number.end()) return it->second;
+    const std::string& kept = *owned.emplace_back(std::make_unique<std::string>(text));
+    all.push_back(kept);
+    return number.emplace(kept, all.size() - 1).first->second;
+  }
+  std::string_view at(std::uint64_t n) const {
+    if (n >= all.size()) throw bytes::Corrupt("check.store: no such text");
+    return all[n];
+  }
+};
+
+void encode_texts(const Texts& texts, std::string& out) {
+  bytes::put_varint(out, texts.all.size());
+  for (std::string_view text : texts.all) bytes::put_string(out, text);
+}
+
+/// The texts encode_texts wrote, pointing into `in`.
+Texts decode_texts(std::string_view& in) {
+  Texts texts;
+  texts.all.resize(bytes::take_count(in));
+  texts.number.reserve(texts.all.size());
+  for (std::size_t n = 0; n < texts.all.size(); ++n) {
+    texts.all[n] = bytes::take_string(in);
+    texts.number.emplace(texts.all[n], n);
+  }
+  return texts;
+}
+
+void encode_finding(const Finding& f, char from_store, Texts& texts, std::string& out) {
   bytes::put<std::uint8_t>(out, static_cast<std::uint8_t>(from_store));
-  checks::encode_finding(finding, out);
+  bytes::put_string(out, f.where.file);
+  bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, f.where.line)));
+  bytes::put_varint(out, static_cast<std::uint64_t>(std::max(0, f.where.column)));
+  bytes::put<std::uint8_t>(out, f.severity == Severity::error ? 1 : 0);
+  for (const std::string* text : {&f.code, &f.message, &f.hint})
+    bytes::put_varint(out, texts.number_of(*text));
+  bytes::put<std::uint8_t>(out, f.fixable ? 1 : 0);
+}
+
+Finding decode_finding(std::string_view& in, const Texts& texts) {
+  Finding f;
+  f.where.file = bytes::take_string(in);
+  f.where.line = static_cast<int>(bytes::take_varint(in));
+  f.where.column = static_cast<int>(bytes::take_varint(in));
+  f.severity = bytes::take<std::uint8_t>(in) ? Severity::error : Severity::warning;
+  for (std::string* text : {&f.code, &f.message, &f.hint}) *text = texts.at(bytes::take_varint(in));
+  f.fixable = bytes::take<std::uint8_t>(in) != 0;
+  return f;
 }
 
 void encode_files(const Remembered& r, std::string& out) {
@@ -103,20 +158,31 @@ void encode_files(const Remembered& r, std::string& out) {
   }
 }
 
-std::string encode(const Remembered& r) {
+/// check.store's bytes: the texts, then the findings and the files (`body`).
+std::string join(const Texts& texts, std::string_view body) {
   std::string out;
-  bytes::put_varint(out, r.findings.size());
-  for (std::size_t i = 0; i < r.findings.size(); ++i)
-    encode_finding(r.findings[i], r.from_store[i], out);
-  encode_files(r, out);
+  encode_texts(texts, out);
+  out.reserve(out.size() + body.size());
+  out.append(body);
   return out;
 }
 
-/// The findings, and with `all` the rest; throws bytes::Corrupt when `whole` is not what
-/// encode made.
-Remembered decode(const std::string_view whole, bool all) {
+std::string encode(const Remembered& r) {
+  Texts texts;
+  std::string body;
+  bytes::put_varint(body, r.findings.size());
+  for (std::size_t i = 0; i < r.findings.size(); ++i)
+    encode_finding(r.findings[i], r.from_store[i], texts, body);
+  encode_files(r, body);
+  return join(texts, body);
+}
+
+/// The findings, and with `all` the rest; throws bytes::Corrupt when `in` is not what
+/// encode made. `texts` are those of `in`; `whole` is what comes after them (`starts` are in
+/// it).
+Remembered decode(std::string_view& in, const Texts& texts, bool all) {
   Remembered r;
-  std::string_view in = whole;
+  const std::string_view whole = in;
   std::size_t count = bytes::take_count(in, 8);
   r.findings.reserve(count);
   r.from_store.reserve(count);
@@ -124,7 +190,7 @@ Remembered decode(const std::string_view whole, bool all) {
   for (; count > 0; --count) {
     if (all) r.starts.push_back(whole.size() - in.size());
     r.from_store.push_back(static_cast<char>(bytes::take<std::uint8_t>(in)));
-    r.findings.push_back(checks::decode_finding(in));
+    r.findings.push_back(decode_finding(in, texts));
   }
   if (!all) return r;
   r.starts.push_back(whole.size() - in.size());
@@ -213,7 +279,10 @@ Remembered remember(const CheckInput& input, std::vector<Finding> findings,
 /// changed files' findings and the list of files). Nothing when the store must be checked whole.
 std::optional<std::pair<std::vector<Finding>, std::string>> update_remembered(
     const fs::path& root, const StoreOptions& options, std::string_view in, const StoreNow& now) {
-  Remembered last = decode(in, true);
+  std::string_view body = in;
+  Texts texts = decode_texts(body);  // `body`: the findings and the files
+  std::string_view rest = body;
+  Remembered last = decode(rest, texts, true);
   const auto& paths = now.listing.paths;
   if (paths.size() != last.files.size() || now.listing.bad_names != last.bad_names ||
       now.listing.temp_files != last.temp_files)
@@ -287,11 +356,11 @@ std::optional<std::pair<std::vector<Finding>, std::string>> update_remembered(
   std::vector<Finding> findings;
   findings.reserve(count);
   std::string out;
-  out.reserve(in.size() + 4096);
+  out.reserve(body.size() + 4096);
   bytes::put_varint(out, count);
   std::size_t kept = 0;  // the old findings before it are taken or left
   auto keep_until = [&](std::size_t end) {
-    out.append(in.substr(last.starts[kept], last.starts[end] - last.starts[kept]));
+    out.append(body.substr(last.starts[kept], last.starts[end] - last.starts[kept]));
     for (; kept < end; ++kept) findings.push_back(std::move(last.findings[kept]));
   };
   for (Run& run : runs) {
@@ -302,14 +371,14 @@ std::optional<std::pair<std::vector<Finding>, std::string>> update_remembered(
       return checks::reported_before(run.findings[a], run.findings[b]);
     });
     for (std::size_t i : order) {
-      encode_finding(run.findings[i], run.from_store[i], out);
+      encode_finding(run.findings[i], run.from_store[i], texts, out);
       findings.push_back(std::move(run.findings[i]));
     }
     kept = run.end;
   }
   keep_until(last.findings.size());
   encode_files(last, out);
-  return std::pair{std::move(findings), std::move(out)};
+  return std::pair{std::move(findings), join(texts, out)};
 }
 
 }  // namespace
@@ -329,7 +398,8 @@ std::vector<Finding> check_whole_store(const fs::path& root, const StoreOptions&
           try {
             if (fingerprint == now.fingerprint) {
               known = {};  // the records are not needed: their load goes before the findings
-              remembered = std::move(decode(in, false).findings);
+              Texts texts = decode_texts(in);
+              remembered = std::move(decode(in, texts, false).findings);
             } else {
               updated = update_remembered(root, options, in, now);
             }
